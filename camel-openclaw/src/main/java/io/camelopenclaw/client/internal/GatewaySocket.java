@@ -1,0 +1,79 @@
+package io.camelopenclaw.client.internal;
+
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One WebSocket to the gateway (Java-WebSocket). Sends no {@code Origin} header unless configured, answers pings by
+ * itself, limits inbound frames to the gateway's {@code maxPayload}, and reports everything to a {@link SocketHandler}.
+ * A new instance is used for every connection attempt.
+ */
+public final class GatewaySocket extends WebSocketClient {
+
+    private final SocketHandler handler;
+    private final boolean verifyHostname;
+
+    private GatewaySocket(URI uri, Map<String, String> headers, int maxFrameBytes, int connectTimeoutMs,
+            SocketHandler handler, boolean verifyHostname) {
+        super(uri, new Draft_6455(List.of(), maxFrameBytes), headers, connectTimeoutMs);
+        this.handler = handler;
+        this.verifyHostname = verifyHostname;
+        setConnectionLostTimeout(0); // liveness is the tick watchdog's job
+    }
+
+    /**
+     * Creates (but does not open) a socket.
+     *
+     * @param origin     the Origin header, or {@code null} for none
+     * @param sslContext for {@code wss://}: the context to use (already wrapping a pinning trust manager if pinned)
+     * @param pinned     whether the certificate is pinned (then host name verification is left to the pin)
+     */
+    public static GatewaySocket create(URI uri, String origin, Map<String, String> extraHeaders, long maxFrameBytes,
+            long connectTimeoutMs, SSLContext sslContext, boolean pinned, SocketHandler handler) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        GatewaySocket socket = new GatewaySocket(uri, headers, (int) Math.min(Integer.MAX_VALUE, maxFrameBytes),
+                (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs), handler, !pinned);
+        if ("wss".equalsIgnoreCase(uri.getScheme()) && sslContext != null) {
+            socket.setSocketFactory(sslContext.getSocketFactory());
+        }
+        return socket;
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters sslParameters) {
+        if (verifyHostname) {
+            super.onSetSSLParameters(sslParameters);
+        }
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        handler.onOpen(this);
+    }
+
+    @Override
+    public void onMessage(String message) {
+        handler.onText(this, message);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        handler.onClose(this, code, reason, remote);
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        handler.onError(this, ex);
+    }
+}

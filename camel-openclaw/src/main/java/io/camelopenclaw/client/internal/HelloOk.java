@@ -1,0 +1,47 @@
+package io.camelopenclaw.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.GatewayPolicy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a {@code hello-ok} payload (protocol 3 or 4) into a {@link GatewayInfo}. */
+public final class HelloOk {
+
+    private HelloOk() {
+    }
+
+    public static GatewayInfo parse(JsonNode payload) {
+        JsonNode server = payload.path("server");
+        JsonNode features = payload.path("features");
+        JsonNode auth = payload.get("auth");
+        JsonNode policy = payload.path("policy");
+        JsonNode attachments = policy.path("attachments");
+        JsonNode defaults = payload.path("snapshot").path("sessionDefaults");
+        GatewayPolicy p = new GatewayPolicy(
+                orDefault(Json.number(policy, "maxPayload"), GatewayPolicy.DEFAULT.maxPayload()),
+                orDefault(Json.number(policy, "maxBufferedBytes"), GatewayPolicy.DEFAULT.maxBufferedBytes()),
+                orDefault(Json.number(policy, "tickIntervalMs"), GatewayPolicy.DEFAULT.tickIntervalMs()),
+                Json.number(attachments, "maxBytes"), Json.number(attachments, "maxImageBytes"));
+        List<String> scopes = auth == null ? null : Json.texts(auth, "scopes");
+        return new GatewayInfo(payload.path("protocol").asInt(), Json.text(server, "version"),
+                Json.text(server, "connId"), Json.text(server, "bootId"), set(features, "methods"),
+                set(features, "events"), set(features, "capabilities"), scopes,
+                auth == null ? null : Json.text(auth, "method"),
+                orDefault(Json.text(defaults, "defaultAgentId"), "main"),
+                orDefault(Json.text(defaults, "mainSessionKey"), "agent:main:main"), p,
+                auth != null && auth.hasNonNull("deviceToken"));
+    }
+
+    private static Set<String> set(JsonNode node, String field) {
+        List<String> values = Json.texts(node, field);
+        return values == null ? Set.of() : new HashSet<>(values);
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,75 @@
+package io.camelopenclaw.client.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.GatewayPolicy;
+import io.camelopenclaw.client.error.PayloadTooLargeException;
+import io.camelopenclaw.client.internal.Json;
+
+import java.util.Base64;
+
+/**
+ * Builds {@code chat.send} and {@code agent} params for the negotiated protocol. Protocol-3 schemas are closed, so
+ * protocol-4-only fields ({@code agentId} and {@code suppressCommandInterpretation} on {@code chat.send}) are left out
+ * there. Attachments are checked against the gateway's advertised limits first.
+ */
+final class RunParams {
+
+    private RunParams() {
+    }
+
+    static ObjectNode build(AgentRunRequest request, String runId, int protocol, GatewayPolicy policy) {
+        ObjectNode params = Json.MAPPER.createObjectNode();
+        if (request.sessionKey() != null) {
+            params.put("sessionKey", request.sessionKey());
+        }
+        params.put("message", request.message());
+        params.put("idempotencyKey", runId);
+        if (request.thinking() != null) {
+            params.put("thinking", request.thinking());
+        }
+        if (request.deliver() != null) {
+            params.put("deliver", request.deliver());
+        }
+        if (!request.attachments().isEmpty()) {
+            params.set("attachments", attachments(request, policy));
+        }
+        if (request.method() == RunMethod.AGENT) {
+            if (request.agentId() != null) {
+                params.put("agentId", request.agentId());
+            }
+            if (request.extraSystemPrompt() != null) {
+                params.put("extraSystemPrompt", request.extraSystemPrompt());
+            }
+        } else if (protocol >= 4) {
+            if (request.agentId() != null) {
+                params.put("agentId", request.agentId());
+            }
+            if (request.suppressCommandInterpretation()) {
+                params.put("suppressCommandInterpretation", true);
+            }
+        }
+        return params;
+    }
+
+    private static ArrayNode attachments(AgentRunRequest request, GatewayPolicy policy) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (Attachment a : request.attachments()) {
+            Long limit = a.isImage() && policy.attachmentMaxImageBytes() != null ? policy.attachmentMaxImageBytes()
+                    : policy.attachmentMaxBytes();
+            if (limit != null && a.content().length > limit) {
+                throw new PayloadTooLargeException("Attachment " + (a.fileName() == null ? "" : a.fileName() + " ")
+                                                   + "(" + a.mimeType() + ")", a.content().length, limit);
+            }
+            ObjectNode node = array.addObject();
+            if (a.mimeType() != null) {
+                node.put("mimeType", a.mimeType());
+            }
+            if (a.fileName() != null) {
+                node.put("fileName", a.fileName());
+            }
+            node.put("content", Base64.getEncoder().encodeToString(a.content()));
+        }
+        return array;
+    }
+}

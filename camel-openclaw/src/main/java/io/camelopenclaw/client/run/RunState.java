@@ -1,0 +1,112 @@
+package io.camelopenclaw.client.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.internal.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything known about one in-flight run. Mutated only on the client's event thread; the result future is the only
+ * thing other threads touch.
+ */
+final class RunState {
+
+    final AgentRunRequest request;
+    final String runId;
+    final long startNanos = System.nanoTime();
+    final long deadlineNanos;
+    final CompletableFuture<AgentRunResult> result = new CompletableFuture<>();
+    final ReplyAggregator reply = new ReplyAggregator();
+    final Map<String, ToolCall> toolCalls = new LinkedHashMap<>();
+
+    String sessionKey;
+    StringBuilder thinking;
+    RunUsage usage = RunUsage.NONE;
+    String model;
+    String provider;
+    String stopReason;
+    String errorKind;
+    String errorMessage;
+    String finalText;
+    boolean finalSeen;
+    int chunkCount;
+    long lastEventNanos = startNanos;
+    long reattachDeadlineNanos;
+    boolean acknowledged;
+    boolean detached;
+    boolean reattached;
+    boolean abortRequested;
+    boolean terminal;
+
+    RunState(AgentRunRequest request, String runId) {
+        this.request = request;
+        this.runId = runId;
+        this.sessionKey = request.sessionKey();
+        this.deadlineNanos = request.runTimeout() == null ? 0 : startNanos + request.runTimeout().toNanos();
+    }
+
+    void touch() {
+        lastEventNanos = System.nanoTime();
+        reattachDeadlineNanos = 0;
+    }
+
+    int nextChunkIndex() {
+        return chunkCount++;
+    }
+
+    void appendThinking(String delta) {
+        if (thinking == null) {
+            thinking = new StringBuilder();
+        }
+        thinking.append(delta);
+    }
+
+    /** Merges a tool call update from the {@code tool} or {@code item} stream. */
+    ToolCall updateTool(String id, String name, String argsJson, String resultText, Boolean isError, String status,
+            Long startedAt, Long endedAt) {
+        ToolCall old = toolCalls.get(id);
+        ToolCall merged = old == null ? new ToolCall(id, name, argsJson, resultText, isError, status, startedAt, endedAt)
+                : new ToolCall(id, pick(name, old.name()), pick(argsJson, old.argsJson()),
+                        pick(resultText, old.resultText()), pick(isError, old.isError()), pick(status, old.status()),
+                        pick(old.startedAt(), startedAt), pick(endedAt, old.endedAt()));
+        toolCalls.put(id, merged);
+        return merged;
+    }
+
+    private static <T> T pick(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    void mergeUsage(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        Long input = first(node, "input", "inputTokens", "prompt_tokens");
+        Long output = first(node, "output", "outputTokens", "completion_tokens");
+        Long total = first(node, "total", "totalTokens", "total_tokens");
+        JsonNode costNode = node.get("cost");
+        Double cost = costNode == null ? Json.decimal(node, "costUsd")
+                : costNode.isNumber() ? costNode.asDouble() : Json.decimal(costNode, "total");
+        usage = usage.merge(new RunUsage(input, output, total, cost));
+    }
+
+    private static Long first(JsonNode node, String... fields) {
+        for (String f : fields) {
+            Long v = Json.number(node, f);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    AgentRunResult toResult(RunOutcome outcome) {
+        String text = finalText != null ? finalText : reply.text();
+        return new AgentRunResult(runId, sessionKey, outcome, text, thinking == null ? null : thinking.toString(),
+                new ArrayList<>(toolCalls.values()), usage, model, provider, stopReason, errorKind, errorMessage,
+                (System.nanoTime() - startNanos) / 1_000_000, chunkCount, reattached);
+    }
+}

@@ -1,0 +1,600 @@
+package io.camelopenclaw.client.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.GatewayPolicy;
+import io.camelopenclaw.client.error.AgentRunAbortedException;
+import io.camelopenclaw.client.error.AgentRunFailedException;
+import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.error.GatewayConnectionLostException;
+import io.camelopenclaw.client.error.GatewayException;
+import io.camelopenclaw.client.internal.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns the gateway's streamed {@code chat}/{@code agent} events into run results. Every run is registered before its
+ * start request is written, events are correlated by run id, and the first terminal event wins. Runs survive
+ * reconnects: after a reconnect they are re-sent (when unacknowledged, with the same idempotency key) or probed with
+ * {@code agent.wait}, and fail only when they show no sign of life within the reattach timeout. All state changes run
+ * on the client's event thread; no thread is used per run.
+ */
+public final class RunTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunTracker.class);
+    private static final int HISTORY_LOOKBACK = 20;
+
+    private final RunTransport transport;
+    private final Duration requestTimeout;
+    private final Duration reattachTimeout;
+    private final Duration abortWaitTimeout;
+    private final Map<String, RunState> runs = new ConcurrentHashMap<>();
+
+    public RunTracker(RunTransport transport, Duration requestTimeout, Duration reattachTimeout,
+            Duration abortWaitTimeout) {
+        this.transport = transport;
+        this.requestTimeout = requestTimeout;
+        this.reattachTimeout = reattachTimeout;
+        this.abortWaitTimeout = abortWaitTimeout;
+    }
+
+    /** Whether this run id belongs to a run in flight; safe from any thread. */
+    public boolean isTracked(String runId) {
+        return runId != null && runs.containsKey(runId);
+    }
+
+    /** Number of runs in flight. */
+    public int activeRuns() {
+        return runs.size();
+    }
+
+    /**
+     * Registers and starts a run. The run id is the caller's idempotency key, or a fresh UUID. Starting the same key
+     * while it is in flight here joins the existing run.
+     */
+    public AgentRun start(AgentRunRequest request) {
+        String runId = request.idempotencyKey() != null ? request.idempotencyKey()
+                : java.util.UUID.randomUUID().toString();
+        RunState state = new RunState(request, runId);
+        RunState existing = runs.putIfAbsent(runId, state);
+        if (existing != null) {
+            return new AgentRun(existing, this);
+        }
+        sendStart(state);
+        return new AgentRun(state, this);
+    }
+
+    private void sendStart(RunState run) {
+        GatewayInfo info = transport.info();
+        ObjectNode params;
+        try {
+            params = RunParams.build(run.request, run.runId, info == null ? 4 : info.protocol(),
+                    info == null ? GatewayPolicy.DEFAULT : info.policy());
+        } catch (GatewayException e) {
+            transport.execute(() -> fail(run, e));
+            return;
+        }
+        boolean agentMethod = run.request.method() == RunMethod.AGENT;
+        Duration timeout = agentMethod ? null : requestTimeout;
+        transport.request(run.request.method().wireName(), params, timeout, agentMethod,
+                accepted -> acknowledged(run, accepted))
+                .whenComplete((payload, error) -> transport.execute(() -> {
+                    if (error != null) {
+                        startFailed(run, unwrap(error));
+                    } else if (agentMethod) {
+                        agentFinal(run, payload);
+                    } else {
+                        chatSendAck(run, payload);
+                    }
+                }));
+    }
+
+    private void acknowledged(RunState run, JsonNode ack) {
+        run.acknowledged = true;
+        String key = Json.text(ack, "sessionKey");
+        if (key != null) {
+            run.sessionKey = key;
+        }
+    }
+
+    private void startFailed(RunState run, Throwable error) {
+        if (run.terminal) {
+            return;
+        }
+        if (error instanceof GatewayConnectionLostException) {
+            LOG.debug("Run {} lost its connection before completing; it will be reattached", run.runId);
+            return;
+        }
+        fail(run, error instanceof GatewayException ge ? ge : new GatewayException(error.toString(), error));
+    }
+
+    private void chatSendAck(RunState run, JsonNode ack) {
+        acknowledged(run, ack);
+        String status = Json.text(ack, "status");
+        if (status == null || "started".equals(status) || "in_flight".equals(status)) {
+            return;
+        }
+        if ("ok".equals(status)) {
+            reconcile(run, Duration.ofMillis(1)); // finished before: a retry of a completed send
+        } else if ("timeout".equals(status)) {
+            run.stopReason = Json.text(ack, "stopReason");
+            finish(run, "aborted".equals(Json.text(ack, "summary")) ? RunOutcome.ABORTED : RunOutcome.ERROR);
+        } else if ("error".equals(status)) {
+            run.errorMessage = Json.text(ack, "summary");
+            finish(run, RunOutcome.ERROR);
+        }
+    }
+
+    private void agentFinal(RunState run, JsonNode payload) {
+        if (run.terminal) {
+            return;
+        }
+        run.acknowledged = true;
+        String status = Json.text(payload, "status");
+        JsonNode result = payload.path("result");
+        JsonNode meta = result.path("meta");
+        JsonNode agentMeta = meta.path("agentMeta");
+        run.mergeUsage(agentMeta.get("usage"));
+        if (agentMeta.hasNonNull("model")) {
+            run.model = agentMeta.get("model").asText();
+            run.provider = Json.text(agentMeta, "provider");
+        }
+        if (meta.hasNonNull("stopReason")) {
+            run.stopReason = meta.get("stopReason").asText();
+        }
+        if ("ok".equals(status)) {
+            StringBuilder text = new StringBuilder();
+            result.path("payloads").forEach(p -> {
+                String t = Json.text(p, "text");
+                if (t != null && !Boolean.TRUE.equals(Json.bool(p, "isStatusNotice"))) {
+                    text.append(text.length() > 0 && !t.isEmpty() ? "\n\n" : "").append(t);
+                }
+            });
+            if (text.length() > 0) {
+                run.finalText = text.toString();
+            }
+            finishSuccess(run);
+        } else if ("in_flight".equals(status)) {
+            reconcile(run, remainingOrReattach(run)); // a retry joined a run already running on the gateway
+        } else if ("timeout".equals(status) && "aborted".equals(Json.text(payload, "summary"))) {
+            finish(run, RunOutcome.ABORTED);
+        } else {
+            run.errorMessage = Json.text(payload, "summary");
+            run.errorKind = "timeout".equals(status) ? "timeout" : run.errorKind;
+            finish(run, RunOutcome.ERROR);
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** Feeds a gateway event; called on the event thread for every event. */
+    public void onEvent(GatewayEvent event) {
+        String runId = event.runId();
+        RunState run = runId == null ? null : runs.get(runId);
+        if (run == null || run.terminal) {
+            return;
+        }
+        run.touch();
+        JsonNode p = event.payload();
+        if (run.sessionKey == null || run.sessionKey.equals(run.request.sessionKey())) {
+            String key = Json.text(p, "sessionKey");
+            if (key != null) {
+                run.sessionKey = key;
+            }
+        }
+        if ("chat".equals(event.name())) {
+            onChat(run, p, event.runSeq());
+        } else if ("agent".equals(event.name())) {
+            onAgent(run, p, event.runSeq());
+        }
+        if (event.gap()) {
+            reconcile(run, Duration.ofMillis(1)); // the terminal event may have been among the missed ones
+        }
+    }
+
+    private void onChat(RunState run, JsonNode p, Long runSeq) {
+        String state = Json.text(p, "state");
+        if (state == null) {
+            return;
+        }
+        switch (state) {
+            case "delta" -> {
+                String delta = Json.text(p, "deltaText");
+                ReplyAggregator.Change change = delta != null
+                        ? run.reply.append(delta, Boolean.TRUE.equals(Json.bool(p, "replace")))
+                        : snapshot(run, p.get("message"));
+                if (change != null) {
+                    emit(run, new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT, change.text(),
+                            change.replace(), null, runSeq));
+                }
+                run.mergeUsage(p.get("usage"));
+            }
+            case "final" -> {
+                run.finalSeen = true;
+                String text = messageText(p.get("message"));
+                if (text != null) {
+                    run.finalText = text;
+                }
+                if (p.hasNonNull("stopReason")) {
+                    run.stopReason = p.get("stopReason").asText();
+                }
+                run.mergeUsage(p.get("usage"));
+                if (run.request.method() == RunMethod.CHAT_SEND) {
+                    finishSuccess(run);
+                }
+            }
+            case "aborted" -> {
+                String partial = messageText(p.get("message"));
+                if (partial != null) {
+                    run.finalText = partial;
+                }
+                run.stopReason = Json.text(p, "stopReason");
+                finish(run, RunOutcome.ABORTED);
+            }
+            case "error" -> {
+                run.errorKind = Json.text(p, "errorKind");
+                run.errorMessage = Json.text(p, "errorMessage");
+                run.stopReason = Json.text(p, "stopReason");
+                run.mergeUsage(p.get("usage"));
+                finish(run, RunOutcome.ERROR);
+            }
+            default -> {
+                // status and future states carry nothing to aggregate
+            }
+        }
+    }
+
+    private static ReplyAggregator.Change snapshot(RunState run, JsonNode message) {
+        String text = messageText(message);
+        return text == null ? null : run.reply.snapshot(text);
+    }
+
+    private void onAgent(RunState run, JsonNode p, Long runSeq) {
+        String stream = Json.text(p, "stream");
+        JsonNode data = p.path("data");
+        if (stream == null) {
+            return;
+        }
+        switch (stream) {
+            case "lifecycle" -> {
+                String phase = Json.text(data, "phase");
+                if ("model".equals(phase) && data.hasNonNull("model")) {
+                    run.model = data.get("model").asText();
+                    run.provider = Json.text(data, "provider");
+                } else if ("end".equals(phase) && data.hasNonNull("stopReason") && run.stopReason == null) {
+                    run.stopReason = data.get("stopReason").asText();
+                } else if ("error".equals(phase) && run.errorMessage == null && !run.abortRequested) {
+                    run.errorMessage = Json.text(data, "error");
+                }
+            }
+            case "thinking" -> {
+                String delta = Json.text(data, "delta");
+                if (delta != null && !delta.isEmpty()) {
+                    run.appendThinking(delta);
+                    emit(run, new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.THINKING, delta, false, null,
+                            runSeq));
+                }
+            }
+            case "tool" -> onTool(run, data, runSeq);
+            case "item" -> {
+                if ("tool".equals(Json.text(data, "kind")) && data.hasNonNull("toolCallId")) {
+                    run.updateTool(data.get("toolCallId").asText(), Json.text(data, "name"), null, null, null,
+                            Json.text(data, "status"), Json.number(data, "startedAt"), Json.number(data, "endedAt"));
+                }
+            }
+            case "usage" -> run.mergeUsage(data);
+            default -> {
+                // assistant text is taken from chat events; other streams are informational
+            }
+        }
+    }
+
+    private void onTool(RunState run, JsonNode data, Long runSeq) {
+        String id = Json.text(data, "toolCallId");
+        String phase = Json.text(data, "phase");
+        if (id == null || phase == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        ToolCall call;
+        RunChunk.Kind kind;
+        switch (phase) {
+            case "start" -> {
+                JsonNode args = data.get("args");
+                call = run.updateTool(id, Json.text(data, "name"), args == null ? null : args.toString(), null, null,
+                        "running", now, null);
+                kind = RunChunk.Kind.TOOL_START;
+            }
+            case "update" -> {
+                call = run.updateTool(id, Json.text(data, "name"), null, null, null, "running", null, null);
+                kind = RunChunk.Kind.TOOL_UPDATE;
+            }
+            case "result" -> {
+                Boolean isError = Json.bool(data, "isError");
+                call = run.updateTool(id, Json.text(data, "name"), null, messageText(data.get("result")), isError,
+                        Boolean.TRUE.equals(isError) ? "failed" : "completed", null, now);
+                kind = RunChunk.Kind.TOOL_RESULT;
+            }
+            default -> {
+                return;
+            }
+        }
+        emit(run, new RunChunk(run.runId, run.nextChunkIndex(), kind, null, false, call, runSeq));
+    }
+
+    /** The text of a message: a plain string, or the {@code text} parts of a content array. */
+    static String messageText(JsonNode message) {
+        if (message == null || message.isNull()) {
+            return null;
+        }
+        JsonNode content = message.has("content") ? message.get("content") : message;
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        content.forEach(part -> {
+            if (part.isTextual()) {
+                sb.append(part.asText());
+            } else if ("text".equals(Json.text(part, "type")) && part.hasNonNull("text")) {
+                sb.append(part.get("text").asText());
+            }
+        });
+        return sb.toString();
+    }
+
+    private void emit(RunState run, RunChunk chunk) {
+        RunChunkListener listener = run.request.chunkListener();
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.onChunk(chunk);
+        } catch (RuntimeException e) {
+            transport.reportError(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ connection changes and timers
+
+    /** The connection was lost: runs stay registered, their idle clocks pause. */
+    public void onDisconnected() {
+        runs.values().forEach(run -> run.detached = true);
+    }
+
+    /** A connection (re)opened: re-send unacknowledged runs with their idempotency keys, probe the others. */
+    public void onReconnected() {
+        long now = System.nanoTime();
+        for (RunState run : new ArrayList<>(runs.values())) {
+            if (run.terminal) {
+                continue;
+            }
+            run.detached = false;
+            run.lastEventNanos = now;
+            run.reattachDeadlineNanos = now + reattachTimeout.toNanos();
+            if (!run.acknowledged || run.request.method() == RunMethod.AGENT) {
+                sendStart(run); // the gateway de-duplicates by idempotency key: no second run
+            } else {
+                reconcile(run, Duration.ofMillis(1));
+            }
+        }
+    }
+
+    /** Applies run, idle and reattach timeouts; called periodically on the event thread. */
+    public void sweep() {
+        if (runs.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (RunState run : new ArrayList<>(runs.values())) {
+            if (run.terminal) {
+                continue;
+            }
+            Duration idle = run.request.idleTimeout();
+            if (run.deadlineNanos != 0 && now - run.deadlineNanos > 0) {
+                timeout(run, "run timeout of " + run.request.runTimeout().toMillis() + " ms exceeded");
+            } else if (!run.detached && idle != null && now - run.lastEventNanos > idle.toNanos()) {
+                timeout(run, "no event for " + idle.toMillis() + " ms (idle timeout)");
+            } else if (!run.detached && run.reattachDeadlineNanos != 0 && now - run.reattachDeadlineNanos > 0) {
+                timeout(run, "not reattached within " + reattachTimeout.toMillis() + " ms after the connection was lost");
+            }
+        }
+    }
+
+    private void timeout(RunState run, String reason) {
+        run.errorMessage = reason;
+        finish(run, RunOutcome.TIMEOUT);
+        sendAbort(run);
+    }
+
+    private Duration remainingOrReattach(RunState run) {
+        if (run.deadlineNanos == 0) {
+            return reattachTimeout;
+        }
+        long remaining = (run.deadlineNanos - System.nanoTime()) / 1_000_000;
+        return Duration.ofMillis(Math.max(1, Math.min(remaining, reattachTimeout.toMillis())));
+    }
+
+    /**
+     * Asks the gateway how the run ended ({@code agent.wait}); completes the run if it has, taking the text from the
+     * wait result's terminal reply or from {@code chat.history}. A run still going on keeps waiting for its events.
+     */
+    private void reconcile(RunState run, Duration wait) {
+        ObjectNode params = Json.MAPPER.createObjectNode();
+        params.put("runId", run.runId);
+        params.put("timeoutMs", wait.toMillis());
+        transport.request("agent.wait", params, requestTimeout.plus(wait), false, null)
+                .whenComplete((res, error) -> transport.execute(() -> {
+                    if (run.terminal || error != null) {
+                        return;
+                    }
+                    String status = Json.text(res, "status");
+                    if ("ok".equals(status)) {
+                        run.reattached = true;
+                        if (res.hasNonNull("stopReason")) {
+                            run.stopReason = res.get("stopReason").asText();
+                        }
+                        String text = Json.text(res.path("terminalReply"), "text");
+                        if (text != null) {
+                            run.finalText = text;
+                            finishSuccess(run);
+                        } else {
+                            completeFromHistory(run);
+                        }
+                    } else if ("error".equals(status)) {
+                        run.reattached = true;
+                        run.errorMessage = Json.text(res, "error");
+                        finish(run, RunOutcome.ERROR);
+                    }
+                }));
+    }
+
+    private void completeFromHistory(RunState run) {
+        String key = run.sessionKey != null ? run.sessionKey : mainSessionKey();
+        ObjectNode params = Json.MAPPER.createObjectNode();
+        params.put("sessionKey", key);
+        params.put("limit", HISTORY_LOOKBACK);
+        transport.request("chat.history", params, requestTimeout, false, null)
+                .whenComplete((res, error) -> transport.execute(() -> {
+                    if (run.terminal) {
+                        return;
+                    }
+                    if (error == null) {
+                        String text = assistantText(res.path("messages"), run.runId);
+                        if (text != null) {
+                            run.finalText = text;
+                        }
+                    }
+                    finishSuccess(run);
+                }));
+    }
+
+    /** The run's assistant reply in a history page: the row tagged with the run id, else the last assistant row. */
+    private static String assistantText(JsonNode messages, String runId) {
+        String last = null;
+        for (JsonNode m : messages) {
+            if (!"assistant".equals(Json.text(m, "role"))) {
+                continue;
+            }
+            String tagged = Json.text(m.path("__openclaw"), "runId");
+            if (runId.equals(tagged)) {
+                return messageText(m);
+            }
+            last = messageText(m);
+        }
+        return last;
+    }
+
+    private String mainSessionKey() {
+        GatewayInfo info = transport.info();
+        return info == null ? "agent:main:main" : info.mainSessionKey();
+    }
+
+    // ------------------------------------------------------------------ abort
+
+    /** Aborts a run; completes when the run has ended. */
+    CompletableFuture<Void> abort(RunState run) {
+        transport.execute(() -> {
+            if (run.terminal || run.abortRequested) {
+                return;
+            }
+            run.abortRequested = true;
+            sendAbort(run).whenComplete((r, e) -> scheduleAbortDeadline(run));
+        });
+        return run.result.handle((r, e) -> null);
+    }
+
+    /** Aborts the run of this id if it is in flight here. */
+    public CompletableFuture<Void> abort(String runId) {
+        RunState run = runs.get(runId);
+        return run == null ? CompletableFuture.completedFuture(null) : abort(run);
+    }
+
+    /** Aborts every run in flight (the client is closing); each completes with the aborted outcome. */
+    public void abortAll(String reason) {
+        for (RunState run : new ArrayList<>(runs.values())) {
+            run.errorMessage = reason;
+            run.abortRequested = true;
+            sendAbort(run);
+            finish(run, RunOutcome.ABORTED);
+        }
+    }
+
+    private void scheduleAbortDeadline(RunState run) {
+        transport.schedule(() -> {
+            if (!run.terminal) {
+                run.errorMessage = "no aborted event within " + abortWaitTimeout.toMillis() + " ms";
+                finish(run, RunOutcome.ABORTED);
+            }
+        }, abortWaitTimeout);
+    }
+
+    /** {@code chat.abort {sessionKey, runId}}, falling back to {@code sessions.abort {runId}}. */
+    private CompletableFuture<JsonNode> sendAbort(RunState run) {
+        ObjectNode sessionsAbort = Json.MAPPER.createObjectNode();
+        sessionsAbort.put("runId", run.runId);
+        if (run.sessionKey == null) {
+            return transport.request("sessions.abort", sessionsAbort, requestTimeout, false, null)
+                    .exceptionally(e -> null);
+        }
+        ObjectNode chatAbort = Json.MAPPER.createObjectNode();
+        chatAbort.put("sessionKey", run.sessionKey);
+        chatAbort.put("runId", run.runId);
+        return transport.request("chat.abort", chatAbort, requestTimeout, false, null)
+                .exceptionallyCompose(e -> unwrap(e) instanceof GatewayConnectionLostException
+                        ? CompletableFuture.failedFuture(e)
+                        : transport.request("sessions.abort", sessionsAbort, requestTimeout, false, null))
+                .exceptionally(e -> {
+                    LOG.debug("Abort of run {} not confirmed: {}", run.runId, e.toString());
+                    return null;
+                });
+    }
+
+    // ------------------------------------------------------------------ completion
+
+    private void finishSuccess(RunState run) {
+        boolean empty = run.finalText != null ? run.finalText.isEmpty() : run.reply.isEmpty();
+        finish(run, empty ? RunOutcome.SILENT : RunOutcome.OK);
+    }
+
+    private void finish(RunState run, RunOutcome outcome) {
+        if (run.terminal) {
+            return;
+        }
+        run.terminal = true;
+        runs.remove(run.runId, run);
+        AgentRunResult result = run.toResult(outcome);
+        switch (outcome) {
+            case OK, SILENT -> run.result.complete(result);
+            case ABORTED -> run.result.completeExceptionally(new AgentRunAbortedException(result));
+            case ERROR -> run.result.completeExceptionally(new AgentRunFailedException(result));
+            case TIMEOUT -> run.result.completeExceptionally(new AgentRunTimeoutException(run.errorMessage, result));
+            default -> throw new IllegalStateException(outcome.name());
+        }
+    }
+
+    private void fail(RunState run, GatewayException cause) {
+        if (run.terminal) {
+            return;
+        }
+        run.terminal = true;
+        runs.remove(run.runId, run);
+        run.errorMessage = cause.getMessage();
+        run.result.completeExceptionally(new AgentRunFailedException(run.toResult(RunOutcome.ERROR), cause));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}
