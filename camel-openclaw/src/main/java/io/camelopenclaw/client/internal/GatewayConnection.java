@@ -157,12 +157,13 @@ public final class GatewayConnection implements SocketHandler {
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
             future.whenComplete((r, e) -> t.cancel(false));
         }
-        CompletableFuture<Void> whenReady = ready;
-        if (whenReady.isDone()) {
-            send(method, params, expectFinal, onAccepted, future);
-        } else {
-            whenReady.thenRun(() -> send(method, params, expectFinal, onAccepted, future));
-        }
+        ready.whenComplete((v, notReady) -> {
+            if (notReady != null) {
+                future.completeExceptionally(notReady);
+            } else {
+                send(method, params, expectFinal, onAccepted, future);
+            }
+        });
         return future;
     }
 
@@ -179,10 +180,10 @@ public final class GatewayConnection implements SocketHandler {
         }
         String id = idPrefix + requestCounter.incrementAndGet();
         String text = frame(id, method, params);
-        long size = utf8Length(text);
-        if (size > gi.policy().maxPayload()) {
-            future.completeExceptionally(new PayloadTooLargeException("Request frame for " + method, size,
-                    gi.policy().maxPayload()));
+        long limit = gi.policy().maxPayload();
+        if (text.length() > limit / 3 && utf8Length(text) > limit) {
+            future.completeExceptionally(new PayloadTooLargeException("Request frame for " + method, utf8Length(text),
+                    limit));
             return;
         }
         pending.register(id, method, expectFinal, future, onAccepted);
@@ -204,8 +205,10 @@ public final class GatewayConnection implements SocketHandler {
             if (socket != null) {
                 socket.close(1000, "client closing");
             }
-            pending.failAll(new GatewayConnectionLostException(1000, "client closed"));
-            firstConnect.completeExceptionally(new GatewayConnectionLostException(1000, "client closed"));
+            GatewayConnectionLostException e = new GatewayConnectionLostException(1000, "client closed");
+            pending.failAll(e);
+            ready.completeExceptionally(e);
+            firstConnect.completeExceptionally(e);
             setStatus(ConnectionState.CLOSED, "closed by the client", null);
         });
     }
@@ -460,6 +463,11 @@ public final class GatewayConnection implements SocketHandler {
         Long hint = e.retryAfterMs();
         retryHintMs = hint;
         setStatus(ConnectionState.NEEDS_OPERATOR_ACTION, e.getMessage(), e);
+        if (!ready.isDone()) {
+            CompletableFuture<Void> waiting = ready;
+            ready = new CompletableFuture<>();
+            waiting.completeExceptionally(e); // requests queued for a connection that needs an operator fail now
+        }
         LOG.warn("Gateway {} needs operator action: {}", options.url(), e.getMessage());
         firstConnect.completeExceptionally(e);
         listener.onError(e);
@@ -472,8 +480,8 @@ public final class GatewayConnection implements SocketHandler {
         current = null;
         boolean wasReady = phase == Phase.READY;
         cancelTimers();
-        if (!ready.isDone() || wasReady) {
-            ready = new CompletableFuture<>();
+        if (ready.isDone()) {
+            ready = new CompletableFuture<>(); // requests made from now on wait for the next hello-ok
         }
         pending.failAll(new GatewayConnectionLostException(code, reason));
         if (closed) {
@@ -499,6 +507,7 @@ public final class GatewayConnection implements SocketHandler {
                                                                                         + options.maxReconnectAttempts()
                                                                                         + " reconnect attempts");
             firstConnect.completeExceptionally(e);
+            ready.completeExceptionally(e);
             closed = true;
             setStatus(ConnectionState.CLOSED, e.getMessage(), e);
             return;
