@@ -1,0 +1,122 @@
+package io.camelopenclaw.testgateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+
+/**
+ * One client socket: its handshake challenge, what connect granted it, and its outbound frame order. Sends are
+ * synchronized so that a frame's {@code seq} and its position in the socket's queue always agree, whichever thread
+ * sends.
+ */
+final class ClientConnection {
+
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
+
+    private final WebSocket socket;
+    private final String connId = UUID.randomUUID().toString();
+    private final String nonce = UUID.randomUUID().toString();
+    private final String origin;
+    private volatile ConnectParams connect;
+    private volatile ConnectAuthenticator.Grant grant;
+    private long seq;
+
+    ClientConnection(WebSocket socket, String origin) {
+        this.socket = socket;
+        this.origin = origin;
+    }
+
+    String connId() {
+        return connId;
+    }
+
+    String nonce() {
+        return nonce;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    void authenticate(ConnectParams params, ConnectAuthenticator.Grant granted) {
+        this.connect = params;
+        this.grant = granted;
+    }
+
+    boolean authenticated() {
+        return grant != null;
+    }
+
+    ConnectParams connect() {
+        return connect;
+    }
+
+    List<String> scopes() {
+        return grant.scopes();
+    }
+
+    boolean wantsToolEvents() {
+        return connect.hasCap("tool-events");
+    }
+
+    boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    /** Sends an event numbered by this connection's own counter (protocol 4). */
+    synchronized void sendNumbered(String event, String payloadJson, String stateVersionJson) {
+        send(FrameCodec.event(event, payloadJson, ++seq, stateVersionJson));
+    }
+
+    /** Sends an event with a given frame {@code seq} ({@code <= 0}: none). */
+    synchronized void sendEvent(String event, String payloadJson, long frameSeq, String stateVersionJson) {
+        send(FrameCodec.event(event, payloadJson, frameSeq, stateVersionJson));
+    }
+
+    /** Moves this connection's counter forward, so its next event shows a gap. */
+    synchronized void skipSeq(int n) {
+        seq += n;
+    }
+
+    void respond(String id, String payloadJson) {
+        send(FrameCodec.response(id, payloadJson));
+    }
+
+    /** Sends the error response, then closes the socket when the error says so. */
+    void respondError(String id, GatewayError error) {
+        send(FrameCodec.error(id, error));
+        if (error.closeCode() != 0) {
+            close(error.closeCode(), error.closeReason());
+        }
+    }
+
+    synchronized void send(String text) {
+        try {
+            socket.send(text);
+        } catch (WebsocketNotConnectedException e) {
+            // the peer is gone; frames for it are dropped like the real gateway drops them
+        }
+    }
+
+    void close(int code, String reason) {
+        socket.close(code, truncate(reason));
+    }
+
+    /** Closes the TCP connection without a close frame; the peer sees 1006. */
+    void drop() {
+        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped");
+    }
+
+    /** Close reasons are limited to 123 UTF-8 bytes by RFC 6455. */
+    private static String truncate(String reason) {
+        String text = reason;
+        while (text.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON_BYTES) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,100 @@
+package io.camelopenclaw.testgateway;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The authenticated connections and how events reach them: the scope guard of each event name, and the frame
+ * {@code seq} numbering of the emulated gateway. Protocol 4 numbers each connection's events on its own from 1;
+ * 2026.3.13 (protocol 3) uses one global counter, one number per broadcast, and sends targeted tool events without
+ * {@code seq}.
+ */
+final class EventBroadcaster {
+
+    private final boolean globalSeq;
+    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private long seq;
+
+    EventBroadcaster(int protocol) {
+        this.globalSeq = protocol == 3;
+    }
+
+    void add(ClientConnection connection) {
+        connections.add(connection);
+    }
+
+    void remove(ClientConnection connection) {
+        connections.remove(connection);
+    }
+
+    int count() {
+        return connections.size();
+    }
+
+    /** Sends an event to every connection whose scopes admit it. */
+    void broadcast(String event, String payloadJson) {
+        broadcast(event, payloadJson, null);
+    }
+
+    void broadcast(String event, String payloadJson, String stateVersionJson) {
+        if (globalSeq) {
+            synchronized (this) {
+                long frameSeq = ++seq;
+                for (ClientConnection c : connections) {
+                    if (Scopes.mayReceive(c.scopes(), event)) {
+                        c.sendEvent(event, payloadJson, frameSeq, stateVersionJson);
+                    }
+                }
+            }
+            return;
+        }
+        for (ClientConnection c : connections) {
+            if (Scopes.mayReceive(c.scopes(), event)) {
+                c.sendNumbered(event, payloadJson, stateVersionJson);
+            }
+        }
+    }
+
+    /** Sends an event to one connection, numbered like a broadcast. */
+    void send(ClientConnection connection, String event, String payloadJson, String stateVersionJson) {
+        if (globalSeq) {
+            synchronized (this) {
+                connection.sendEvent(event, payloadJson, ++seq, stateVersionJson);
+            }
+        } else {
+            connection.sendNumbered(event, payloadJson, stateVersionJson);
+        }
+    }
+
+    /** Sends a targeted tool event: numbered in protocol 4, without {@code seq} in protocol 3. */
+    void sendTool(ClientConnection connection, String payloadJson) {
+        if (globalSeq) {
+            connection.sendEvent("agent", payloadJson, 0, null);
+        } else {
+            connection.sendNumbered("agent", payloadJson, null);
+        }
+    }
+
+    void skipSeq(int n) {
+        if (globalSeq) {
+            synchronized (this) {
+                seq += n;
+            }
+        } else {
+            connections.forEach(c -> c.skipSeq(n));
+        }
+    }
+
+    void sendRawToAll(String text) {
+        connections.forEach(c -> c.send(text));
+    }
+
+    void dropAll() {
+        connections.forEach(ClientConnection::drop);
+    }
+
+    /** Closes every connection with a close frame. */
+    void closeAll(int code, String reason) {
+        connections.forEach(c -> c.close(code, reason));
+    }
+}

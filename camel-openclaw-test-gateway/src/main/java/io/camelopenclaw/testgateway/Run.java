@@ -1,0 +1,114 @@
+package io.camelopenclaw.testgateway;
+
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One agent run ({@code runId} = the request's {@code idempotencyKey}) and its progress. Confined to the run engine
+ * thread.
+ */
+final class Run {
+
+    /** Which RPC started the run; the two differ in events and responses. */
+    enum Origin {
+        CHAT_SEND, AGENT
+    }
+
+    /** Where the run is; the last three are terminal. */
+    enum Status {
+        QUEUED, RUNNING, OK, ERROR, ABORTED
+    }
+
+    final String runId;
+    final Origin origin;
+    final Session session;
+    final String message;
+    /** What a replay with the same idempotency key must match. */
+    final String fingerprint;
+    final ClientConnection starter;
+    /** The request id that receives the second {@code agent} response; null for {@code chat.send}. */
+    final String agentRequestId;
+    final AgentScript script;
+    final String itemPrefix = UUID.randomUUID().toString();
+    final String taskId = UUID.randomUUID().toString();
+    final long acceptedAt = System.currentTimeMillis();
+
+    Status status = Status.QUEUED;
+    long startedAt;
+    long endedAt;
+    int nextStep;
+    boolean delayServed;
+    ScheduledFuture<?> timer;
+    /** Chunks streamed so far; the fault {@code dropConnectionsAfterChunks} fires when it reaches {@link #dropAt}. */
+    int textChunks;
+    int dropAt = -1;
+    int modelCalls;
+    String toolCallId;
+    String errorMessage;
+    /** The chat delta held back until the end of the run, as the real gateway's live text pacing does. */
+    String pendingDelta;
+    boolean pendingReplace;
+
+    private int seq;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
+
+    Run(String runId, Origin origin, Session session, String message, String fingerprint, ClientConnection starter,
+            String agentRequestId, AgentScript script) {
+        this.runId = runId;
+        this.origin = origin;
+        this.session = session;
+        this.message = message;
+        this.fingerprint = fingerprint;
+        this.starter = starter;
+        this.agentRequestId = agentRequestId;
+        this.script = script;
+    }
+
+    /** The next per-run {@code payload.seq}, shared by the chat and agent streams. */
+    int nextSeq() {
+        return ++seq;
+    }
+
+    int seq() {
+        return seq;
+    }
+
+    boolean chatSend() {
+        return origin == Origin.CHAT_SEND;
+    }
+
+    boolean finished() {
+        return status == Status.OK || status == Status.ERROR || status == Status.ABORTED;
+    }
+
+    /** Appends a chunk, or replaces the text so far when {@code replace}. */
+    void appendText(String chunk, boolean replace) {
+        if (replace) {
+            text.setLength(0);
+        }
+        text.append(chunk);
+        textChunks++;
+    }
+
+    String text() {
+        return text.toString();
+    }
+
+    /** Appends a reasoning chunk and returns the reasoning so far. */
+    String appendThinking(String chunk) {
+        return thinking.append(chunk).toString();
+    }
+
+    String itemId() {
+        return itemPrefix + ":" + modelCalls;
+    }
+
+    long inputTokens() {
+        return Math.max(1, message.length() / 4);
+    }
+
+    long outputTokens() {
+        return textChunks;
+    }
+}

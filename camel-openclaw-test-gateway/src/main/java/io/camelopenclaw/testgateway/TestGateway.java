@@ -1,0 +1,348 @@
+package io.camelopenclaw.testgateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process OpenClaw gateway for tests: speaks the gateway WebSocket protocol as recorded from real gateways
+ * (protocol 4 as openclaw 2026.9.6, or protocol 3 as 2026.3.13), runs scripted agents chosen by keywords in the
+ * user message, and injects faults on demand.
+ *
+ * <pre>{@code
+ * try (TestGateway gw = TestGateway.builder().token("secret").build().start()) {
+ *     connect to gw.url() ...
+ * }
+ * }</pre>
+ *
+ * Everything runs on Java-WebSocket's own threads plus one scheduler thread that plays all runs; nothing sleeps.
+ * Sessions, transcripts and device pairings survive {@link #stop()} / {@link #restart()}; runs, idempotency state
+ * and connections do not.
+ */
+public final class TestGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestGateway.class);
+    private static final int STOP_TIMEOUT_MS = 2000;
+
+    private final GatewayConfig config;
+    private final ProtocolTemplates templates;
+    private final EventBroadcaster broadcaster;
+    private final Faults faults;
+    private final DevicePairingStore pairings = new DevicePairingStore();
+    private final SessionStore sessions = new SessionStore();
+    private final RequestLog requests;
+    private int port;
+    private Running running;
+
+    /** What lives from one start to the next stop. */
+    private record Running(ScheduledExecutorService executor, RunEngine engine, GatewayServer server) {
+    }
+
+    private TestGateway(GatewayConfig config) {
+        this.config = config;
+        this.templates = ProtocolTemplates.load(config.protocol());
+        this.broadcaster = new EventBroadcaster(config.protocol());
+        this.faults = new Faults(broadcaster);
+        this.requests = new RequestLog(config.maxRecordedRequests());
+        this.port = config.port();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the loopback port and starts serving; returns this. */
+    public synchronized TestGateway start() {
+        if (running != null) {
+            throw new IllegalStateException("test gateway already running on port " + port);
+        }
+        ServerSocketChannel channel = bind();
+        port = channel.socket().getLocalPort();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "openclaw-test-gateway-" + port);
+            thread.setDaemon(true);
+            return thread;
+        });
+        SessionViews views = new SessionViews(config, templates);
+        RunEngine engine = new RunEngine(config, executor, sessions, broadcaster, faults, views);
+        RequestRouter router = new RequestRouter(config);
+        ServerInfo info = new ServerInfo(config, templates, router::methods, port);
+        new SystemMethods(config, info, engine, sessions).register(router);
+        new SessionMethods(config, engine, sessions, views).register(router);
+        new AgentMethods(config, engine).register(router);
+        new ChatMethods(config, engine, sessions, views).register(router);
+        HandshakeHandler handshake = new HandshakeHandler(config,
+                new ConnectAuthenticator(config, pairings, faults), info, broadcaster, faults, requests, engine);
+        GatewayServer server = new GatewayServer(channel, config, handshake, router, broadcaster, requests);
+        try {
+            server.startListening();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+        long tickMs = config.tickInterval().toMillis();
+        executor.scheduleAtFixedRate(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
+        running = new Running(executor, engine, server);
+        LOG.info("test gateway (protocol {}, {}, auth {}) listening on {}", config.protocol(),
+                config.serverVersion(), config.authMode(), url());
+        return this;
+    }
+
+    /** {@code ws://127.0.0.1:<port>}. */
+    public String url() {
+        return "ws://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The emulated protocol version, 3 or 4. */
+    public int protocol() {
+        return config.protocol();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The newest received {@code req} frames, oldest first ({@code connect} included); a snapshot. */
+    public List<ReceivedRequest> receivedRequests() {
+        return requests.snapshot();
+    }
+
+    public void clearReceivedRequests() {
+        requests.clear();
+    }
+
+    /** Currently open connections that completed the handshake. */
+    public int connectionCount() {
+        return broadcaster.count();
+    }
+
+    /** The transcript of a session (canonicalized key), oldest first; empty for an unknown session. */
+    public List<HistoryEntry> history(String sessionKey) {
+        String key = SessionKeys.canonical(sessionKey);
+        return onEngine(() -> {
+            Session session = sessions.find(key);
+            return session == null ? List.of()
+                    : session.transcript().stream().map(TranscriptEntry::toHistoryEntry).toList();
+        });
+    }
+
+    /** The canonical keys of all sessions, in creation order. */
+    public List<String> sessionKeys() {
+        return onEngine(() -> sessions.all().stream().map(session -> session.key).toList());
+    }
+
+    /** Approves a pending pairing request (see {@link Faults#requirePairing()}); false when unknown. */
+    public boolean approvePairing(String requestId) {
+        return pairings.approve(requestId, System.currentTimeMillis());
+    }
+
+    /** The ids of pending pairing requests, oldest first. */
+    public List<String> pendingPairingRequests() {
+        return pairings.pendingRequestIds();
+    }
+
+    /** Stops abruptly: every socket is dropped without a close frame, no {@code shutdown} event. */
+    public synchronized void stop() {
+        if (running != null) {
+            broadcaster.dropAll();
+            halt();
+        }
+    }
+
+    /**
+     * Stops like a real gateway on SIGTERM: broadcasts {@code shutdown {reason:"gateway stopping",
+     * restartExpectedMs?}}, closes every socket with 1012 "service restart", stops listening.
+     */
+    public synchronized void shutdown(Long restartExpectedMs) {
+        if (running == null) {
+            return;
+        }
+        broadcaster.broadcast("shutdown", Json.stream(g -> {
+            g.writeStartObject();
+            g.writeStringField("reason", "gateway stopping");
+            if (restartExpectedMs != null) {
+                g.writeNumberField("restartExpectedMs", restartExpectedMs);
+            }
+            g.writeEndObject();
+        }));
+        broadcaster.closeAll(1012, "service restart");
+        halt();
+    }
+
+    /** Listens again on the same port (stopping first when running), keeping sessions and pairings. */
+    public synchronized TestGateway restart() {
+        stop();
+        return start();
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void tick() {
+        if (!faults.tickingStopped()) {
+            broadcaster.broadcast("tick", "{\"ts\":" + System.currentTimeMillis() + "}");
+        }
+    }
+
+    private void halt() {
+        Running stopping = running;
+        running = null;
+        try {
+            stopping.server().stop(STOP_TIMEOUT_MS);
+            stopping.engine().call(() -> {
+                stopping.engine().stopAll();
+                return null;
+            });
+            stopping.executor().shutdownNow();
+            stopping.executor().awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("test gateway on port {} stopped", port);
+    }
+
+    private ServerSocketChannel bind() {
+        try {
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            channel.socket().setReuseAddress(true);
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** Runs on the engine thread while running; directly once stopped (the engine thread is gone then). */
+    private synchronized <T> T onEngine(Callable<T> task) {
+        if (running != null) {
+            return running.engine().call(task);
+        }
+        try {
+            return task.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Settings of a {@link TestGateway}; every one has the real gateway's default. */
+    public static final class Builder {
+        private String token;
+        private String password;
+        private int protocol = 4;
+        private int port;
+        private Duration tickInterval = Duration.ofSeconds(30);
+        private Duration handshakeTimeout = Duration.ofSeconds(15);
+        private int maxPayload = 26_214_400;
+        private long attachmentMaxBytes = 19_464_192;
+        private long attachmentMaxImageBytes = 6_291_456;
+        private Duration chunkDelay = Duration.ZERO;
+        private Duration slowChunkDelay = Duration.ofMillis(200);
+        private String serverVersion;
+        private int maxRecordedRequests = 10_000;
+
+        private Builder() {
+        }
+
+        /** Shared-token auth ({@code gateway.auth.mode=token}); wins over a password. */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /** Password auth ({@code gateway.auth.mode=password}); with neither token nor password, auth is none. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** 4 (default, openclaw 2026.9.6) or 3 (openclaw 2026.3.13). */
+        public Builder protocol(int protocol) {
+            if (protocol != 3 && protocol != 4) {
+                throw new IllegalArgumentException("protocol must be 3 or 4, was " + protocol);
+            }
+            this.protocol = protocol;
+            return this;
+        }
+
+        /** The loopback port; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Interval of {@code tick} events, advertised as {@code policy.tickIntervalMs}; default 30 s. */
+        public Builder tickInterval(Duration tickInterval) {
+            this.tickInterval = tickInterval;
+            return this;
+        }
+
+        /** Time to complete {@code connect} before the socket is closed (1000, empty reason); default 15 s. */
+        public Builder handshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = handshakeTimeout;
+            return this;
+        }
+
+        /** {@code policy.maxPayload}; larger inbound frames after the handshake close the socket (1009). */
+        public Builder maxPayload(int maxPayload) {
+            this.maxPayload = maxPayload;
+            return this;
+        }
+
+        /** {@code policy.attachments}: total decoded bytes, and bytes per image. */
+        public Builder attachmentLimits(long maxBytes, long maxImageBytes) {
+            this.attachmentMaxBytes = maxBytes;
+            this.attachmentMaxImageBytes = maxImageBytes;
+            return this;
+        }
+
+        /** Pause between streamed chunks of the scripted agents; default 0 (as fast as possible). */
+        public Builder chunkDelay(Duration chunkDelay) {
+            this.chunkDelay = chunkDelay;
+            return this;
+        }
+
+        /** Pause between chunks of the {@code SLOW} agent; default 200 ms. */
+        public Builder slowChunkDelay(Duration slowChunkDelay) {
+            this.slowChunkDelay = slowChunkDelay;
+            return this;
+        }
+
+        /** {@code server.version}; default 2026.9.6 (protocol 4) or 2026.3.13 (protocol 3). */
+        public Builder serverVersion(String serverVersion) {
+            this.serverVersion = serverVersion;
+            return this;
+        }
+
+        /** How many received requests {@link TestGateway#receivedRequests()} keeps (newest); default 10 000. */
+        public Builder maxRecordedRequests(int maxRecordedRequests) {
+            this.maxRecordedRequests = maxRecordedRequests;
+            return this;
+        }
+
+        public TestGateway build() {
+            String version = serverVersion != null ? serverVersion : protocol == 4 ? "2026.9.6" : "2026.3.13";
+            return new TestGateway(new GatewayConfig(protocol, token, password, port, tickInterval,
+                    handshakeTimeout, maxPayload, attachmentMaxBytes, attachmentMaxImageBytes, chunkDelay,
+                    slowChunkDelay, version, maxRecordedRequests));
+        }
+    }
+}
