@@ -1,0 +1,76 @@
+package io.camelopenclaw.component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelopenclaw.client.GatewayClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The component's gateway connections, one per distinct {@link ConnectionSettings}: opened (and its health check
+ * registered) when the first producer or consumer acquires it, closed when the last one releases it.
+ */
+final class GatewayConnectionRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConnectionRegistry.class);
+
+    private final CamelContext context;
+    private final Map<ConnectionSettings, SharedGatewayConnection> connections = new HashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    GatewayConnectionRegistry(CamelContext context) {
+        this.context = context;
+    }
+
+    /** The shared connection for these settings, connecting it if it is new. */
+    synchronized SharedGatewayConnection acquire(ConnectionSettings settings) throws Exception {
+        SharedGatewayConnection connection = connections.get(settings);
+        if (connection == null) {
+            GatewayClient client = GatewayClient.create(settings.toClientOptions(context));
+            connection = new SharedGatewayConnection(settings, client,
+                    "openclaw:" + settings.gatewayUrl() + "#" + sequence.incrementAndGet());
+            connections.put(settings, connection);
+            HealthCheckRegistry health = HealthCheckRegistry.get(context);
+            if (health != null) {
+                health.register(connection.healthCheck());
+            }
+            LOG.debug("Opening gateway connection {}", settings);
+            client.connect();
+        }
+        connection.retain();
+        return connection;
+    }
+
+    /** Gives a connection back; the last user closes it (aborting runs still in flight). */
+    synchronized void release(SharedGatewayConnection connection) {
+        if (connection.release()) {
+            connections.remove(connection.settings());
+            close(connection);
+        }
+    }
+
+    /** Closes every connection (the component stops). */
+    synchronized void closeAll() {
+        new ArrayList<>(connections.values()).forEach(this::close);
+        connections.clear();
+    }
+
+    /** The open connections (for tests and tooling). */
+    synchronized Map<ConnectionSettings, SharedGatewayConnection> connections() {
+        return Map.copyOf(connections);
+    }
+
+    private void close(SharedGatewayConnection connection) {
+        LOG.debug("Closing gateway connection {}", connection.settings());
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.unregister(connection.healthCheck());
+        }
+        connection.client().close();
+    }
+}

@@ -1,0 +1,254 @@
+package io.camelopenclaw.component;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.camelopenclaw.client.error.AgentRunAbortedException;
+import io.camelopenclaw.client.error.AgentRunException;
+import io.camelopenclaw.client.run.AgentRun;
+import io.camelopenclaw.client.run.AgentRunRequest;
+import io.camelopenclaw.client.run.AgentRunResult;
+import io.camelopenclaw.client.run.RunMethod;
+import io.camelopenclaw.client.run.RunOutcome;
+import io.camelopenclaw.client.run.RunUsage;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Runs an agent per exchange ({@code chat.send} or {@code agent}) and completes the exchange with the aggregated reply.
+ * Fully asynchronous: a run in flight holds no thread. Runs of one session key go one at a time in arrival order;
+ * different sessions run concurrently. Stopping the producer aborts its runs; their exchanges fail with
+ * {@link AgentRunAbortedException}.
+ */
+public class OpenClawAgentProducer extends DefaultAsyncProducer {
+
+    static final String OPERATION_RUN = "run";
+    static final String OPERATION_ABORT = "abort";
+
+    private final OpenClawEndpoint endpoint;
+    private final OpenClawConfiguration config;
+    private final RunMethod runMethod;
+    private final PayloadFormat payloadFormat;
+    private final IdempotencyKeys keys = new IdempotencyKeys();
+    private final Set<RunCall> calls = ConcurrentHashMap.newKeySet();
+    private SharedGatewayConnection connection;
+    private StreamForwarder forwarder;
+    private Executor executor;
+
+    public OpenClawAgentProducer(OpenClawEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+        this.runMethod = runMethod(config.getRunMethod());
+        this.payloadFormat = PayloadFormat.of(config.getPayloadFormat());
+    }
+
+    private static RunMethod runMethod(String name) {
+        for (RunMethod m : RunMethod.values()) {
+            if (m.wireName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("runMethod must be chat.send or agent, got " + name);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        executor = endpoint.getComponent().workerPool();
+        if (config.getStreamTo() != null) {
+            forwarder = new StreamForwarder(getEndpoint().getCamelContext(), config.getStreamTo());
+            forwarder.start();
+        }
+        connection = endpoint.acquireConnection();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        List.copyOf(calls).forEach(RunCall::abort);
+        if (connection != null) {
+            endpoint.releaseConnection(connection);
+            connection = null;
+        }
+        if (forwarder != null) {
+            forwarder.stop();
+            forwarder = null;
+        }
+        super.doStop();
+    }
+
+    /** Number of this producer's runs in flight or queued. */
+    int pendingRuns() {
+        return calls.size();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        RunCall call;
+        try {
+            String sessionKey = exchange.getMessage().getHeader(OpenClawConstants.SESSION_KEY, config.getSessionKey(),
+                    String.class);
+            String operation = exchange.getMessage().getHeader(OpenClawConstants.OPERATION, OPERATION_RUN, String.class);
+            if (OPERATION_ABORT.equals(operation)) {
+                return abort(exchange, callback, sessionKey);
+            }
+            if (!OPERATION_RUN.equals(operation)) {
+                throw new IllegalArgumentException("Unknown " + OpenClawConstants.OPERATION + " '" + operation
+                                                   + "': use run or abort");
+            }
+            call = new RunCall(exchange, callback, sessionKey, keys.keyFor(exchange));
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        calls.add(call);
+        connection.sessions().submit(call.sessionKey == null ? "" : call.sessionKey, call::start);
+        return false;
+    }
+
+    /** Aborts the session's current run, or the run named by the run id header; the body is the gateway's answer. */
+    private boolean abort(Exchange exchange, AsyncCallback callback, String sessionKey) {
+        String runId = exchange.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
+        Map<String, Object> params = new LinkedHashMap<>();
+        String method;
+        if (sessionKey != null) {
+            method = "chat.abort";
+            params.put("sessionKey", sessionKey);
+        } else if (runId != null) {
+            method = "sessions.abort";
+        } else {
+            throw new IllegalArgumentException("The abort operation needs a session key (option sessionKey or header "
+                                               + OpenClawConstants.SESSION_KEY + ") or a run id (header "
+                                               + OpenClawConstants.RUN_ID + ")");
+        }
+        if (runId != null) {
+            params.put("runId", runId);
+        }
+        GatewayReplies.completeWhenDone(
+                connection.ready().thenCompose(info -> connection.client().request(method, params)), executor,
+                exchange, callback, reply -> exchange.getMessage().setBody(payloadFormat.toBody(reply)));
+        return false;
+    }
+
+    private AgentRunRequest buildRequest(Exchange exchange, RunCall call) throws Exception {
+        AgentMessageReader.AgentMessage message = AgentMessageReader.read(exchange);
+        AgentRunRequest.Builder builder = AgentRunRequest.builder(message.text())
+                .sessionKey(call.sessionKey)
+                .idempotencyKey(call.key)
+                .method(runMethod)
+                .agentId(config.getAgentId())
+                .thinking(config.getThinking())
+                .deliver(config.isDeliver() ? Boolean.TRUE : null)
+                .extraSystemPrompt(config.getExtraSystemPrompt())
+                .suppressCommandInterpretation(config.isSuppressCommandInterpretation());
+        if (message.attachment() != null) {
+            builder.attachment(message.attachment());
+        }
+        if (config.getRunTimeout() > 0) {
+            builder.runTimeout(Duration.ofMillis(config.getRunTimeout()));
+        }
+        if (config.getIdleTimeout() > 0) {
+            builder.idleTimeout(Duration.ofMillis(config.getIdleTimeout()));
+        }
+        StreamForwarder chunks = forwarder;
+        if (chunks != null) {
+            builder.chunkListener(chunk -> call.handOff.submit(chunks.step(chunk, call.sessionKey)));
+        }
+        return builder.build();
+    }
+
+    /** One exchange's run: queued in its session, started, completed on a Camel thread. */
+    private final class RunCall {
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private final String sessionKey;
+        private final String key;
+        private final AgentRunRequest request;
+        private final OrderedHandOff handOff = new OrderedHandOff(executor);
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private AgentRun run;
+        private boolean aborted;
+
+        RunCall(Exchange exchange, AsyncCallback callback, String sessionKey, String key) throws Exception {
+            this.exchange = exchange;
+            this.callback = callback;
+            this.sessionKey = sessionKey;
+            this.key = key;
+            this.request = buildRequest(exchange, this);
+        }
+
+        /** Starts the run once connected; the stage completes when the run has ended. */
+        CompletableFuture<?> start() {
+            if (finished.get()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return connection.ready()
+                    .thenCompose(info -> {
+                        synchronized (this) {
+                            if (aborted) {
+                                return CompletableFuture.failedFuture(notStarted());
+                            }
+                            run = connection.client().startRun(request);
+                            return run.result();
+                        }
+                    })
+                    .whenComplete(this::finish);
+        }
+
+        /** Aborts the run on the gateway, or fails the exchange at once when the run has not started. */
+        void abort() {
+            AgentRun started;
+            synchronized (this) {
+                aborted = true;
+                started = run;
+            }
+            if (started != null) {
+                started.abort();
+            } else {
+                finish(null, notStarted());
+            }
+        }
+
+        private AgentRunAbortedException notStarted() {
+            return new AgentRunAbortedException(new AgentRunResult(key, sessionKey, RunOutcome.ABORTED, "", null,
+                    List.of(), RunUsage.NONE, null, null, null, null, "producer stopped before the run started", 0, 0,
+                    false));
+        }
+
+        private void finish(AgentRunResult result, Throwable error) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            calls.remove(this);
+            handOff.submit(done -> {
+                complete(result, GatewayReplies.unwrap(error));
+                callback.done(false);
+                return true;
+            });
+        }
+
+        private void complete(AgentRunResult result, Throwable error) {
+            if (error == null) {
+                keys.completed(exchange, result.runId());
+                RunResultMapper.apply(exchange, result);
+                return;
+            }
+            if (error instanceof AgentRunException failed && failed.result() != null) {
+                RunResultMapper.applyFacts(exchange, failed.result());
+            } else {
+                exchange.getMessage().setHeader(OpenClawConstants.IDEMPOTENCY_KEY, key);
+                exchange.getMessage().setHeader(OpenClawConstants.STATUS, RunOutcome.ERROR.label());
+            }
+            exchange.setException(error);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.camelopenclaw.component;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.camelopenclaw.client.ConnectionState;
+import io.camelopenclaw.client.ConnectionStatus;
+import io.camelopenclaw.client.GatewayClient;
+import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.error.GatewayTimeoutException;
+
+/**
+ * One gateway connection shared by every endpoint with the same {@link ConnectionSettings}: the client, the per-session
+ * run queue and the connection's health check. Reference-counted by {@link GatewayConnectionRegistry}.
+ */
+final class SharedGatewayConnection {
+
+    private final ConnectionSettings settings;
+    private final GatewayClient client;
+    private final SessionSerializer sessions = new SessionSerializer();
+    private final OpenClawConnectionHealthCheck healthCheck;
+    private int users;
+
+    SharedGatewayConnection(ConnectionSettings settings, GatewayClient client, String healthCheckId) {
+        this.settings = settings;
+        this.client = client;
+        this.healthCheck = new OpenClawConnectionHealthCheck(healthCheckId, settings.gatewayUrl(), client);
+    }
+
+    ConnectionSettings settings() {
+        return settings;
+    }
+
+    GatewayClient client() {
+        return client;
+    }
+
+    /** Runs of the same session, one at a time, in arrival order. */
+    SessionSerializer sessions() {
+        return sessions;
+    }
+
+    OpenClawConnectionHealthCheck healthCheck() {
+        return healthCheck;
+    }
+
+    /**
+     * Completes once the connection has been established at least once (requests made while reconnecting wait for the
+     * connection themselves); fails at once when an operator must act, and after the request timeout when the gateway
+     * has not answered by then.
+     */
+    CompletableFuture<GatewayInfo> ready() {
+        ConnectionStatus status = client.status();
+        if (status.state() == ConnectionState.NEEDS_OPERATOR_ACTION && status.error() != null) {
+            return CompletableFuture.failedFuture(status.error());
+        }
+        return client.connect().copy()
+                .orTimeout(settings.requestTimeout(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
+                        ? new GatewayTimeoutException("Gateway " + settings.gatewayUrl() + " not connected within "
+                                                      + settings.requestTimeout() + " ms ("
+                                                      + client.status().reason() + ")")
+                        : e));
+    }
+
+    /** Adds a user; returns {@code true} for the first. Guarded by the registry. */
+    boolean retain() {
+        return users++ == 0;
+    }
+
+    /** Removes a user; returns {@code true} when it was the last. Guarded by the registry. */
+    boolean release() {
+        return --users == 0;
+    }
+
+    @Override
+    public String toString() {
+        return "SharedGatewayConnection[" + settings + ", " + users + " users]";
+    }
+}
