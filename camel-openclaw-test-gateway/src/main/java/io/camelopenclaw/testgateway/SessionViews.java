@@ -2,6 +2,7 @@ package io.camelopenclaw.testgateway;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -40,10 +41,7 @@ final class SessionViews {
         int count = Math.min(transcript.size(), limit == null ? DEFAULT_HISTORY_LIMIT : limit);
         int from = transcript.size() - count;
         ObjectNode result = Json.object().put("sessionKey", session.key).put("sessionId", session.sessionId());
-        ArrayNode messages = result.putArray("messages");
-        for (int i = from; i < transcript.size(); i++) {
-            messages.add(v4 ? v4Message(session, transcript.get(i), i + 1) : v3Message(transcript.get(i)));
-        }
+        result.putArray("messages").addAll(messages(session, from));
         if (!v4) {
             return result.put("thinkingLevel", "off");
         }
@@ -55,6 +53,16 @@ final class SessionViews {
         result.set("defaults", templates.object("historyDefaults"));
         result.set("sessionInfo", row(session));
         return result;
+    }
+
+    /** The transcript messages from index {@code from} on, as {@code chat.history} shows them. */
+    List<ObjectNode> messages(Session session, int from) {
+        List<TranscriptEntry> transcript = session.transcript();
+        List<ObjectNode> messages = new ArrayList<>(transcript.size() - from);
+        for (int i = from; i < transcript.size(); i++) {
+            messages.add(v4 ? v4Message(session, transcript.get(i), i + 1) : v3Message(transcript.get(i)));
+        }
+        return messages;
     }
 
     /** The {@code sessions.list} result, most recently updated first. */

@@ -42,6 +42,7 @@ public final class TestGateway implements AutoCloseable {
     private final DevicePairingStore pairings = new DevicePairingStore();
     private final SessionStore sessions = new SessionStore();
     private final RequestLog requests;
+    private final SessionViews views;
     private int port;
     private Running running;
 
@@ -55,6 +56,7 @@ public final class TestGateway implements AutoCloseable {
         this.broadcaster = new EventBroadcaster(config.protocol());
         this.faults = new Faults(broadcaster);
         this.requests = new RequestLog(config.maxRecordedRequests());
+        this.views = new SessionViews(config, templates);
         this.port = config.port();
     }
 
@@ -74,7 +76,6 @@ public final class TestGateway implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SessionViews views = new SessionViews(config, templates);
         RunEngine engine = new RunEngine(config, executor, sessions, broadcaster, faults, views);
         RequestRouter router = new RequestRouter(config);
         ServerInfo info = new ServerInfo(config, templates, router::methods, port);
@@ -132,19 +133,9 @@ public final class TestGateway implements AutoCloseable {
         return broadcaster.count();
     }
 
-    /** The transcript of a session (canonicalized key), oldest first; empty for an unknown session. */
-    public List<HistoryEntry> history(String sessionKey) {
-        String key = SessionKeys.canonical(sessionKey);
-        return onEngine(() -> {
-            Session session = sessions.find(key);
-            return session == null ? List.of()
-                    : session.transcript().stream().map(TranscriptEntry::toHistoryEntry).toList();
-        });
-    }
-
-    /** The canonical keys of all sessions, in creation order. */
-    public List<String> sessionKeys() {
-        return onEngine(() -> sessions.all().stream().map(session -> session.key).toList());
+    /** Read access to sessions and their transcripts. */
+    public GatewaySessions sessions() {
+        return new GatewaySessions(this, sessions, views);
     }
 
     /** Approves a pending pairing request (see {@link Faults#requirePairing()}); false when unknown. */
@@ -232,7 +223,7 @@ public final class TestGateway implements AutoCloseable {
     }
 
     /** Runs on the engine thread while running; directly once stopped (the engine thread is gone then). */
-    private synchronized <T> T onEngine(Callable<T> task) {
+    synchronized <T> T onEngine(Callable<T> task) {
         if (running != null) {
             return running.engine().call(task);
         }

@@ -42,16 +42,4 @@ record TranscriptEntry(
         return new TranscriptEntry(kind, UUID.randomUUID().toString(), run.runId, run.text(), timestamp, null,
                 counted ? run.inputTokens() : 0, counted ? run.outputTokens() : 0, errorMessage);
     }
-
-    /** The public view of this entry. */
-    HistoryEntry toHistoryEntry() {
-        String role = kind == Kind.USER ? "user" : "assistant";
-        String stopReason = switch (kind) {
-            case USER -> null;
-            case REPLY, ABORT_PARTIAL -> "stop";
-            case ABORTED_REPLY -> "aborted";
-            case ERROR -> "error";
-        };
-        return new HistoryEntry(role, text, runId, stopReason, timestamp);
-    }
 }
