@@ -1,0 +1,50 @@
+package io.camelopenclaw.runtime;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads the last lines of a log file for error messages, with a secret masked. */
+final class LogTail {
+
+    static final int DEFAULT_LINES = 40;
+    private static final int MAX_BYTES = 64 * 1024;
+
+    private LogTail() {
+    }
+
+    /**
+     * The last {@code lines} lines of {@code file} (at most its last 64 KiB), every occurrence of {@code secret}
+     * replaced by {@code <redacted>}; a short note if the file cannot be read.
+     */
+    static String of(Path file, int lines, String secret) {
+        if (!Files.isRegularFile(file)) {
+            return "(no output: " + file + " does not exist)";
+        }
+        String text;
+        boolean truncated;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            int size = (int) Math.min(length, MAX_BYTES);
+            byte[] bytes = new byte[size];
+            in.seek(length - size);
+            in.readFully(bytes);
+            text = new String(bytes, StandardCharsets.UTF_8);
+            truncated = size < length;
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+        if (secret != null && !secret.isEmpty()) {
+            text = text.replace(secret, "<redacted>");
+        }
+        List<String> all = Arrays.asList(text.split("\\R"));
+        if (truncated) {
+            all = all.subList(1, all.size()); // drop the cut first line, so no partial secret survives
+        }
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}
