@@ -1,0 +1,178 @@
+package io.camelopenclaw.it;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * A bare WebSocket connection to a gateway for tests that check the gateway itself (not our client): frames are
+ * queued as JSON, requests are correlated by id, and the close code is kept.
+ */
+final class RawGatewaySocket implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final List<String> SCOPES = List.of("operator.read", "operator.write");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode CLOSED = JSON.createObjectNode().put("type", "closed");
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final WebSocketClient client;
+    private volatile int closeCode;
+    private volatile String closeReason;
+
+    private RawGatewaySocket(URI url) {
+        client = new WebSocketClient(url) {
+            @Override
+            public void onOpen(ServerHandshake handshake) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                try {
+                    frames.add(JSON.readTree(message));
+                } catch (Exception e) {
+                    frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", message));
+                }
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+                closeCode = code;
+                closeReason = reason;
+                frames.add(CLOSED);
+                closed.countDown();
+            }
+
+            @Override
+            public void onError(Exception e) {
+            }
+        };
+    }
+
+    static RawGatewaySocket open(URI url) throws InterruptedException {
+        RawGatewaySocket socket = new RawGatewaySocket(url);
+        if (!socket.client.connectBlocking(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Cannot open a WebSocket to " + url + " (close code " + socket.closeCode + ")");
+        }
+        return socket;
+    }
+
+    /** The next frame matching {@code filter}, skipping others; fails on close or timeout. */
+    JsonNode await(Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (frame == null) {
+                throw new AssertionError("No matching frame within " + timeout.toSeconds() + " s");
+            }
+            if (frame == CLOSED) {
+                frames.add(CLOSED);
+                throw new AssertionError("Connection closed (" + closeCode + " " + closeReason + ") while waiting");
+            }
+            if (filter.test(frame)) {
+                return frame;
+            }
+        }
+    }
+
+    JsonNode awaitEvent(String event) throws InterruptedException {
+        return await(frame -> "event".equals(frame.path("type").asText()) && event.equals(frame.path("event").asText()),
+                TIMEOUT);
+    }
+
+    /** Sends a {@code req} and returns its (first) {@code res} frame. */
+    JsonNode request(String method, JsonNode params) throws InterruptedException {
+        String id = UUID.randomUUID().toString();
+        ObjectNode request = JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
+        request.set("params", params);
+        client.send(request.toString());
+        return await(frame -> "res".equals(frame.path("type").asText()) && id.equals(frame.path("id").asText()), TIMEOUT);
+    }
+
+    /**
+     * Waits for {@code connect.challenge} and sends {@code connect} (protocol 3..4, {@code gateway-client}/
+     * {@code backend}, operator read+write) with {@code token}, signed by {@code device} if not {@code null}.
+     *
+     * @return the connect {@code res} frame
+     */
+    JsonNode connect(String token, Device device) throws Exception {
+        JsonNode challenge = awaitEvent("connect.challenge").path("payload");
+        ObjectNode params = JSON.createObjectNode().put("minProtocol", 3).put("maxProtocol", 4);
+        params.putObject("client").put("id", "gateway-client").put("displayName", "camel-openclaw IT")
+                .put("version", "0.1.0").put("platform", "linux").put("mode", "backend");
+        params.put("role", "operator");
+        SCOPES.forEach(params.putArray("scopes")::add);
+        params.putArray("caps");
+        params.putObject("auth").put("token", token);
+        if (device != null) {
+            params.set("device", device.sign(token, challenge.path("nonce").asText(), challenge.path("ts").asLong()));
+        }
+        return request("connect", params);
+    }
+
+    /** Waits for the server to close the connection and returns the close code. */
+    int awaitClose() throws InterruptedException {
+        if (!closed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("The server did not close the connection within " + TIMEOUT.toSeconds() + " s");
+        }
+        return closeCode;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.closeBlocking();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An Ed25519 device identity signing the v3 device payload of a {@code gateway-client}/{@code backend} connect. */
+    static final class Device {
+
+        private final KeyPair keys;
+        private final byte[] rawPublicKey;
+        private final String id;
+
+        Device() throws GeneralSecurityException {
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] spki = keys.getPublic().getEncoded();
+            rawPublicKey = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+            id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rawPublicKey));
+        }
+
+        ObjectNode sign(String token, String nonce, long signedAt) throws GeneralSecurityException {
+            String payload = String.join("|", "v3", id, "gateway-client", "backend", "operator",
+                    String.join(",", SCOPES), Long.toString(signedAt), token, nonce, "linux", "");
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(keys.getPrivate());
+            signature.update(payload.getBytes(StandardCharsets.UTF_8));
+            Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+            return JSON.createObjectNode().put("id", id).put("publicKey", base64url.encodeToString(rawPublicKey))
+                    .put("signature", base64url.encodeToString(signature.sign())).put("signedAt", signedAt)
+                    .put("nonce", nonce);
+        }
+    }
+}
