@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -29,7 +28,6 @@ final class GatewayClient implements AutoCloseable {
     }
 
     private final Socket socket;
-    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> received = new ArrayList<>();
     private final List<String> rawTexts = new ArrayList<>();
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
@@ -98,23 +96,26 @@ final class GatewayClient implements AutoCloseable {
         return await(f -> "res".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
     }
 
-    /** The next frame matching, waiting up to {@link #WAIT}; frames skipped stay in {@link #received()}. */
+    /** The first frame received that matches, waiting up to {@link #WAIT} for it. */
     JsonNode await(Predicate<JsonNode> matcher) {
-        return await(matcher, WAIT);
+        return await(matcher, 1, WAIT).get(0);
     }
 
-    JsonNode await(Predicate<JsonNode> matcher, Duration timeout) {
+    /** The first {@code count} frames received that match, waiting up to {@code timeout} for them. */
+    synchronized List<JsonNode> await(Predicate<JsonNode> matcher, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
+                List<JsonNode> matches = received.stream().filter(matcher).limit(count).toList();
                 long left = deadline - System.nanoTime();
-                JsonNode frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (frame == null) {
-                    throw new AssertionError("no matching frame within " + timeout + "; received " + received());
+                if (matches.size() == count) {
+                    return matches;
                 }
-                if (matcher.test(frame)) {
-                    return frame;
+                if (left <= 0) {
+                    throw new AssertionError("no " + count + " matching frames within " + timeout + "; received "
+                            + received);
                 }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,7 +123,7 @@ final class GatewayClient implements AutoCloseable {
         }
     }
 
-    /** The next event with this name. */
+    /** The first event with this name. */
     JsonNode awaitEvent(String event) {
         return await(f -> event.equals(f.path("event").asText()));
     }
@@ -176,9 +177,8 @@ final class GatewayClient implements AutoCloseable {
             synchronized (GatewayClient.this) {
                 rawTexts.add(text);
                 try {
-                    JsonNode frame = JSON.readTree(text);
-                    received.add(frame);
-                    inbox.add(frame);
+                    received.add(JSON.readTree(text));
+                    GatewayClient.this.notifyAll();
                 } catch (Exception e) {
                     // not JSON: kept in rawTexts only
                 }
