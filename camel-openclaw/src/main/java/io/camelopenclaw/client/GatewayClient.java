@@ -172,7 +172,11 @@ public final class GatewayClient implements AutoCloseable {
 
         @Override
         public void onEvent(GatewayEvent event) {
-            runs.onEvent(event);
+            try {
+                runs.onEvent(event);
+            } catch (RuntimeException e) {
+                reportError(new GatewayException("Run bookkeeping failed on " + event.name() + " event: " + e, e));
+            }
             for (GatewayEventListener l : eventListeners) {
                 try {
                     l.onEvent(event);

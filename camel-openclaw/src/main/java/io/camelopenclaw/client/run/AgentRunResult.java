@@ -20,7 +20,8 @@ import java.util.List;
  * @param errorMessage the gateway's error text, or the client's reason for a timeout; else {@code null}
  * @param durationMs   wall-clock time from sending to the terminal event, on the client
  * @param chunkCount   the number of chunks streamed
- * @param reattached   whether the result was recovered after a reconnect or gap (agent.wait / chat.history)
+ * @param reattached   whether the run survived a lost connection or a missed terminal event and was recovered
+ *                     (by its continuing events, {@code agent.wait} or {@code chat.history})
  */
 public record AgentRunResult(String runId, String sessionKey, RunOutcome outcome, String text, String thinking,
         List<ToolCall> toolCalls, RunUsage usage, String model, String provider, String stopReason, String errorKind,

@@ -87,10 +87,15 @@ final class RunState {
         Long input = first(node, "input", "inputTokens", "prompt_tokens");
         Long output = first(node, "output", "outputTokens", "completion_tokens");
         Long total = first(node, "total", "totalTokens", "total_tokens");
+        usage = usage.merge(new RunUsage(input, output, total, cost(node)));
+    }
+
+    private static Double cost(JsonNode node) {
         JsonNode costNode = node.get("cost");
-        Double cost = costNode == null ? Json.decimal(node, "costUsd")
-                : costNode.isNumber() ? costNode.asDouble() : Json.decimal(costNode, "total");
-        usage = usage.merge(new RunUsage(input, output, total, cost));
+        if (costNode == null) {
+            return Json.decimal(node, "costUsd");
+        }
+        return costNode.isNumber() ? Double.valueOf(costNode.asDouble()) : Json.decimal(costNode, "total");
     }
 
     private static Long first(JsonNode node, String... fields) {

@@ -381,6 +381,7 @@ public final class RunTracker {
                 continue;
             }
             run.detached = false;
+            run.reattached = true;
             run.lastEventNanos = now;
             run.reattachDeadlineNanos = now + reattachTimeout.toNanos();
             if (!run.acknowledged || run.request.method() == RunMethod.AGENT) {

@@ -1,0 +1,286 @@
+package io.camelopenclaw.client;
+
+import io.camelopenclaw.client.error.AgentRunAbortedException;
+import io.camelopenclaw.client.error.AgentRunFailedException;
+import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.error.PayloadTooLargeException;
+import io.camelopenclaw.client.run.AgentRun;
+import io.camelopenclaw.client.run.AgentRunRequest;
+import io.camelopenclaw.client.run.AgentRunResult;
+import io.camelopenclaw.client.run.Attachment;
+import io.camelopenclaw.client.run.RunChunk;
+import io.camelopenclaw.client.run.RunMethod;
+import io.camelopenclaw.client.run.RunOutcome;
+import io.camelopenclaw.testgateway.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class GatewayClientRunTest {
+
+    private final ClientFixture fx = new ClientFixture();
+
+    @AfterEach
+    void close() throws Exception {
+        fx.close();
+    }
+
+    private static AgentRunResult await(AgentRun run) throws Exception {
+        return run.result().get(20, TimeUnit.SECONDS);
+    }
+
+    private static Throwable failure(AgentRun run) {
+        return assertThrows(ExecutionException.class, () -> run.result().get(20, TimeUnit.SECONDS)).getCause();
+    }
+
+    private static long count(TestGateway gw, String method) {
+        return gw.receivedRequests().stream().filter(r -> method.equals(r.method())).count();
+    }
+
+    @Test
+    void chatSendRunIsAggregatedFromTheStream() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.chunkDelay(Duration.ofMillis(5)));
+        GatewayClient client = fx.connected(gw);
+        List<RunChunk> chunks = new CopyOnWriteArrayList<>();
+        AgentRun run = client.startRun(AgentRunRequest.builder("hello camel").sessionKey("My-Integration:Ticket-1")
+                .chunkListener(chunks::add).build());
+        AgentRunResult r = await(run);
+        assertThat(r.outcome()).isEqualTo(RunOutcome.OK);
+        assertThat(r.text()).isEqualTo("ECHO: hello camel");
+        assertThat(r.runId()).isEqualTo(run.runId());
+        assertThat(r.sessionKey()).isEqualTo("agent:main:my-integration:ticket-1");
+        assertThat(r.stopReason()).isEqualTo("stop");
+        assertThat(r.model()).isNotNull();
+        assertThat(r.provider()).isNotNull();
+        assertThat(r.usage().outputTokens()).isNotNull();
+        assertThat(r.chunkCount()).isEqualTo(chunks.size()).isGreaterThan(1);
+        StringBuilder streamed = new StringBuilder();
+        for (int i = 0; i < chunks.size(); i++) {
+            assertThat(chunks.get(i).index()).isEqualTo(i);
+            streamed.append(chunks.get(i).text());
+        }
+        assertThat(streamed.toString()).isEqualTo(r.text());
+        var send = gw.receivedRequests().stream().filter(q -> "chat.send".equals(q.method())).findFirst().orElseThrow();
+        assertThat(send.params().path("idempotencyKey").asText()).isEqualTo(run.runId());
+        assertThat(send.params().path("suppressCommandInterpretation").asBoolean()).isTrue();
+        assertThat(client.activeRuns()).isZero();
+    }
+
+    @Test
+    void agentMethodCompletesOnTheFinalAnswerWithUsage() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.connected(gw);
+        AgentRunResult r = await(client.startRun(AgentRunRequest.builder("hello via agent").sessionKey("agent:main:a1")
+                .method(RunMethod.AGENT).extraSystemPrompt("be brief").build()));
+        assertThat(r.outcome()).isEqualTo(RunOutcome.OK);
+        assertThat(r.text()).isEqualTo("ECHO: hello via agent");
+        assertThat(r.usage().inputTokens()).isNotNull();
+        assertThat(r.usage().effectiveTotalTokens()).isNotNull();
+        var agent = gw.receivedRequests().stream().filter(q -> "agent".equals(q.method())).findFirst().orElseThrow();
+        assertThat(agent.params().path("extraSystemPrompt").asText()).isEqualTo("be brief");
+    }
+
+    @Test
+    void protocol3CumulativeDeltasAreDiffed() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.protocol(3).chunkDelay(Duration.ofMillis(5)));
+        GatewayClient client = fx.client(fx.options(gw).deviceIdentityStore(
+                io.camelopenclaw.client.auth.DeviceIdentityStore.file(
+                        java.nio.file.Files.createTempDirectory("oc").resolve("id.json"))).build());
+        client.connect().get(10, TimeUnit.SECONDS);
+        List<RunChunk> chunks = new CopyOnWriteArrayList<>();
+        AgentRunResult r = await(client.startRun(AgentRunRequest.builder("hello old gateway").sessionKey("agent:main:v3")
+                .chunkListener(chunks::add).build()));
+        assertThat(r.text()).isEqualTo("ECHO: hello old gateway");
+        assertThat(String.join("", chunks.stream().map(RunChunk::text).toList())).isEqualTo(r.text());
+        var send = gw.receivedRequests().stream().filter(q -> "chat.send".equals(q.method())).findFirst().orElseThrow();
+        assertThat(send.params().has("suppressCommandInterpretation")).isFalse();
+    }
+
+    @Test
+    void silentFinalIsAValidOutcome() throws Exception {
+        GatewayClient client = fx.connected(fx.gateway());
+        AgentRunResult r = await(client.startRun(AgentRunRequest.builder("SILENT please").sessionKey("agent:main:s").build()));
+        assertThat(r.outcome()).isEqualTo(RunOutcome.SILENT);
+        assertThat(r.text()).isEmpty();
+    }
+
+    @Test
+    void modelErrorCarriesTheErrorKind() throws Exception {
+        GatewayClient client = fx.connected(fx.gateway());
+        AgentRun run = client.startRun(AgentRunRequest.builder("FAIL:rate_limit").sessionKey("agent:main:e").build());
+        Throwable t = failure(run);
+        assertThat(t).isInstanceOf(AgentRunFailedException.class).hasMessageContaining("rate_limit");
+        assertThat(((AgentRunFailedException) t).result().errorKind()).isEqualTo("rate_limit");
+        assertThat(((AgentRunFailedException) t).result().outcome()).isEqualTo(RunOutcome.ERROR);
+    }
+
+    @Test
+    void abortStopsTheRunMidStreamAndKeepsThePartialText() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.slowChunkDelay(Duration.ofMillis(50)));
+        GatewayClient client = fx.connected(gw);
+        List<RunChunk> chunks = new CopyOnWriteArrayList<>();
+        AgentRun run = client.startRun(AgentRunRequest.builder("please answer SLOW").sessionKey("agent:main:abort")
+                .chunkListener(chunks::add).build());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chunks.size() >= 3);
+        run.abort().get(10, TimeUnit.SECONDS);
+        Throwable t = failure(run);
+        assertThat(t).isInstanceOf(AgentRunAbortedException.class);
+        AgentRunResult partial = ((AgentRunAbortedException) t).result();
+        assertThat(partial.outcome()).isEqualTo(RunOutcome.ABORTED);
+        assertThat(partial.text()).startsWith("SLOW-ECHO part00");
+        assertThat(partial.text()).doesNotContain("part49");
+        var abort = gw.receivedRequests().stream().filter(q -> "chat.abort".equals(q.method())).findFirst().orElseThrow();
+        assertThat(abort.params().path("runId").asText()).isEqualTo(run.runId());
+        assertThat(abort.params().path("sessionKey").asText()).isEqualTo("agent:main:abort");
+    }
+
+    @Test
+    void runTimeoutAbortsTheRunOnTheGateway() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.connected(gw);
+        AgentRun run = client.startRun(AgentRunRequest.builder("HANG forever").sessionKey("agent:main:hang")
+                .runTimeout(Duration.ofMillis(400)).build());
+        Throwable t = failure(run);
+        assertThat(t).isInstanceOf(AgentRunTimeoutException.class).hasMessageContaining("run timeout");
+        assertThat(((AgentRunTimeoutException) t).result().outcome()).isEqualTo(RunOutcome.TIMEOUT);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "chat.abort") == 1);
+    }
+
+    @Test
+    void idleTimeoutFiresWhenTheRunGoesQuiet() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.connected(gw);
+        AgentRun run = client.startRun(AgentRunRequest.builder("HANG quietly").sessionKey("agent:main:idle")
+                .idleTimeout(Duration.ofMillis(300)).runTimeout(Duration.ofSeconds(30)).build());
+        assertThat(failure(run)).isInstanceOf(AgentRunTimeoutException.class).hasMessageContaining("idle");
+    }
+
+    @Test
+    void toolCallsAndThinkingAreCollected() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.client(fx.options(gw).caps(List.of("tool-events")).build());
+        client.connect().get(10, TimeUnit.SECONDS);
+        List<RunChunk> chunks = new CopyOnWriteArrayList<>();
+        AgentRunResult r = await(client.startRun(AgentRunRequest.builder("TOOLCALL then THINK").sessionKey("agent:main:t")
+                .chunkListener(chunks::add).build()));
+        assertThat(r.toolCalls()).hasSize(1);
+        var call = r.toolCalls().get(0);
+        assertThat(call.name()).isEqualTo("ls");
+        assertThat(call.argsJson()).contains("\"path\"");
+        assertThat(call.isError()).isFalse();
+        assertThat(call.status()).isEqualTo("completed");
+        assertThat(call.resultText()).isNotBlank();
+        assertThat(r.text()).startsWith("TOOL RESULT SEEN");
+        assertThat(r.thinking()).isNotBlank();
+        assertThat(chunks).extracting(RunChunk::kind).contains(RunChunk.Kind.TOOL_START, RunChunk.Kind.TOOL_RESULT,
+                RunChunk.Kind.THINKING, RunChunk.Kind.TEXT);
+        int start = indexOf(chunks, RunChunk.Kind.TOOL_START);
+        assertThat(indexOf(chunks, RunChunk.Kind.TOOL_RESULT)).isGreaterThan(start);
+    }
+
+    private static int indexOf(List<RunChunk> chunks, RunChunk.Kind kind) {
+        for (int i = 0; i < chunks.size(); i++) {
+            if (chunks.get(i).kind() == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void replaceDeltasRewriteTheText() throws Exception {
+        GatewayClient client = fx.connected(fx.gateway());
+        List<RunChunk> chunks = new CopyOnWriteArrayList<>();
+        AgentRunResult r = await(client.startRun(AgentRunRequest.builder("REPLACE it").sessionKey("agent:main:r")
+                .chunkListener(chunks::add).build()));
+        assertThat(chunks).anyMatch(RunChunk::replace);
+        int lastReplace = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            if (chunks.get(i).replace()) {
+                lastReplace = i;
+            }
+        }
+        StringBuilder rebuilt = new StringBuilder();
+        chunks.subList(lastReplace, chunks.size()).stream().filter(c -> c.kind() == RunChunk.Kind.TEXT)
+                .forEach(c -> rebuilt.append(c.text()));
+        assertThat(rebuilt.toString()).isEqualTo(r.text());
+    }
+
+    @Test
+    void theSameIdempotencyKeyNeverStartsASecondRun() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.chunkDelay(Duration.ofMillis(20)));
+        GatewayClient client = fx.connected(gw);
+        String key = UUID.randomUUID().toString();
+        AgentRunRequest req = AgentRunRequest.builder("hello once").sessionKey("agent:main:idem").idempotencyKey(key)
+                .build();
+        AgentRun a = client.startRun(req);
+        AgentRun b = client.startRun(req);
+        assertThat(await(a).text()).isEqualTo("ECHO: hello once");
+        assertThat(await(b).text()).isEqualTo("ECHO: hello once");
+        assertThat(count(gw, "chat.send")).isEqualTo(1);
+
+        AgentRunResult retried = await(client.startRun(req));
+        assertThat(retried.text()).isEqualTo("ECHO: hello once");
+        assertThat(retried.reattached()).isTrue();
+        assertThat(gw.sessions().history("agent:main:idem").stream().filter(m -> "user".equals(m.path("role").asText())))
+                .hasSize(1);
+    }
+
+    @Test
+    void oversizedAttachmentIsRejectedBeforeSending() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.attachmentLimits(1024, 512));
+        GatewayClient client = fx.connected(gw);
+        AgentRun run = client.startRun(AgentRunRequest.builder("see picture").sessionKey("agent:main:att")
+                .attachment(new Attachment("big.png", "image/png", new byte[600])).build());
+        Throwable t = failure(run);
+        assertThat(t.getCause()).isInstanceOf(PayloadTooLargeException.class);
+        assertThat(t).hasMessageContaining("PAYLOAD_TOO_LARGE");
+        assertThat(count(gw, "chat.send")).isZero();
+
+        AgentRunResult ok = await(client.startRun(AgentRunRequest.builder("see file").sessionKey("agent:main:att")
+                .attachment(new Attachment("a.txt", "text/plain", new byte[600])).build()));
+        assertThat(ok.outcome()).isEqualTo(RunOutcome.OK);
+        var send = gw.receivedRequests().stream().filter(q -> "chat.send".equals(q.method())).findFirst().orElseThrow();
+        assertThat(send.params().path("attachments").get(0).path("mimeType").asText()).isEqualTo("text/plain");
+    }
+
+    @Test
+    void oversizedRequestFrameIsRejectedBeforeSending() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.maxPayload(4096));
+        GatewayClient client = fx.connected(gw);
+        AgentRun run = client.startRun(AgentRunRequest.builder("x".repeat(10_000)).sessionKey("agent:main:big").build());
+        assertThat(failure(run)).hasMessageContaining("PAYLOAD_TOO_LARGE");
+        assertThat(count(gw, "chat.send")).isZero();
+    }
+
+    @Test
+    void hundredsOfConcurrentRunsShareOneConnectionWithoutThreadsPerRun() throws Exception {
+        TestGateway gw = fx.gateway(b -> b.chunkDelay(Duration.ofMillis(2)));
+        GatewayClient client = fx.connected(gw);
+        int threadsBefore = Thread.activeCount();
+        List<CompletableFuture<AgentRunResult>> results = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            results.add(client.startRun(AgentRunRequest.builder("CHUNKS:10 run " + i).sessionKey("agent:main:c" + i)
+                    .build()).result());
+        }
+        int threadsDuring = Thread.activeCount();
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        for (CompletableFuture<AgentRunResult> f : results) {
+            assertThat(f.get().outcome()).isEqualTo(RunOutcome.OK);
+            assertThat(f.get().chunkCount()).isEqualTo(10);
+        }
+        assertThat(threadsDuring - threadsBefore).isLessThan(5);
+        assertThat(gw.connectionCount()).isEqualTo(1);
+    }
+}
