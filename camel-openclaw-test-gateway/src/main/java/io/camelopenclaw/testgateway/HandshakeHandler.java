@@ -109,7 +109,7 @@ final class HandshakeHandler {
                 broadcaster.send(connection, "update.available",
                         "{\"updateAvailable\":null,\"schedule\":{\"channel\":\"stable\",\"autoEnabled\":false}}", null);
             }
-            broadcaster.send(connection, "health", info.health(), info.nextStateVersion());
+            broadcaster.send(connection, "health", info.healthEvent(), info.nextStateVersion());
         } catch (GatewayError e) {
             LOG.debug("connect of {} rejected: {}", connection.connId(), e.getMessage());
             connection.respondError(request.id(), e);

@@ -34,7 +34,7 @@ final class RequestRouter {
         register(method, p -> scope, params, handler);
     }
 
-    /** Registers a method whose required scope depends on its params. */
+    /** Registers a method whose required scope depends on its params (null: no scope needed). */
     void register(String method, Function<JsonNode, String> scope, ObjectSchema params, Handler handler) {
         routes.put(method, new Route(scope, params, handler));
     }
@@ -51,7 +51,7 @@ final class RequestRouter {
                 throw GatewayError.invalidRequest("unknown method: " + request.method());
             }
             String scope = route.scope().apply(request.params());
-            if (!Scopes.satisfied(connection.scopes(), scope)) {
+            if (scope != null && !Scopes.satisfied(connection.scopes(), scope)) {
                 throw missingScope(scope);
             }
             String problem = route.params().validate(request.params());

@@ -34,7 +34,8 @@ final class ServerInfo {
     private final String canvasCapability = randomToken(18);
     private final String configHash = randomToken(32);
     private final String recoveryScope = randomToken(32);
-    private final String health;
+    private final String healthEvent;
+    private final String healthResult;
     private final AtomicInteger healthVersion = new AtomicInteger(1);
 
     ServerInfo(GatewayConfig config, ProtocolTemplates templates, Supplier<List<String>> methods, int port) {
@@ -42,12 +43,31 @@ final class ServerInfo {
         this.templates = templates;
         this.methods = methods;
         this.port = port;
-        this.health = Json.write(templates.object("health").put("ts", startedAt));
+        ObjectNode health = templates.object("health").put("ts", startedAt);
+        this.healthEvent = Json.write(health);
+        this.healthResult = Json.write(config.v4() ? withModelRuntime(health) : health);
     }
 
-    /** The health snapshot taken at start, as {@code health} returns it (the real one is cached too). */
-    String health() {
-        return health;
+    /** The health snapshot taken at start, as {@code health} events carry it. */
+    String healthEvent() {
+        return healthEvent;
+    }
+
+    /** The same snapshot as the {@code health} method returns it (the real one is cached too). */
+    String healthResult() {
+        return healthResult;
+    }
+
+    /** The v4 {@code health} result: the event's snapshot with {@code modelRuntime} before {@code eventLoop}. */
+    private static ObjectNode withModelRuntime(ObjectNode health) {
+        ObjectNode result = Json.object();
+        health.fields().forEachRemaining(field -> {
+            if ("eventLoop".equals(field.getKey())) {
+                result.putObject("modelRuntime").put("degraded", false).putArray("pendingAgents");
+            }
+            result.set(field.getKey(), field.getValue());
+        });
+        return result;
     }
 
     /** The frame-level {@code stateVersion} of the next health event. */

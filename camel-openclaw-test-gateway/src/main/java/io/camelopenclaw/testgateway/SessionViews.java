@@ -121,6 +121,8 @@ final class SessionViews {
                 .put("lastActivityAt", session.updatedAt).put("sessionId", session.sessionId())
                 .put("abortedLastRun", last != null && last.status == Run.Status.ABORTED);
         tokens(row, session);
+        ((ObjectNode) row.get("contextBudgetStatus")).put("updatedAt", session.updatedAt)
+                .put("sessionId", session.sessionId());
         if (last == null) {
             row.remove(List.of("status", "startedAt", "endedAt", "runtimeMs", "lastRunId"));
         } else {

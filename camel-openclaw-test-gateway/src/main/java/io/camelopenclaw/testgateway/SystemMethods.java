@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.camelopenclaw.testgateway.ObjectSchema.Type;
 
-/** {@code health} (the cached snapshot) and {@code status} (a small summary). */
+/**
+ * {@code health} (the cached snapshot; needs {@code operator.read} in protocol 4, nothing in 2026.3.13) and
+ * {@code status} (a small summary).
+ */
 final class SystemMethods {
 
     private static final ObjectSchema HEALTH = ObjectSchema.builder().optional("probe", Type.BOOLEAN).build();
@@ -27,8 +30,8 @@ final class SystemMethods {
     }
 
     void register(RequestRouter router) {
-        router.register("health", Scopes.READ, HEALTH,
-                (connection, requestId, params) -> connection.respond(requestId, info.health()));
+        router.register("health", config.v4() ? Scopes.READ : null, HEALTH,
+                (connection, requestId, params) -> connection.respond(requestId, info.healthResult()));
         router.register("status", Scopes.READ, STATUS, this::status);
     }
 
