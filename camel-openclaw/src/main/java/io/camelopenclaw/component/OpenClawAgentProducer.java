@@ -85,11 +85,6 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
         super.doStop();
     }
 
-    /** Number of this producer's runs in flight or queued. */
-    int pendingRuns() {
-        return calls.size();
-    }
-
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         RunCall call;

@@ -74,11 +74,6 @@ final class RunObserver {
         tracker.sweep();
     }
 
-    /** Number of runs being aggregated. */
-    int activeRuns() {
-        return tracker.activeRuns();
-    }
-
     private void ended(String runId, AgentRunResult result, Throwable error) {
         finished.add(runId);
         AgentRunResult r = result != null ? result

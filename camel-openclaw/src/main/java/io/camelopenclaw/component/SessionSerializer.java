@@ -29,9 +29,10 @@ final class SessionSerializer {
         runFrom(sessionKey, task);
     }
 
-    /** Number of sessions with a task in flight. */
-    synchronized int activeSessions() {
-        return waiting.size();
+    /** Number of tasks of the session waiting behind its running task. */
+    synchronized int queued(String sessionKey) {
+        Deque<Supplier<? extends CompletionStage<?>>> queue = waiting.get(sessionKey);
+        return queue == null ? 0 : queue.size();
     }
 
     private void runFrom(String sessionKey, Supplier<? extends CompletionStage<?>> task) {
