@@ -1,0 +1,65 @@
+package io.camelopenclaw.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.camelopenclaw.testgateway.ReceivedRequest;
+import io.camelopenclaw.testgateway.TestGateway;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs a test class against one in-process {@link TestGateway} (token auth, 1 s ticks) with the {@code openclaw}
+ * component pointed at it and fast reconnects.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+abstract class OpenClawTestSupport extends CamelTestSupport {
+
+    static final String TOKEN = "test-token";
+
+    static TestGateway gw;
+
+    @BeforeAll
+    static void startGateway() {
+        gw = TestGateway.builder().token(TOKEN).protocol(4).tickInterval(Duration.ofSeconds(1))
+                .chunkDelay(Duration.ofMillis(1)).slowChunkDelay(Duration.ofMillis(40)).build().start();
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gw.close();
+    }
+
+    @AfterEach
+    void resetGateway() {
+        gw.faults().reset();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
+        OpenClawConfiguration defaults = component.getConfiguration();
+        defaults.setGatewayUrl(gw.url());
+        defaults.setToken(TOKEN);
+        defaults.setReconnectInitialDelay(50);
+        defaults.setReconnectMaxDelay(200);
+        defaults.setRequestTimeout(5_000);
+        return context;
+    }
+
+    @Override
+    protected int getShutdownTimeout() {
+        return 5;
+    }
+
+    /** The requests of a method the gateway received, oldest first. */
+    static List<ReceivedRequest> requests(String method) {
+        return gw.receivedRequests().stream().filter(r -> r.method().equals(method)).toList();
+    }
+}
