@@ -14,20 +14,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs a test class against one in-process {@link TestGateway} (token auth, 1 s ticks) with the {@code openclaw}
- * component pointed at it and fast reconnects.
+ * Runs a test class against one in-process {@link TestGateway} (token auth, 1 s ticks, small payload limits) with
+ * the {@code openclaw} component pointed at it and fast reconnects.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class OpenClawTestSupport extends CamelTestSupport {
 
     static final String TOKEN = "test-token";
+    /** The gateway's limits: small, so that tests can exceed them cheaply. */
+    static final int MAX_PAYLOAD = 256 * 1024;
+    static final int MAX_ATTACHMENT = 64 * 1024;
+    static final int MAX_IMAGE = 32 * 1024;
 
     static TestGateway gw;
 
     @BeforeAll
     static void startGateway() {
         gw = TestGateway.builder().token(TOKEN).protocol(4).tickInterval(Duration.ofSeconds(1))
-                .chunkDelay(Duration.ofMillis(1)).slowChunkDelay(Duration.ofMillis(40)).build().start();
+                .chunkDelay(Duration.ofMillis(1)).slowChunkDelay(Duration.ofMillis(40)).maxPayload(MAX_PAYLOAD)
+                .attachmentLimits(MAX_ATTACHMENT, MAX_IMAGE).build().start();
     }
 
     @AfterAll
