@@ -2,6 +2,7 @@ package io.camelopenclaw.testgateway.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,8 +106,10 @@ public final class OpenClawPrompt {
             return false;
         }
         String text = text(message.get("content"));
-        return text.strip().startsWith(INTERNAL_CONTEXT_MARKER)
-                || (SENDER_METADATA_BLOCK.matcher(text).lookingAt()
-                        && SENDER_METADATA_BLOCK.matcher(text).replaceFirst("").isBlank());
+        if (text.strip().startsWith(INTERNAL_CONTEXT_MARKER)) {
+            return true;
+        }
+        Matcher senderMetadata = SENDER_METADATA_BLOCK.matcher(text);
+        return senderMetadata.lookingAt() && text.substring(senderMetadata.end()).isBlank();
     }
 }
