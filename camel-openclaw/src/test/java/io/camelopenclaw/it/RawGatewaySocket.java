@@ -1,16 +1,7 @@
 package io.camelopenclaw.it;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +13,8 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.auth.DeviceAuthPayload;
+import io.camelopenclaw.client.auth.DeviceIdentity;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -113,11 +106,12 @@ final class RawGatewaySocket implements AutoCloseable {
 
     /**
      * Waits for {@code connect.challenge} and sends {@code connect} (protocol 3..4, {@code gateway-client}/
-     * {@code backend}, operator read+write) with {@code token}, signed by {@code device} if not {@code null}.
+     * {@code backend}, operator read+write) with {@code token}, signed by {@code device} (the v3 payload string) if not
+     * {@code null}.
      *
      * @return the connect {@code res} frame
      */
-    JsonNode connect(String token, Device device) throws Exception {
+    JsonNode connect(String token, DeviceIdentity device) throws Exception {
         JsonNode challenge = awaitEvent("connect.challenge").path("payload");
         ObjectNode params = JSON.createObjectNode().put("minProtocol", 3).put("maxProtocol", 4);
         params.putObject("client").put("id", "gateway-client").put("displayName", "camel-openclaw IT")
@@ -127,7 +121,12 @@ final class RawGatewaySocket implements AutoCloseable {
         params.putArray("caps");
         params.putObject("auth").put("token", token);
         if (device != null) {
-            params.set("device", device.sign(token, challenge.path("nonce").asText(), challenge.path("ts").asLong()));
+            String nonce = challenge.path("nonce").asText();
+            long signedAt = challenge.path("ts").asLong();
+            String payload = DeviceAuthPayload.v3(device.deviceId(), "gateway-client", "backend", "operator", SCOPES,
+                    signedAt, token, nonce, "linux", null);
+            params.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyBase64Url())
+                    .put("signature", device.sign(payload)).put("signedAt", signedAt).put("nonce", nonce);
         }
         return request("connect", params);
     }
@@ -146,33 +145,6 @@ final class RawGatewaySocket implements AutoCloseable {
             client.closeBlocking();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** An Ed25519 device identity signing the v3 device payload of a {@code gateway-client}/{@code backend} connect. */
-    static final class Device {
-
-        private final KeyPair keys;
-        private final byte[] rawPublicKey;
-        private final String id;
-
-        Device() throws GeneralSecurityException {
-            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] spki = keys.getPublic().getEncoded();
-            rawPublicKey = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-            id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rawPublicKey));
-        }
-
-        ObjectNode sign(String token, String nonce, long signedAt) throws GeneralSecurityException {
-            String payload = String.join("|", "v3", id, "gateway-client", "backend", "operator",
-                    String.join(",", SCOPES), Long.toString(signedAt), token, nonce, "linux", "");
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(keys.getPrivate());
-            signature.update(payload.getBytes(StandardCharsets.UTF_8));
-            Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-            return JSON.createObjectNode().put("id", id).put("publicKey", base64url.encodeToString(rawPublicKey))
-                    .put("signature", base64url.encodeToString(signature.sign())).put("signedAt", signedAt)
-                    .put("nonce", nonce);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.auth.DeviceIdentity;
 import io.camelopenclaw.testgateway.model.StubModelRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -73,7 +74,7 @@ class RealGatewayStartupIT {
 
         try (RawGatewaySocket socket = RawGatewaySocket.open(gateway.url())) {
             // a signed device keeps the requested scopes on 2026.3.13
-            JsonNode hello = socket.connect(gateway.token(), new RawGatewaySocket.Device());
+            JsonNode hello = socket.connect(gateway.token(), DeviceIdentity.generate());
             assertThat(hello.path("ok").asBoolean()).as("connect res %s", hello).isTrue();
 
             ObjectNode params = JSON.createObjectNode().put("sessionKey", "agent:main:it-startup-" + name)
