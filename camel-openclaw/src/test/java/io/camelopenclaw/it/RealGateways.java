@@ -81,6 +81,9 @@ public final class RealGateways {
     private static RealGateway start(String name, String version) {
         OpenClawInstallation installation = OpenClawInstallation.of(version);
         Path stateDir = newStateDir(name + "-" + version + "-");
+        long started = System.nanoTime();
+        installation.install();
+        long installed = System.nanoTime();
         StubModelServer model = StubModelServer.start();
         try {
             OpenClawGatewayProcess process = OpenClawGatewayProcess.start(GatewayProcessConfig.builder()
@@ -89,6 +92,9 @@ public final class RealGateways {
                     .stateDir(stateDir)
                     .startupTimeout(Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 180)))
                     .build());
+            LOG.info("Real gateway {} = openclaw@{} ready on {}: install (or cache check) {} ms, first start {} ms",
+                    name, version, process.url(), (installed - started) / 1_000_000,
+                    (System.nanoTime() - installed) / 1_000_000);
             return new RealGateway(name, process, model);
         } catch (RuntimeException e) {
             model.close();
