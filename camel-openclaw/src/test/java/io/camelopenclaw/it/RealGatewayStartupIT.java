@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,30 +72,31 @@ class RealGatewayStartupIT {
     void answersAChatMessageThroughTheStubModel(String name) throws Exception {
         RealGateway gateway = gateway(name);
         int requestsBefore = gateway.model().requestCount();
-        String runId = UUID.randomUUID().toString();
 
-        try (RawGatewaySocket socket = RawGatewaySocket.open(gateway.url())) {
-            // a signed device keeps the requested scopes on 2026.3.13
-            JsonNode hello = socket.connect(gateway.token(), DeviceIdentity.generate());
-            assertThat(hello.path("ok").asBoolean()).as("connect res %s", hello).isTrue();
+        assertThat(finalReply(gateway, "agent:main:it-startup-" + name, "hello camel")).isEqualTo("ECHO: hello camel");
 
-            ObjectNode params = JSON.createObjectNode().put("sessionKey", "agent:main:it-startup-" + name)
-                    .put("message", "hello camel").put("idempotencyKey", runId);
-            JsonNode ack = socket.request("chat.send", params);
-            assertThat(ack.path("ok").asBoolean()).as("chat.send res %s", ack).isTrue();
-
-            JsonNode done = socket.await(frame -> "chat".equals(frame.path("event").asText())
-                    && runId.equals(frame.path("payload").path("runId").asText())
-                    && !"delta".equals(frame.path("payload").path("state").asText())
-                    && !"status".equals(frame.path("payload").path("state").asText()), RawGatewaySocket.TIMEOUT);
-            assertThat(done.path("payload").path("state").asText()).as("chat event %s", done).isEqualTo("final");
-            assertThat(done.path("payload").path("message").path("content").path(0).path("text").asText())
-                    .isEqualTo("ECHO: hello camel");
-        }
         assertThat(gateway.model().requestCount()).isGreaterThan(requestsBefore);
         StubModelRequest request = gateway.model().lastRequest().orElseThrow();
         assertThat(request.realUserText()).isEqualTo("hello camel");
         assertThat(request.mode()).isEqualTo(StubModelRequest.Mode.ECHO);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "v4", "v3" })
+    void runsAToolCallThroughTheStubModel(String name) throws Exception {
+        RealGateway gateway = gateway(name);
+        int requestsBefore = gateway.model().requestCount();
+
+        String reply = finalReply(gateway, "agent:main:it-startup-tool-" + name, "please TOOLCALL now");
+
+        assertThat(reply).startsWith("TOOL RESULT SEEN: ");
+        List<StubModelRequest> ours = gateway.model().requests().stream()
+                .filter(request -> request.number() > requestsBefore).collect(Collectors.toList());
+        assertThat(ours).extracting(StubModelRequest::mode)
+                .containsExactly(StubModelRequest.Mode.TOOL_CALL, StubModelRequest.Mode.TOOL_RESULT);
+        // 2026.9.6 offers ls; 2026.3.13 does not, so the stub calls session_status there
+        assertThat(ours.get(0).toolNames()).contains(gateway.protocol() == 4 ? "ls" : "session_status");
+        assertThat(ours.get(1).roles()).contains("tool");
     }
 
     @ParameterizedTest
@@ -120,6 +123,27 @@ class RealGatewayStartupIT {
         assertThatThrownBy(() -> RawGatewaySocket.open(gateway.url())).isInstanceOf(IllegalStateException.class);
         gateway.restart();
         assertHelloOk(gateway);
+    }
+
+    /** Sends {@code message} with chat.send (signed device: 2026.3.13 keeps the scopes only then); the final text. */
+    private static String finalReply(RealGateway gateway, String sessionKey, String message) throws Exception {
+        String runId = UUID.randomUUID().toString();
+        try (RawGatewaySocket socket = RawGatewaySocket.open(gateway.url())) {
+            JsonNode hello = socket.connect(gateway.token(), DeviceIdentity.generate());
+            assertThat(hello.path("ok").asBoolean()).as("connect res %s", hello).isTrue();
+
+            ObjectNode params = JSON.createObjectNode().put("sessionKey", sessionKey).put("message", message)
+                    .put("idempotencyKey", runId);
+            JsonNode ack = socket.request("chat.send", params);
+            assertThat(ack.path("ok").asBoolean()).as("chat.send res %s", ack).isTrue();
+
+            JsonNode done = socket.await(frame -> "chat".equals(frame.path("event").asText())
+                    && runId.equals(frame.path("payload").path("runId").asText())
+                    && !"delta".equals(frame.path("payload").path("state").asText())
+                    && !"status".equals(frame.path("payload").path("state").asText()), RawGatewaySocket.TIMEOUT);
+            assertThat(done.path("payload").path("state").asText()).as("chat event %s", done).isEqualTo("final");
+            return done.path("payload").path("message").path("content").path(0).path("text").asText();
+        }
     }
 
     private static RealGateway gateway(String name) {
