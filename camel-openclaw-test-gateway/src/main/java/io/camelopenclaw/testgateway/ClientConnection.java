@@ -1,10 +1,13 @@
 package io.camelopenclaw.testgateway;
 
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
@@ -24,6 +27,7 @@ final class ClientConnection {
     private volatile ConnectParams connect;
     private volatile ConnectAuthenticator.Grant grant;
     private long seq;
+    private boolean dropped;
 
     ClientConnection(WebSocket socket, String origin) {
         this.socket = socket;
@@ -95,6 +99,9 @@ final class ClientConnection {
     }
 
     synchronized void send(String text) {
+        if (dropped) {
+            return;
+        }
         try {
             socket.send(text);
         } catch (WebsocketNotConnectedException e) {
@@ -106,9 +113,26 @@ final class ClientConnection {
         socket.close(code, truncate(reason));
     }
 
-    /** Closes the TCP connection without a close frame; the peer sees 1006. */
+    /**
+     * Drops the connection like a network failure: frames already sent are flushed, then the TCP connection closes
+     * without a close frame (the peer sees 1006). Nothing sent afterwards goes out.
+     */
     void drop() {
-        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped");
+        dropped = true;
+        ((WebSocketImpl) socket).flushAndClose(CloseFrame.ABNORMAL_CLOSE, "dropped", false);
+    }
+
+    /** Closes the TCP connection at once, unflushed and without a close frame, as when the gateway dies. */
+    void kill() {
+        dropped = true;
+        if (((WebSocketImpl) socket).getChannel() instanceof SocketChannel channel) {
+            try {
+                channel.shutdownOutput();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "killed");
     }
 
     /** Close reasons are limited to 123 UTF-8 bytes by RFC 6455. */

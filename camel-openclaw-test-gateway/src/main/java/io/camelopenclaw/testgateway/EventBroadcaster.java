@@ -19,8 +19,16 @@ final class EventBroadcaster {
         this.globalSeq = protocol == 3;
     }
 
-    void add(ClientConnection connection) {
-        connections.add(connection);
+    /**
+     * Starts delivering events to the connection and sends it hello-ok. Holding the connection's lock meanwhile
+     * makes any event that already sees the connection wait for hello-ok, and once the client has read hello-ok,
+     * no event misses it.
+     */
+    void admit(ClientConnection connection, String requestId, String helloJson) {
+        synchronized (connection) {
+            connections.add(connection);
+            connection.respond(requestId, helloJson);
+        }
     }
 
     void remove(ClientConnection connection) {
@@ -89,8 +97,20 @@ final class EventBroadcaster {
         connections.forEach(c -> c.send(text));
     }
 
+    /** Drops every connection as a network failure would (see {@link ClientConnection#drop()}). */
     void dropAll() {
-        connections.forEach(ClientConnection::drop);
+        connections.forEach(connection -> {
+            connections.remove(connection);
+            connection.drop();
+        });
+    }
+
+    /** Kills every connection as a dying gateway would (see {@link ClientConnection#kill()}). */
+    void killAll() {
+        connections.forEach(connection -> {
+            connections.remove(connection);
+            connection.kill();
+        });
     }
 
     /** Closes every connection with a close frame. */

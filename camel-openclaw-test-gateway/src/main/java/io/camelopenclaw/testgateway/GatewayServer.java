@@ -35,6 +35,7 @@ final class GatewayServer extends WebSocketServer {
         this.router = router;
         this.broadcaster = broadcaster;
         this.requests = requests;
+        setReuseAddr(true);
         setTcpNoDelay(true);
         setConnectionLostTimeout(KEEPALIVE_SECONDS);
         setDaemon(true);
@@ -62,6 +63,14 @@ final class GatewayServer extends WebSocketServer {
     @Override
     public void onMessage(WebSocket socket, String text) {
         ClientConnection connection = socket.getAttachment();
+        try {
+            handle(connection, text);
+        } catch (RuntimeException e) {
+            LOG.error("test gateway failed on a frame of connection {}", connection.connId(), e);
+        }
+    }
+
+    private void handle(ClientConnection connection, String text) {
         if (!connection.authenticated()) {
             handshake.received(connection, text);
             return;

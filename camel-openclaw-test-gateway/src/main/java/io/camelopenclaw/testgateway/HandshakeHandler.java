@@ -101,8 +101,7 @@ final class HandshakeHandler {
             ConnectAuthenticator.Grant grant = authenticator.authenticate(params, connection.nonce(),
                     connection.origin(), System.currentTimeMillis());
             connection.authenticate(params, grant);
-            connection.respond(request.id(), info.hello(connection, grant));
-            broadcaster.add(connection);
+            broadcaster.admit(connection, request.id(), info.hello(connection, grant));
             LOG.debug("connection {} authenticated as {}/{} via {} with scopes {}", connection.connId(),
                     params.clientId(), params.clientMode(), grant.method(), grant.scopes());
             if (config.v4()) {

@@ -151,7 +151,7 @@ public final class TestGateway implements AutoCloseable {
     /** Stops abruptly: every socket is dropped without a close frame, no {@code shutdown} event. */
     public synchronized void stop() {
         if (running != null) {
-            broadcaster.dropAll();
+            broadcaster.killAll();
             halt();
         }
     }
