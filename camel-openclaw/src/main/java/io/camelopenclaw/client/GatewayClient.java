@@ -228,6 +228,11 @@ public final class GatewayClient implements AutoCloseable {
         }
 
         @Override
+        public CompletableFuture<GatewayInfo> whenReady() {
+            return connection.whenReady();
+        }
+
+        @Override
         public void execute(Runnable task) {
             dispatcher.execute(task);
         }

@@ -1,7 +1,10 @@
 package io.camelopenclaw.component;
 
 import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.run.RunObserver;
 import org.apache.camel.Processor;
+
+import java.time.Duration;
 
 /**
  * Emits one exchange per finished agent run in the matching session(s), including runs started by other clients and
@@ -10,20 +13,23 @@ import org.apache.camel.Processor;
  */
 public class OpenClawAgentConsumer extends OpenClawConsumerSupport {
 
-    private final SessionKeyFilter sessions;
-    private final RunObserver observer = new RunObserver(
-            result -> deliver(exchange -> RunResultMapper.apply(exchange, result)));
+    /** How long an observed run may go without events before it is forgotten unreported. */
+    static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
+    private final RunObserver observer;
 
     public OpenClawAgentConsumer(OpenClawEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.sessions = SessionKeyFilter.of(endpoint.getConfiguration().getSessionKey());
+        SessionKeyFilter sessions = SessionKeyFilter.of(endpoint.getConfiguration().getSessionKey());
+        this.observer = new RunObserver(sessions::matches,
+                result -> deliver(exchange -> RunResultMapper.apply(exchange, result)), FORGET_AFTER);
     }
 
     @Override
     protected void onEvent(GatewayEvent event) {
         if ("tick".equals(event.name())) {
             observer.sweep();
-        } else if (sessions.matches(event.sessionKey())) {
+        } else {
             observer.onEvent(event);
         }
     }

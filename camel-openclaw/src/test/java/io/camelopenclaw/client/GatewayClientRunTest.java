@@ -73,8 +73,29 @@ class GatewayClientRunTest {
         assertThat(streamed.toString()).isEqualTo(r.text());
         var send = gw.receivedRequests().stream().filter(q -> "chat.send".equals(q.method())).findFirst().orElseThrow();
         assertThat(send.params().path("idempotencyKey").asText()).isEqualTo(run.runId());
-        assertThat(send.params().path("suppressCommandInterpretation").asBoolean()).isTrue();
+        assertThat(send.params().has("suppressCommandInterpretation")).isFalse(); // needs operator.admin
         assertThat(client.activeRuns()).isZero();
+    }
+
+    @Test
+    void slashCommandsAreSuppressedWithAdminAndRefusedWithout() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient plain = fx.connected(gw);
+        Throwable refused = failure(plain.startRun(AgentRunRequest.builder("  /reset everything")
+                .sessionKey("agent:main:cmd").build()));
+        assertThat(refused).hasMessageContaining("COMMAND_NOT_SUPPRESSED");
+        assertThat(count(gw, "chat.send")).isZero();
+
+        GatewayClient admin = fx.client(fx.options(gw)
+                .scopes(List.of("operator.read", "operator.write", "operator.admin")).build());
+        admin.connect().get(10, TimeUnit.SECONDS);
+        await(admin.startRun(AgentRunRequest.builder("/reset please").sessionKey("agent:main:cmd").build()));
+        var send = gw.receivedRequests().stream().filter(q -> "chat.send".equals(q.method())).findFirst().orElseThrow();
+        assertThat(send.params().path("suppressCommandInterpretation").asBoolean()).isTrue();
+
+        await(plain.startRun(AgentRunRequest.builder("/status").sessionKey("agent:main:cmd")
+                .suppressCommandInterpretation(false).build()));
+        assertThat(count(gw, "chat.send")).isEqualTo(2);
     }
 
     @Test
@@ -282,5 +303,30 @@ class GatewayClientRunTest {
         }
         assertThat(threadsDuring - threadsBefore).isLessThan(5);
         assertThat(gw.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void observerAggregatesRunsStartedByOtherClients() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient watcher = fx.connected(gw);
+        GatewayClient starter = fx.connected(gw);
+        List<AgentRunResult> seen = new CopyOnWriteArrayList<>();
+        io.camelopenclaw.client.run.RunObserver observer = new io.camelopenclaw.client.run.RunObserver(
+                key -> key.startsWith("agent:main:watched"), seen::add, Duration.ofMinutes(1));
+        watcher.addEventListener(observer::onEvent);
+        AgentRunResult own = await(starter.startRun(AgentRunRequest.builder("hello watcher")
+                .sessionKey("agent:main:watched-1").build()));
+        await(starter.startRun(AgentRunRequest.builder("not watched").sessionKey("agent:main:other").build()));
+        AgentRun aborted = starter.startRun(AgentRunRequest.builder("HANG").sessionKey("agent:main:watched-2").build());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "chat.send") == 3);
+        aborted.abort().get(10, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
+        assertThat(seen.get(0).runId()).isEqualTo(own.runId());
+        assertThat(seen.get(0).text()).isEqualTo("ECHO: hello watcher");
+        assertThat(seen.get(0).outcome()).isEqualTo(RunOutcome.OK);
+        assertThat(seen.get(1).outcome()).isEqualTo(RunOutcome.ABORTED);
+        Thread.sleep(300);
+        assertThat(seen).hasSize(2);
+        assertThat(observer.activeRuns()).isZero();
     }
 }

@@ -127,6 +127,11 @@ public final class GatewayConnection implements SocketHandler {
         return info;
     }
 
+    /** Completes with the {@code hello-ok} of the current connection once it is ready (at once when it is). */
+    public CompletableFuture<GatewayInfo> whenReady() {
+        return ready.thenApply(v -> info);
+    }
+
     /** Number of requests waiting for an answer. */
     public int pendingRequests() {
         return pending.size();

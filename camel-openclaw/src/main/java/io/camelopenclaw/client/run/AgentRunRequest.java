@@ -174,7 +174,11 @@ public final class AgentRunRequest {
             return this;
         }
 
-        /** Do not read slash commands in the message ({@code chat.send} on protocol 4; default {@code true}). */
+        /**
+         * Never run the message as a slash command ({@code /reset}, {@code /new}, ...); default {@code true}. The
+         * gateway honours the flag on {@code chat.send} for connections holding {@code operator.admin}; without that
+         * scope a message starting with {@code /} is refused with {@code COMMAND_NOT_SUPPRESSED} instead of run.
+         */
         public Builder suppressCommandInterpretation(boolean suppress) {
             this.suppressCommandInterpretation = suppress;
             return this;

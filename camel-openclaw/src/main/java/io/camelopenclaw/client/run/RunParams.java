@@ -2,7 +2,9 @@ package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.GatewayInfo;
 import io.camelopenclaw.client.GatewayPolicy;
+import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
 import io.camelopenclaw.client.internal.Json;
 
@@ -12,13 +14,27 @@ import java.util.Base64;
  * Builds {@code chat.send} and {@code agent} params for the negotiated protocol. Protocol-3 schemas are closed, so
  * protocol-4-only fields ({@code agentId} and {@code suppressCommandInterpretation} on {@code chat.send}) are left out
  * there. Attachments are checked against the gateway's advertised limits first.
+ * <p>
+ * Command suppression: gateways accept {@code suppressCommandInterpretation} only from connections holding
+ * {@code operator.admin} (2026.9.6 answers "system provenance fields require admin scope"). Without admin the flag is
+ * not sent, and a message that would be read as a slash command is refused instead of being executed.
  */
 final class RunParams {
 
     private RunParams() {
     }
 
-    static ObjectNode build(AgentRunRequest request, String runId, int protocol, GatewayPolicy policy) {
+    static ObjectNode build(AgentRunRequest request, String runId, GatewayInfo info) {
+        int protocol = info == null ? 4 : info.protocol();
+        GatewayPolicy policy = info == null ? GatewayPolicy.DEFAULT : info.policy();
+        boolean admin = info != null && info.grantedScopes() != null && info.grantedScopes().contains("operator.admin");
+        boolean suppressOnGateway = request.suppressCommandInterpretation() && protocol >= 4 && admin
+                                    && request.method() == RunMethod.CHAT_SEND;
+        if (request.suppressCommandInterpretation() && !suppressOnGateway && looksLikeCommand(request.message())) {
+            throw new GatewayException("Message starts with '/' and would run as a gateway command; command "
+                                       + "suppression needs the operator.admin scope, or disable "
+                                       + "suppressCommandInterpretation to allow commands [COMMAND_NOT_SUPPRESSED]");
+        }
         ObjectNode params = Json.MAPPER.createObjectNode();
         if (request.sessionKey() != null) {
             params.put("sessionKey", request.sessionKey());
@@ -45,11 +61,16 @@ final class RunParams {
             if (request.agentId() != null) {
                 params.put("agentId", request.agentId());
             }
-            if (request.suppressCommandInterpretation()) {
+            if (suppressOnGateway) {
                 params.put("suppressCommandInterpretation", true);
             }
         }
         return params;
+    }
+
+    /** Whether the gateway would read the message as a slash command ({@code /reset}, {@code /new}, ...). */
+    static boolean looksLikeCommand(String message) {
+        return message.stripLeading().startsWith("/");
     }
 
     private static ArrayNode attachments(AgentRunRequest request, GatewayPolicy policy) {

@@ -108,6 +108,12 @@ final class RunState {
         return null;
     }
 
+    /** The outcome a successful end has: {@code silent} when there is no text. */
+    RunOutcome successOutcome() {
+        boolean empty = finalText != null ? finalText.isEmpty() : reply.isEmpty();
+        return empty ? RunOutcome.SILENT : RunOutcome.OK;
+    }
+
     AgentRunResult toResult(RunOutcome outcome) {
         String text = finalText != null ? finalText : reply.text();
         return new AgentRunResult(runId, sessionKey, outcome, text, thinking == null ? null : thinking.toString(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.GatewayEvent;
 import io.camelopenclaw.client.GatewayInfo;
-import io.camelopenclaw.client.GatewayPolicy;
 import io.camelopenclaw.client.error.AgentRunAbortedException;
 import io.camelopenclaw.client.error.AgentRunFailedException;
 import io.camelopenclaw.client.error.AgentRunTimeoutException;
@@ -74,11 +73,20 @@ public final class RunTracker {
     }
 
     private void sendStart(RunState run) {
-        GatewayInfo info = transport.info();
+        transport.whenReady().whenComplete((info, notReady) -> {
+            if (notReady != null) {
+                transport.execute(() -> startFailed(run, unwrap(notReady)));
+            } else {
+                sendStart(run, info);
+            }
+        });
+    }
+
+    /** Builds the params for the negotiated protocol and scopes, then sends the start request. */
+    private void sendStart(RunState run, GatewayInfo info) {
         ObjectNode params;
         try {
-            params = RunParams.build(run.request, run.runId, info == null ? 4 : info.protocol(),
-                    info == null ? GatewayPolicy.DEFAULT : info.policy());
+            params = RunParams.build(run.request, run.runId, info);
         } catch (GatewayException e) {
             transport.execute(() -> fail(run, e));
             return;
@@ -183,175 +191,16 @@ public final class RunTracker {
         if (run == null || run.terminal) {
             return;
         }
-        run.touch();
-        JsonNode p = event.payload();
-        if (run.sessionKey == null || run.sessionKey.equals(run.request.sessionKey())) {
-            String key = Json.text(p, "sessionKey");
-            if (key != null) {
-                run.sessionKey = key;
-            }
-        }
-        if ("chat".equals(event.name())) {
-            onChat(run, p, event.runSeq());
-        } else if ("agent".equals(event.name())) {
-            onAgent(run, p, event.runSeq());
-        }
-        if (event.gap()) {
-            reconcile(run, Duration.ofMillis(1)); // the terminal event may have been among the missed ones
-        }
-    }
-
-    private void onChat(RunState run, JsonNode p, Long runSeq) {
-        String state = Json.text(p, "state");
-        if (state == null) {
-            return;
-        }
-        switch (state) {
-            case "delta" -> {
-                String delta = Json.text(p, "deltaText");
-                ReplyAggregator.Change change = delta != null
-                        ? run.reply.append(delta, Boolean.TRUE.equals(Json.bool(p, "replace")))
-                        : snapshot(run, p.get("message"));
-                if (change != null) {
-                    emit(run, new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT, change.text(),
-                            change.replace(), null, runSeq));
-                }
-                run.mergeUsage(p.get("usage"));
-            }
-            case "final" -> {
-                run.finalSeen = true;
-                String text = messageText(p.get("message"));
-                if (text != null) {
-                    run.finalText = text;
-                }
-                if (p.hasNonNull("stopReason")) {
-                    run.stopReason = p.get("stopReason").asText();
-                }
-                run.mergeUsage(p.get("usage"));
-                if (run.request.method() == RunMethod.CHAT_SEND) {
-                    finishSuccess(run);
+        switch (RunEventApplier.apply(run, event, chunk -> emit(run, chunk))) {
+            case SUCCESS -> finishSuccess(run);
+            case ABORTED -> finish(run, RunOutcome.ABORTED);
+            case ERROR -> finish(run, RunOutcome.ERROR);
+            case NONE -> {
+                if (event.gap()) {
+                    reconcile(run, Duration.ofMillis(1)); // the terminal event may have been among the missed ones
                 }
             }
-            case "aborted" -> {
-                String partial = messageText(p.get("message"));
-                if (partial != null) {
-                    run.finalText = partial;
-                }
-                run.stopReason = Json.text(p, "stopReason");
-                finish(run, RunOutcome.ABORTED);
-            }
-            case "error" -> {
-                run.errorKind = Json.text(p, "errorKind");
-                run.errorMessage = Json.text(p, "errorMessage");
-                run.stopReason = Json.text(p, "stopReason");
-                run.mergeUsage(p.get("usage"));
-                finish(run, RunOutcome.ERROR);
-            }
-            default -> {
-                // status and future states carry nothing to aggregate
-            }
         }
-    }
-
-    private static ReplyAggregator.Change snapshot(RunState run, JsonNode message) {
-        String text = messageText(message);
-        return text == null ? null : run.reply.snapshot(text);
-    }
-
-    private void onAgent(RunState run, JsonNode p, Long runSeq) {
-        String stream = Json.text(p, "stream");
-        JsonNode data = p.path("data");
-        if (stream == null) {
-            return;
-        }
-        switch (stream) {
-            case "lifecycle" -> {
-                String phase = Json.text(data, "phase");
-                if ("model".equals(phase) && data.hasNonNull("model")) {
-                    run.model = data.get("model").asText();
-                    run.provider = Json.text(data, "provider");
-                } else if ("end".equals(phase) && data.hasNonNull("stopReason") && run.stopReason == null) {
-                    run.stopReason = data.get("stopReason").asText();
-                } else if ("error".equals(phase) && run.errorMessage == null && !run.abortRequested) {
-                    run.errorMessage = Json.text(data, "error");
-                }
-            }
-            case "thinking" -> {
-                String delta = Json.text(data, "delta");
-                if (delta != null && !delta.isEmpty()) {
-                    run.appendThinking(delta);
-                    emit(run, new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.THINKING, delta, false, null,
-                            runSeq));
-                }
-            }
-            case "tool" -> onTool(run, data, runSeq);
-            case "item" -> {
-                if ("tool".equals(Json.text(data, "kind")) && data.hasNonNull("toolCallId")) {
-                    run.updateTool(data.get("toolCallId").asText(), Json.text(data, "name"), null, null, null,
-                            Json.text(data, "status"), Json.number(data, "startedAt"), Json.number(data, "endedAt"));
-                }
-            }
-            case "usage" -> run.mergeUsage(data);
-            default -> {
-                // assistant text is taken from chat events; other streams are informational
-            }
-        }
-    }
-
-    private void onTool(RunState run, JsonNode data, Long runSeq) {
-        String id = Json.text(data, "toolCallId");
-        String phase = Json.text(data, "phase");
-        if (id == null || phase == null) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        ToolCall call;
-        RunChunk.Kind kind;
-        switch (phase) {
-            case "start" -> {
-                JsonNode args = data.get("args");
-                call = run.updateTool(id, Json.text(data, "name"), args == null ? null : args.toString(), null, null,
-                        "running", now, null);
-                kind = RunChunk.Kind.TOOL_START;
-            }
-            case "update" -> {
-                call = run.updateTool(id, Json.text(data, "name"), null, null, null, "running", null, null);
-                kind = RunChunk.Kind.TOOL_UPDATE;
-            }
-            case "result" -> {
-                Boolean isError = Json.bool(data, "isError");
-                call = run.updateTool(id, Json.text(data, "name"), null, messageText(data.get("result")), isError,
-                        Boolean.TRUE.equals(isError) ? "failed" : "completed", null, now);
-                kind = RunChunk.Kind.TOOL_RESULT;
-            }
-            default -> {
-                return;
-            }
-        }
-        emit(run, new RunChunk(run.runId, run.nextChunkIndex(), kind, null, false, call, runSeq));
-    }
-
-    /** The text of a message: a plain string, or the {@code text} parts of a content array. */
-    static String messageText(JsonNode message) {
-        if (message == null || message.isNull()) {
-            return null;
-        }
-        JsonNode content = message.has("content") ? message.get("content") : message;
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        if (!content.isArray()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        content.forEach(part -> {
-            if (part.isTextual()) {
-                sb.append(part.asText());
-            } else if ("text".equals(Json.text(part, "type")) && part.hasNonNull("text")) {
-                sb.append(part.get("text").asText());
-            }
-        });
-        return sb.toString();
     }
 
     private void emit(RunState run, RunChunk chunk) {
@@ -490,9 +339,9 @@ public final class RunTracker {
             }
             String tagged = Json.text(m.path("__openclaw"), "runId");
             if (runId.equals(tagged)) {
-                return messageText(m);
+                return RunEventApplier.messageText(m);
             }
-            last = messageText(m);
+            last = RunEventApplier.messageText(m);
         }
         return last;
     }
@@ -565,8 +414,7 @@ public final class RunTracker {
     // ------------------------------------------------------------------ completion
 
     private void finishSuccess(RunState run) {
-        boolean empty = run.finalText != null ? run.finalText.isEmpty() : run.reply.isEmpty();
-        finish(run, empty ? RunOutcome.SILENT : RunOutcome.OK);
+        finish(run, run.successOutcome());
     }
 
     private void finish(RunState run, RunOutcome outcome) {

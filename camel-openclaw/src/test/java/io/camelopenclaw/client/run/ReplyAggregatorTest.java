@@ -37,10 +37,10 @@ class ReplyAggregatorTest {
     @Test
     void messageTextReadsStringsAndPartArrays() throws Exception {
         var mapper = io.camelopenclaw.client.internal.Json.MAPPER;
-        assertThat(RunTracker.messageText(mapper.readTree("{\"role\":\"user\",\"content\":\"hi\"}"))).isEqualTo("hi");
-        assertThat(RunTracker.messageText(mapper.readTree(
+        assertThat(RunEventApplier.messageText(mapper.readTree("{\"role\":\"user\",\"content\":\"hi\"}"))).isEqualTo("hi");
+        assertThat(RunEventApplier.messageText(mapper.readTree(
                 "{\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"},{\"type\":\"text\",\"text\":\"b\"}]}")))
                 .isEqualTo("ab");
-        assertThat(RunTracker.messageText(null)).isNull();
+        assertThat(RunEventApplier.messageText(null)).isNull();
     }
 }

@@ -1,0 +1,198 @@
+package io.camelopenclaw.client.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.internal.Json;
+
+import java.util.function.Consumer;
+
+/**
+ * Applies one {@code chat} or {@code agent} event to a run's state: reply text (protocol-4 increments with
+ * {@code replace}, protocol-3 cumulative snapshots), thinking, tool calls, usage, model, stop reason and errors.
+ * Shared by the runs a client starts ({@link RunTracker}) and the runs it only watches ({@link RunObserver}), so both
+ * aggregate by the same rules.
+ */
+final class RunEventApplier {
+
+    /** Whether an event ended the run, and how. */
+    enum Terminal { NONE, SUCCESS, ABORTED, ERROR }
+
+    private RunEventApplier() {
+    }
+
+    /**
+     * Applies the event; chunks it produced go to {@code chunks} in order.
+     *
+     * @return the terminal state the event signals; a {@code chat} final ends {@code chat.send} runs only (an
+     *         {@code agent} run ends with its final answer)
+     */
+    static Terminal apply(RunState run, GatewayEvent event, Consumer<RunChunk> chunks) {
+        run.touch();
+        JsonNode p = event.payload();
+        if (run.sessionKey == null || run.sessionKey.equals(run.request.sessionKey())) {
+            String key = Json.text(p, "sessionKey");
+            if (key != null) {
+                run.sessionKey = key;
+            }
+        }
+        if ("chat".equals(event.name())) {
+            return onChat(run, p, event.runSeq(), chunks);
+        }
+        if ("agent".equals(event.name())) {
+            onAgent(run, p, event.runSeq(), chunks);
+        }
+        return Terminal.NONE;
+    }
+
+    private static Terminal onChat(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
+        String state = Json.text(p, "state");
+        if (state == null) {
+            return Terminal.NONE;
+        }
+        switch (state) {
+            case "delta" -> {
+                String delta = Json.text(p, "deltaText");
+                ReplyAggregator.Change change = delta != null
+                        ? run.reply.append(delta, Boolean.TRUE.equals(Json.bool(p, "replace")))
+                        : snapshot(run, p.get("message"));
+                if (change != null) {
+                    chunks.accept(new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT, change.text(),
+                            change.replace(), null, runSeq));
+                }
+                run.mergeUsage(p.get("usage"));
+                return Terminal.NONE;
+            }
+            case "final" -> {
+                run.finalSeen = true;
+                String text = messageText(p.get("message"));
+                if (text != null) {
+                    run.finalText = text;
+                }
+                if (p.hasNonNull("stopReason")) {
+                    run.stopReason = p.get("stopReason").asText();
+                }
+                run.mergeUsage(p.get("usage"));
+                return run.request.method() == RunMethod.CHAT_SEND ? Terminal.SUCCESS : Terminal.NONE;
+            }
+            case "aborted" -> {
+                String partial = messageText(p.get("message"));
+                if (partial != null) {
+                    run.finalText = partial;
+                }
+                run.stopReason = Json.text(p, "stopReason");
+                return Terminal.ABORTED;
+            }
+            case "error" -> {
+                run.errorKind = Json.text(p, "errorKind");
+                run.errorMessage = Json.text(p, "errorMessage");
+                run.stopReason = Json.text(p, "stopReason");
+                run.mergeUsage(p.get("usage"));
+                return Terminal.ERROR;
+            }
+            default -> {
+                return Terminal.NONE; // status and future states carry nothing to aggregate
+            }
+        }
+    }
+
+    private static ReplyAggregator.Change snapshot(RunState run, JsonNode message) {
+        String text = messageText(message);
+        return text == null ? null : run.reply.snapshot(text);
+    }
+
+    private static void onAgent(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
+        String stream = Json.text(p, "stream");
+        JsonNode data = p.path("data");
+        if (stream == null) {
+            return;
+        }
+        switch (stream) {
+            case "lifecycle" -> {
+                String phase = Json.text(data, "phase");
+                if ("model".equals(phase) && data.hasNonNull("model")) {
+                    run.model = data.get("model").asText();
+                    run.provider = Json.text(data, "provider");
+                } else if ("end".equals(phase) && data.hasNonNull("stopReason") && run.stopReason == null) {
+                    run.stopReason = data.get("stopReason").asText();
+                } else if ("error".equals(phase) && run.errorMessage == null && !run.abortRequested) {
+                    run.errorMessage = Json.text(data, "error");
+                }
+            }
+            case "thinking" -> {
+                String delta = Json.text(data, "delta");
+                if (delta != null && !delta.isEmpty()) {
+                    run.appendThinking(delta);
+                    chunks.accept(new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.THINKING, delta, false,
+                            null, runSeq));
+                }
+            }
+            case "tool" -> onTool(run, data, runSeq, chunks);
+            case "item" -> {
+                if ("tool".equals(Json.text(data, "kind")) && data.hasNonNull("toolCallId")) {
+                    run.updateTool(data.get("toolCallId").asText(), Json.text(data, "name"), null, null, null,
+                            Json.text(data, "status"), Json.number(data, "startedAt"), Json.number(data, "endedAt"));
+                }
+            }
+            case "usage" -> run.mergeUsage(data);
+            default -> {
+                // assistant text is taken from chat events; other streams are informational
+            }
+        }
+    }
+
+    private static void onTool(RunState run, JsonNode data, Long runSeq, Consumer<RunChunk> chunks) {
+        String id = Json.text(data, "toolCallId");
+        String phase = Json.text(data, "phase");
+        if (id == null || phase == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        ToolCall call;
+        RunChunk.Kind kind;
+        switch (phase) {
+            case "start" -> {
+                JsonNode args = data.get("args");
+                call = run.updateTool(id, Json.text(data, "name"), args == null ? null : args.toString(), null, null,
+                        "running", now, null);
+                kind = RunChunk.Kind.TOOL_START;
+            }
+            case "update" -> {
+                call = run.updateTool(id, Json.text(data, "name"), null, null, null, "running", null, null);
+                kind = RunChunk.Kind.TOOL_UPDATE;
+            }
+            case "result" -> {
+                Boolean isError = Json.bool(data, "isError");
+                call = run.updateTool(id, Json.text(data, "name"), null, messageText(data.get("result")), isError,
+                        Boolean.TRUE.equals(isError) ? "failed" : "completed", null, now);
+                kind = RunChunk.Kind.TOOL_RESULT;
+            }
+            default -> {
+                return;
+            }
+        }
+        chunks.accept(new RunChunk(run.runId, run.nextChunkIndex(), kind, null, false, call, runSeq));
+    }
+
+    /** The text of a message: a plain string, or the {@code text} parts of a content array. */
+    static String messageText(JsonNode message) {
+        if (message == null || message.isNull()) {
+            return null;
+        }
+        JsonNode content = message.has("content") ? message.get("content") : message;
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        content.forEach(part -> {
+            if (part.isTextual()) {
+                sb.append(part.asText());
+            } else if ("text".equals(Json.text(part, "type")) && part.hasNonNull("text")) {
+                sb.append(part.get("text").asText());
+            }
+        });
+        return sb.toString();
+    }
+}
