@@ -1,5 +1,6 @@
 package io.camelopenclaw.component;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
@@ -20,6 +22,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component(OpenClawConstants.SCHEME)
 public class OpenClawComponent extends DefaultComponent {
 
+    /** The URI prefix of handshake header options: {@code handshake.<header name>=<value>}. */
+    static final String HANDSHAKE_PREFIX = "handshake.";
     static final Set<String> KINDS = Set.of(OpenClawEndpoint.AGENT, OpenClawEndpoint.EVENTS, OpenClawEndpoint.RPC);
 
     @Metadata
@@ -37,8 +41,16 @@ public class OpenClawComponent extends DefaultComponent {
             throw new IllegalArgumentException("Unknown openclaw endpoint kind '" + remaining
                                                + "': use openclaw:agent, openclaw:events or openclaw:rpc");
         }
-        OpenClawEndpoint endpoint = new OpenClawEndpoint(uri, this, remaining, configuration.copy());
+        OpenClawConfiguration endpointConfiguration = configuration.copy();
+        Map<String, Object> handshakeHeaders = PropertiesHelper.extractProperties(parameters, HANDSHAKE_PREFIX);
+        OpenClawEndpoint endpoint = new OpenClawEndpoint(uri, this, remaining, endpointConfiguration);
         setProperties(endpoint, parameters);
+        if (!handshakeHeaders.isEmpty()) {
+            Map<String, Object> merged = endpointConfiguration.getHandshakeHeaders() == null ? new HashMap<>()
+                    : endpointConfiguration.getHandshakeHeaders();
+            merged.putAll(handshakeHeaders);
+            endpointConfiguration.setHandshakeHeaders(merged);
+        }
         return endpoint;
     }
 

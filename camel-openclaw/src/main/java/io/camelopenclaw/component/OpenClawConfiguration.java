@@ -50,7 +50,7 @@ public class OpenClawConfiguration implements Cloneable {
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "security")
     private String certificateFingerprint;
-    @UriParam(label = "advanced", prefix = "handshake.", multiValue = true)
+    @UriParam(label = "advanced", prefix = OpenClawComponent.HANDSHAKE_PREFIX, multiValue = true)
     private Map<String, Object> handshakeHeaders;
 
     // ------------------------------------------------------------------ agent producer (and session filters)
@@ -316,7 +316,11 @@ public class OpenClawConfiguration implements Cloneable {
         return suppressCommandInterpretation;
     }
 
-    /** Send the message as plain text: the gateway does not interpret slash commands such as /reset in it. */
+    /**
+     * Never run the message as a slash command such as /reset. Gateways honour the flag only for connections holding
+     * the operator.admin scope; without it, a message starting with / is refused (COMMAND_NOT_SUPPRESSED) instead of
+     * being executed. Disable to let messages run gateway commands.
+     */
     public void setSuppressCommandInterpretation(boolean suppressCommandInterpretation) {
         this.suppressCommandInterpretation = suppressCommandInterpretation;
     }
