@@ -1,10 +1,10 @@
 package io.camelopenclaw.component;
 
+import java.time.Duration;
+
 import io.camelopenclaw.client.GatewayEvent;
 import io.camelopenclaw.client.run.RunObserver;
 import org.apache.camel.Processor;
-
-import java.time.Duration;
 
 /**
  * Emits one exchange per finished agent run in the matching session(s), including runs started by other clients and
