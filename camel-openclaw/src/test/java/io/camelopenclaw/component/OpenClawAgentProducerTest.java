@@ -37,6 +37,8 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
                         .to("openclaw:agent?runMethod=agent&agentId=main&sessionKey=agent:main:agent-method&runTimeout=5000"
                             + "&extraSystemPrompt=Be brief&thinking=low");
                 from("direct:no-session").to("openclaw:agent");
+                from("direct:admin").to("openclaw:agent?sessionKey=agent:main:admin"
+                                        + "&scopes=operator.read,operator.write,operator.admin");
                 from("direct:json-abort").to("openclaw:agent?sessionKey=" + SESSION + "&payloadFormat=json");
             }
         };
@@ -79,7 +81,7 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(params.path("sessionKey").asText()).isEqualTo(SESSION);
         assertThat(params.path("message").asText()).isEqualTo("hello camel");
         assertThat(params.path("idempotencyKey").asText()).isEqualTo(m.getHeader(OpenClawConstants.RUN_ID));
-        assertThat(params.path("suppressCommandInterpretation").asBoolean()).isTrue();
+        assertThat(params.has("suppressCommandInterpretation")).isFalse(); // the gateway takes it from admins only
         assertThat(params.has("deliver")).isFalse();
     }
 
@@ -173,6 +175,25 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(params.path("deliver").asBoolean()).isTrue();
         assertThat(params.path("agentId").asText()).isEqualTo("main");
         assertThat(params.has("suppressCommandInterpretation")).isFalse();
+    }
+
+    @Test
+    void slashCommandsAreRefusedUnlessInterpretationIsAllowed() {
+        int before = requests("chat.send").size();
+
+        Exchange reply = ask("direct:ask", "/reset everything");
+
+        assertThat(reply.getException()).hasMessageContaining("COMMAND_NOT_SUPPRESSED");
+        assertThat(requests("chat.send")).hasSize(before);
+    }
+
+    @Test
+    void anAdminConnectionAsksTheGatewayToSuppressCommands() {
+        Exchange reply = ask("direct:admin", "/reset is just text here");
+
+        assertThat(reply.getException()).isNull();
+        assertThat(lastParams("chat.send").path("suppressCommandInterpretation").asBoolean()).isTrue();
+        assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: /reset is just text here");
     }
 
     @Test

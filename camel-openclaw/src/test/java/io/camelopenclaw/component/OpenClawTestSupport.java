@@ -49,6 +49,7 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
+        component.setEnvironment(name -> null); // hermetic: no OPENCLAW_* variables of the machine running the tests
         OpenClawConfiguration defaults = component.getConfiguration();
         defaults.setGatewayUrl(gw.url());
         defaults.setToken(TOKEN);
@@ -61,6 +62,15 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     @Override
     protected int getShutdownTimeout() {
         return 5;
+    }
+
+    OpenClawComponent component() {
+        return context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
+    }
+
+    /** The component's open gateway connections. */
+    java.util.Collection<SharedGatewayConnection> connections() {
+        return component().connections().connections().values();
     }
 
     /** The requests of a method the gateway received, oldest first. */
