@@ -1,7 +1,6 @@
 package io.camelopenclaw.component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -74,7 +73,7 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isEqualTo(3);
         assertThat(m.getHeader(OpenClawConstants.REATTACHED, Boolean.class)).isFalse();
         assertThat(m.getHeader(OpenClawConstants.ERROR_KIND)).isNull();
-        assertThat(reply.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class)).isEmpty();
+        assertThat((List<?>) reply.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class)).isEmpty();
         assertThat(reply.getProperty(OpenClawConstants.THINKING_PROPERTY)).isNull();
 
         JsonNode params = lastParams("chat.send");
@@ -247,7 +246,7 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
                 e -> e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort"));
 
         assertThat(abort.getException()).isNull();
-        assertThat(abort.getMessage().getBody(Map.class)).containsEntry("aborted", true);
+        assertThat(mapBody(abort)).containsEntry("aborted", true);
         Exchange aborted = running.get(10, TimeUnit.SECONDS);
         assertThat(aborted.getException()).isInstanceOf(AgentRunAbortedException.class);
         assertThat(aborted.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("aborted");

@@ -163,6 +163,21 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
     }
 
     @Test
+    void stoppingTheContextAbortsItsRunsInFlight() throws Exception {
+        CompletableFuture<Exchange> running = send("direct:run", "agent:main:context-stop", "HANG");
+        await().atMost(5, TimeUnit.SECONDS).until(() -> sentMessages("agent:main:context-stop").contains("HANG"));
+        context.getShutdownStrategy().setTimeout(1);
+
+        context.stop();
+
+        Exchange aborted = running.get(10, TimeUnit.SECONDS);
+        assertThat(aborted.getException()).isInstanceOf(AgentRunAbortedException.class);
+        assertThat(requests("chat.abort")).anyMatch(r -> r.params().path("runId").asText()
+                .equals(aborted.getMessage().getHeader(OpenClawConstants.RUN_ID)));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> gw.connectionCount() == 0);
+    }
+
+    @Test
     void aLostConnectionMidRunIsReattached() {
         gw.faults().dropConnectionsAfterChunks(5);
 

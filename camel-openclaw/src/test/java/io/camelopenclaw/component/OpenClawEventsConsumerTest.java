@@ -84,7 +84,7 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
         Exchange chatFinal = events.get(events.size() - 1);
         assertThat(chatFinal.getMessage().getHeader(OpenClawConstants.EVENT)).isEqualTo("chat");
         assertThat(chatFinal.getMessage().getHeader(OpenClawConstants.STATE)).isEqualTo("final");
-        assertThat(chatFinal.getMessage().getBody(Map.class)).containsEntry("runId", runId);
+        assertThat(mapBody(chatFinal)).containsEntry("runId", runId);
         List<Long> seqs = events.stream().map(e -> e.getMessage().getHeader(OpenClawConstants.CONNECTION_SEQ, Long.class))
                 .toList();
         assertThat(seqs).isSorted();

@@ -50,7 +50,7 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody()).isInstanceOf(Map.class);
-        assertThat(reply.getMessage().getBody(Map.class)).containsEntry("ok", true);
+        assertThat(mapBody(reply)).containsEntry("ok", true);
         assertThat(lastParams("health").isEmpty()).isTrue();
     }
 
@@ -60,7 +60,7 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
                 "sessions.list"));
 
         assertThat(reply.getException()).isNull();
-        assertThat(reply.getMessage().getBody(Map.class)).containsKey("sessions");
+        assertThat(mapBody(reply)).containsKey("sessions");
         assertThat(requests("sessions.list")).isNotEmpty();
     }
 
@@ -78,7 +78,7 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
             assertThat(lastParams("chat.history").path("sessionKey").asText()).isEqualTo("agent:main:rpc");
             assertThat(lastParams("chat.history").path("limit").asInt()).isEqualTo(5);
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> messages = (List<Map<String, Object>>) reply.getMessage().getBody(Map.class)
+            List<Map<String, Object>> messages = (List<Map<String, Object>>) mapBody(reply)
                     .get("messages");
             assertThat(messages).anyMatch(m -> "user".equals(m.get("role")));
         }

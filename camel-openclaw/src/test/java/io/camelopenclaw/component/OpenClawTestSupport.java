@@ -2,11 +2,14 @@ package io.camelopenclaw.component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +63,15 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     }
 
     @Override
-    protected int getShutdownTimeout() {
-        return 5;
+    public void configureContext(CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
+        configuration.withShutdownTimeout(5);
+    }
+
+    /** The body as the Map it is (rpc results, event payloads). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapBody(Exchange exchange) {
+        return exchange.getMessage().getBody(Map.class);
     }
 
     OpenClawComponent component() {
