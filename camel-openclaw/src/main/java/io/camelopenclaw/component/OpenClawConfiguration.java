@@ -28,7 +28,7 @@ public class OpenClawConfiguration implements Cloneable {
     private String password;
     @UriParam(label = "security", defaultValue = "false")
     private boolean deviceIdentity;
-    @UriParam(label = "security", defaultValueNote = "~/.camel-openclaw/device-identity.json")
+    @UriParam(label = "security", defaultValueNote = ".camel-openclaw/device-identity.json in the user's home")
     private String deviceIdentityFile;
     @UriParam(label = "security", defaultValue = "operator.read,operator.write")
     private String scopes = "operator.read,operator.write";
@@ -135,7 +135,7 @@ public class OpenClawConfiguration implements Cloneable {
     /**
      * Sign the handshake with an Ed25519 device identity (created on first use) and keep the device token the gateway
      * issues. Needed for remote gateways, which grant no scopes to device-less clients; new devices must be paired by
-     * an operator (openclaw devices approve <requestId>).
+     * an operator (openclaw devices approve, with the request id the connection reports).
      */
     public void setDeviceIdentity(boolean deviceIdentity) {
         this.deviceIdentity = deviceIdentity;
@@ -260,8 +260,8 @@ public class OpenClawConfiguration implements Cloneable {
 
     /**
      * Producer: the session to run in (required for chat.send; the header CamelOpenClawSessionKey
-     * overrides it). Consumers: only runs or events of matching sessions; an exact key or a prefix wildcard such as
-     * agent:main:*.
+     * overrides it). Consumers: only runs or events of matching sessions: an exact key, or a prefix wildcard (a key
+     * ending in an asterisk matches every session key that starts with the part before it).
      */
     public void setSessionKey(String sessionKey) {
         this.sessionKey = sessionKey;
@@ -379,7 +379,10 @@ public class OpenClawConfiguration implements Cloneable {
         return events;
     }
 
-    /** Comma-separated gateway event names the events consumer receives, e.g. agent,chat,presence. */
+    /**
+     * Comma-separated gateway event names the events consumer receives, e.g. agent,chat,presence; an asterisk receives
+     * every event.
+     */
     public void setEvents(String events) {
         this.events = events;
     }

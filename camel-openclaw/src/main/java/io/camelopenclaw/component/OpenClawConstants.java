@@ -38,8 +38,9 @@ public final class OpenClawConstants {
               javaType = "String", enums = "run,abort", defaultValue = "run")
     public static final String OPERATION = "CamelOpenClawOperation";
     @Metadata(label = "producer",
-              description = "The media type of a `File`, `byte[]` or `InputStream` body; when set, the body is sent as"
-                            + " a chat.send attachment instead of as the message text.",
+              description = "The media type of a `File`, `Path`, byte array or `InputStream` body; when set, the body"
+                            + " is sent as an attachment (with `CamelOpenClawMessage` as the text) instead of as the"
+                            + " message text.",
               javaType = "String")
     public static final String MEDIA_TYPE = "CamelOpenClawMediaType";
     @Metadata(label = "producer",
