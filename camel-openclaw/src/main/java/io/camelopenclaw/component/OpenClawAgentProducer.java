@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelopenclaw.client.error.AgentRunAbortedException;
@@ -21,6 +24,8 @@ import io.camelopenclaw.client.run.RunUsage;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs an agent per exchange ({@code chat.send} or {@code agent}) and completes the exchange with the aggregated reply.
@@ -29,6 +34,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * {@link AgentRunAbortedException}.
  */
 public class OpenClawAgentProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenClawAgentProducer.class);
 
     static final String OPERATION_RUN = "run";
     static final String OPERATION_ABORT = "abort";
@@ -73,7 +80,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
-        List.copyOf(calls).forEach(RunCall::abort);
+        awaitAborts(List.copyOf(calls).stream().map(RunCall::abort).toArray(CompletableFuture[]::new));
         if (connection != null) {
             endpoint.releaseConnection(connection);
             connection = null;
@@ -83,6 +90,18 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
             forwarder = null;
         }
         super.doStop();
+    }
+
+    /**
+     * Waits (at most the request timeout) until the aborted runs have ended, so their aborts reach the gateway before
+     * this producer gives up a connection that may then close.
+     */
+    private void awaitAborts(CompletableFuture<?>[] aborts) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(aborts).get(config.getRequestTimeout(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Not every run of {} confirmed its abort: {}", endpoint, e.toString());
+        }
     }
 
     @Override
@@ -199,18 +218,21 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
                     .whenComplete(this::finish);
         }
 
-        /** Aborts the run on the gateway, or fails the exchange at once when the run has not started. */
-        void abort() {
+        /**
+         * Aborts the run on the gateway, or fails the exchange at once when the run has not started; completes when
+         * the run has ended.
+         */
+        CompletableFuture<Void> abort() {
             AgentRun started;
             synchronized (this) {
                 aborted = true;
                 started = run;
             }
             if (started != null) {
-                started.abort();
-            } else {
-                finish(null, notStarted());
+                return started.abort();
             }
+            finish(null, notStarted());
+            return CompletableFuture.completedFuture(null);
         }
 
         private AgentRunAbortedException notStarted() {
