@@ -40,11 +40,6 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         });
     }
 
-    private static JsonNode lastChatSend() {
-        var sent = requests("chat.send");
-        return sent.get(sent.size() - 1).params();
-    }
-
     @Test
     void bytesWithAMediaTypeBecomeAnAttachment() {
         byte[] content = "meeting notes".getBytes(StandardCharsets.UTF_8);
@@ -53,7 +48,7 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: summarize the notes");
-        JsonNode params = lastChatSend();
+        JsonNode params = lastParams("chat.send");
         assertThat(params.path("message").asText()).isEqualTo("summarize the notes");
         JsonNode attachment = params.path("attachments").get(0);
         assertThat(attachment.path("mimeType").asText()).isEqualTo("text/plain");
@@ -70,7 +65,7 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         Exchange reply = send(file.toFile(), "image/png", null, "what is this?");
 
         assertThat(reply.getException()).isNull();
-        JsonNode attachment = lastChatSend().path("attachments").get(0);
+        JsonNode attachment = lastParams("chat.send").path("attachments").get(0);
         assertThat(attachment.path("fileName").asText()).isEqualTo("pixel.png");
         assertThat(attachment.path("mimeType").asText()).isEqualTo("image/png");
         assertThat(Base64.getDecoder().decode(attachment.path("content").asText())).isEqualTo(png);
@@ -85,7 +80,7 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         });
 
         assertThat(reply.getException()).isNull();
-        JsonNode params = lastChatSend();
+        JsonNode params = lastParams("chat.send");
         assertThat(params.path("message").asText()).isEmpty();
         assertThat(params.path("attachments").get(0).path("fileName").asText()).isEqualTo("data.bin");
     }
@@ -95,7 +90,7 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         Exchange reply = send("plain words".getBytes(StandardCharsets.UTF_8), null, null, null);
 
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: plain words");
-        assertThat(lastChatSend().has("attachments")).isFalse();
+        assertThat(lastParams("chat.send").has("attachments")).isFalse();
     }
 
     @Test

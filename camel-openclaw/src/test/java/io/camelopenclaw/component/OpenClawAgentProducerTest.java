@@ -47,12 +47,6 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         return template.request(uri, e -> e.getMessage().setBody(text));
     }
 
-    private static JsonNode lastParams(String method) {
-        List<io.camelopenclaw.testgateway.ReceivedRequest> sent = requests(method);
-        assertThat(sent).isNotEmpty();
-        return sent.get(sent.size() - 1).params();
-    }
-
     @Test
     void okRunSetsBodyAndResultHeaders() {
         Exchange reply = ask("direct:ask", "hello camel");

@@ -39,11 +39,6 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
         return template.request(uri, e -> e.getMessage().setBody(body));
     }
 
-    private JsonNode lastParams(String method) {
-        var sent = requests(method);
-        return sent.get(sent.size() - 1).params();
-    }
-
     @Test
     void methodFromTheUriWithoutParamsGivesTheResultAsAMap() {
         Exchange reply = call("direct:health", null);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.apache.camel.CamelContext;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs a test class against one in-process {@link TestGateway} (token auth, 1 s ticks, small payload limits) with
@@ -81,6 +84,13 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     /** The component's open gateway connections. */
     java.util.Collection<SharedGatewayConnection> connections() {
         return component().connections().connections().values();
+    }
+
+    /** The params of the last request of a method the gateway received. */
+    static JsonNode lastParams(String method) {
+        List<ReceivedRequest> sent = requests(method);
+        assertThat(sent).as("requests of %s", method).isNotEmpty();
+        return sent.get(sent.size() - 1).params();
     }
 
     /** The requests of a method the gateway received, oldest first. */
