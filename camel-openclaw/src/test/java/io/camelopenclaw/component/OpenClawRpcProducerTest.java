@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.GatewayRequestException;
 import io.camelopenclaw.client.error.MissingScopeException;
