@@ -196,6 +196,11 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: via agent");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
+        long input = reply.getMessage().getHeader(OpenClawConstants.INPUT_TOKENS, Long.class);
+        long output = reply.getMessage().getHeader(OpenClawConstants.OUTPUT_TOKENS, Long.class);
+        assertThat(input).isPositive();
+        assertThat(reply.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS, Long.class)).isEqualTo(input + output);
+        assertThat(reply.getMessage().getHeader(OpenClawConstants.COST)).isNull(); // the stub reports no cost
         JsonNode params = lastParams("agent");
         assertThat(params.path("extraSystemPrompt").asText()).isEqualTo("Be brief");
         assertThat(params.path("agentId").asText()).isEqualTo("main");

@@ -31,6 +31,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
                         .process(e -> e.getMessage().setHeader("chunksSeenAtCompletion",
                                 getMockEndpoint("mock:chunks").getReceivedCounter()));
                 from("direct:run").to("openclaw:agent").to("mock:done");
+                from("direct:no-tool-events")
+                        .to("openclaw:agent?sessionKey=agent:main:no-tools&toolEvents=false&streamTo=mock:chunks");
                 from("direct:stoppable").routeId("stoppable").to("openclaw:agent?sessionKey=agent:main:stoppable");
                 from("direct:short").to("openclaw:agent?sessionKey=agent:main:short&runTimeout=2000");
             }
@@ -87,6 +89,21 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         }
         assertThat(kinds).containsExactly("thinking", "tool_start", "tool_result", "text");
         assertThat(text).hasToString(reply.getMessage().getBody(String.class));
+    }
+
+    @Test
+    void withoutToolEventsToolCallsComeFromTheActivityStreamOnly() {
+        Exchange reply = template.request("direct:no-tool-events", e -> e.getMessage().setBody("TOOLCALL"));
+
+        assertThat(reply.getException()).isNull();
+        @SuppressWarnings("unchecked")
+        List<ToolCall> calls = reply.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class);
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call.status()).isEqualTo("completed");
+            assertThat(call.argsJson()).isNull(); // arguments and results come with tool events only
+        });
+        assertThat(getMockEndpoint("mock:chunks").getExchanges())
+                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.CHUNK_KIND)).containsOnly("text");
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.camelopenclaw.component;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelopenclaw.client.ConnectionState;
 import io.camelopenclaw.client.error.GatewayConnectException;
+import io.camelopenclaw.client.error.GatewayConnectionLostException;
+import io.camelopenclaw.client.error.GatewayTimeoutException;
 import io.camelopenclaw.client.error.MissingScopeException;
 import io.camelopenclaw.client.error.PairingRequiredException;
 import io.camelopenclaw.testgateway.TestGateway;
@@ -114,6 +120,36 @@ class OpenClawConnectionTest extends OpenClawTestSupport {
         component.setEnvironment(name -> null);
         assertThat(context.getEndpoint("openclaw:rpc?method=x", OpenClawEndpoint.class).getServiceUrl())
                 .isEqualTo("ws://127.0.0.1:18789");
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersFailsExchangesAfterTheRequestTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+
+            Exchange reply = template.request("openclaw:rpc?method=health&connectTimeout=300&requestTimeout=1000"
+                                              + "&gatewayUrl=ws://127.0.0.1:" + silent.getLocalPort(), e -> {
+                                              });
+
+            assertThat(reply.getException()).isInstanceOf(GatewayTimeoutException.class)
+                    .hasMessageContaining("not connected within 1000 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void theConnectionGivesUpAfterMaxReconnectAttempts() {
+        TestGateway gateway = TestGateway.builder().token(TOKEN).build().start();
+        String uri = "openclaw:rpc?method=health&maxReconnectAttempts=2&gatewayUrl=" + gateway.url();
+        assertThat(template.request(uri, e -> {
+        }).getException()).isNull();
+
+        gateway.stop();
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> connections().stream()
+                .anyMatch(c -> c.client().status().state() == ConnectionState.CLOSED));
+        assertThat(template.request(uri, e -> {
+        }).getException()).isInstanceOf(GatewayConnectionLostException.class);
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.camelopenclaw.component;
+
+import java.util.List;
+
+import io.camelopenclaw.client.run.AgentRunResult;
+import io.camelopenclaw.client.run.RunOutcome;
+import io.camelopenclaw.client.run.RunUsage;
+import io.camelopenclaw.client.run.ToolCall;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every fact of a run result lands in its header or property; failures keep the body and the session header. */
+class RunResultMapperTest {
+
+    private final CamelContext context = new DefaultCamelContext();
+
+    private static AgentRunResult result(RunOutcome outcome) {
+        return new AgentRunResult("run-1", "agent:main:s", outcome, "the reply", "hmm",
+                List.of(new ToolCall("t1", "ls", "{}", "a b", false, "completed", 1L, 5L)),
+                new RunUsage(10L, 3L, 13L, 0.25), "m1", "p1", "stop", "refusal", "no", 42, 7, true);
+    }
+
+    @Test
+    void aResultSetsBodyHeadersAndProperties() {
+        Exchange exchange = new DefaultExchange(context);
+
+        RunResultMapper.apply(exchange, result(RunOutcome.OK));
+
+        var m = exchange.getMessage();
+        assertThat(m.getBody()).isEqualTo("the reply");
+        assertThat(m.getHeaders()).containsEntry(OpenClawConstants.SESSION_KEY, "agent:main:s")
+                .containsEntry(OpenClawConstants.RUN_ID, "run-1")
+                .containsEntry(OpenClawConstants.IDEMPOTENCY_KEY, "run-1")
+                .containsEntry(OpenClawConstants.STATUS, "ok")
+                .containsEntry(OpenClawConstants.INPUT_TOKENS, 10L)
+                .containsEntry(OpenClawConstants.OUTPUT_TOKENS, 3L)
+                .containsEntry(OpenClawConstants.TOTAL_TOKENS, 13L)
+                .containsEntry(OpenClawConstants.COST, 0.25)
+                .containsEntry(OpenClawConstants.MODEL, "m1")
+                .containsEntry(OpenClawConstants.PROVIDER, "p1")
+                .containsEntry(OpenClawConstants.STOP_REASON, "stop")
+                .containsEntry(OpenClawConstants.ERROR_KIND, "refusal")
+                .containsEntry(OpenClawConstants.ERROR_MESSAGE, "no")
+                .containsEntry(OpenClawConstants.DURATION, 42L)
+                .containsEntry(OpenClawConstants.CHUNK_COUNT, 7)
+                .containsEntry(OpenClawConstants.REATTACHED, true);
+        assertThat(exchange.getProperty(OpenClawConstants.THINKING_PROPERTY)).isEqualTo("hmm");
+        assertThat((List<?>) exchange.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class)).hasSize(1);
+    }
+
+    @Test
+    void aFailureKeepsTheBodyAndTheSessionHeader() {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody("the question");
+        exchange.getMessage().setHeader(OpenClawConstants.SESSION_KEY, "s");
+
+        RunResultMapper.applyFacts(exchange, result(RunOutcome.ERROR));
+
+        assertThat(exchange.getMessage().getBody()).isEqualTo("the question");
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo("s");
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("error");
+    }
+
+    @Test
+    void unreportedTotalsAreComputedAndUnreportedFactsLeftOut() {
+        Exchange exchange = new DefaultExchange(context);
+
+        RunResultMapper.apply(exchange, new AgentRunResult("r", null, RunOutcome.SILENT, "", null, List.of(),
+                new RunUsage(4L, 1L, null, null), null, null, null, null, null, 1, 0, false));
+
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS)).isEqualTo(5L);
+        assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys(OpenClawConstants.COST,
+                OpenClawConstants.MODEL, OpenClawConstants.SESSION_KEY, OpenClawConstants.ERROR_KIND);
+        assertThat(exchange.getProperties()).doesNotContainKey(OpenClawConstants.THINKING_PROPERTY);
+    }
+}
