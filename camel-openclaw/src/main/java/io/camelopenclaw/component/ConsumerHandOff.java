@@ -3,6 +3,7 @@ package io.camelopenclaw.component;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.slf4j.Logger;
@@ -11,13 +12,18 @@ import org.slf4j.LoggerFactory;
 /**
  * A consumer's bounded queue between the gateway client's event thread and the consumer's own threads. Offering never
  * blocks: when the queue is full the task is refused (the caller drops it). With one thread, tasks run in order.
+ * Stopping lets the exchanges being processed finish and discards the queued ones.
  */
 final class ConsumerHandOff {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerHandOff.class);
 
+    /** How often an idle thread checks whether the consumer stopped. */
+    private static final long POLL_MS = 100;
+
     private final BlockingQueue<Runnable> queue;
     private final int threads;
+    private volatile boolean running;
     private ExecutorService pool;
 
     ConsumerHandOff(int capacity, int threads) {
@@ -30,6 +36,7 @@ final class ConsumerHandOff {
     }
 
     void start(ExecutorServiceManager manager, Object source, String name) {
+        running = true;
         pool = manager.newFixedThreadPool(source, name, threads);
         for (int i = 0; i < threads; i++) {
             pool.execute(this::work);
@@ -41,27 +48,38 @@ final class ConsumerHandOff {
         return queue.offer(task);
     }
 
-    /** Stops the threads; queued tasks are discarded. */
+    /** Discards the queued tasks, lets the tasks running now finish, and stops the threads. */
     void stop(ExecutorServiceManager manager) {
+        running = false;
+        queue.clear();
+        for (int i = 0; i < threads; i++) {
+            queue.offer(() -> {
+            }); // wakes an idle thread so that it sees it must stop
+        }
         if (pool != null) {
-            manager.shutdownNow(pool);
+            manager.shutdownGraceful(pool);
             pool = null;
         }
-        queue.clear();
     }
 
     private void work() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Runnable task = queue.take();
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("OpenClaw consumer task failed", e);
+            while (running) {
+                Runnable task = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (task != null) {
+                    runSafely(task);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("OpenClaw consumer task failed", e);
         }
     }
 }

@@ -78,13 +78,13 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
             eventSubscription = null;
             connectionSubscription = null;
         }
-        if (connection != null) {
-            endpoint.releaseConnection(connection);
-            connection = null;
-        }
         if (handOff != null) {
             handOff.stop(endpoint.getCamelContext().getExecutorServiceManager());
             handOff = null;
+        }
+        if (connection != null) {
+            endpoint.releaseConnection(connection);
+            connection = null;
         }
         super.doStop();
     }

@@ -1,9 +1,11 @@
 package io.camelopenclaw.component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 class OpenClawEventsConsumerTest extends OpenClawTestSupport {
 
     private final Set<String> concurrentThreads = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch slowExchangeStarted = new CountDownLatch(1);
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -42,6 +45,11 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
                             bothAtOnce.await(5, TimeUnit.SECONDS);
                         }).to("mock:parallel");
                 from("openclaw:events?events=sessions.changed").to("mock:sessions");
+                from("openclaw:events?sessionKey=agent:main:stopping&events=chat&states=final").routeId("slow")
+                        .process(e -> {
+                            slowExchangeStarted.countDown();
+                            Thread.sleep(500);
+                        }).to("mock:slow");
                 from("direct:run").to("openclaw:agent");
             }
         };
@@ -153,14 +161,23 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
 
     @Test
     void aFullQueueDropsEventsAndFlagsTheGap() {
-        Exchange reply = run("agent:main:overflow", "CHUNKS:40", null);
+        Exchange burst = run("agent:main:overflow", "CHUNKS:40", null);
         MockEndpoint overflow = getMockEndpoint("mock:overflow");
+        await().during(Duration.ofMillis(300)).atMost(10, TimeUnit.SECONDS)
+                .until(overflow::getReceivedCounter, n -> n > 0); // the queue has drained
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> overflow.getExchanges().stream()
-                .anyMatch(e -> e.getMessage().getHeader(OpenClawConstants.GAP, Boolean.class)));
+        Exchange after = run("agent:main:overflow", "after the burst", null);
 
-        assertThat(reply.getMessage().getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isEqualTo(40);
-        assertThat(overflow.getReceivedCounter()).isLessThan(80); // 40 chat deltas and 40 assistant events, at least
+        assertThat(burst.getMessage().getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isEqualTo(40);
+        String afterRunId = after.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> overflow.getExchanges().stream()
+                .anyMatch(e -> afterRunId.equals(e.getMessage().getHeader(OpenClawConstants.RUN_ID))));
+        // the first event delivered after the drops says so: a later event of the burst, or else the next run's first
+        List<Exchange> received = overflow.getExchanges();
+        assertThat(received).anyMatch(e -> e.getMessage().getHeader(OpenClawConstants.GAP, Boolean.class));
+        assertThat(received.stream().filter(e -> e.getMessage().getHeader(OpenClawConstants.RUN_ID)
+                .equals(burst.getMessage().getHeader(OpenClawConstants.RUN_ID))).count())
+                .isLessThan(80); // 40 chat deltas and 40 assistant events, at least, were sent
     }
 
     @Test
@@ -169,6 +186,18 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> getMockEndpoint("mock:parallel").getReceivedCounter() >= 2);
         assertThat(concurrentThreads).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void stoppingTheConsumerLetsTheExchangeInProcessFinish() throws Exception {
+        run("agent:main:stopping", "stop me gently", null);
+        assertThat(slowExchangeStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+        context.getRouteController().stopRoute("slow");
+
+        MockEndpoint slow = getMockEndpoint("mock:slow");
+        assertThat(slow.getReceivedCounter()).isEqualTo(1);
+        assertThat(slow.getExchanges().get(0).getException()).isNull();
     }
 
     @Test
