@@ -94,13 +94,21 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
 
     /**
      * Waits (at most the request timeout) until the aborted runs have ended, so their aborts reach the gateway before
-     * this producer gives up a connection that may then close.
+     * this producer gives up a connection that may then close. A forced shutdown stops producers on an interrupted
+     * thread: the wait happens anyway, and the interrupt is kept for the caller.
      */
-    private void awaitAborts(CompletableFuture<?>[] aborts) throws InterruptedException {
+    private void awaitAborts(CompletableFuture<?>[] aborts) {
+        boolean interrupted = Thread.interrupted();
         try {
             CompletableFuture.allOf(aborts).get(config.getRequestTimeout(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Not every run of {} confirmed its abort: {}", endpoint, e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -125,7 +133,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
             return true;
         }
         calls.add(call);
-        connection.sessions().submit(call.sessionKey == null ? "" : call.sessionKey, call::start);
+        connection.sessions().submit(connection.sessionQueueKey(call.sessionKey), call::start);
         return false;
     }
 
