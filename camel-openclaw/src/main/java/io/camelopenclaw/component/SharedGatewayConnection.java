@@ -1,5 +1,6 @@
 package io.camelopenclaw.component;
 
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,9 +37,21 @@ final class SharedGatewayConnection {
         return client;
     }
 
-    /** Runs of the same session, one at a time, in arrival order. */
+    /** Runs of the same session, one at a time, in arrival order; keyed by {@link #sessionQueueKey}. */
     SessionSerializer sessions() {
         return sessions;
+    }
+
+    /**
+     * The key that identifies a session the way the gateway does: lower case, and agent-scoped ({@code support}
+     * is {@code agent:main:support} when {@code main} is the default agent). {@code null} stands for the default
+     * agent's main session ({@code agent} method without a session key).
+     */
+    String sessionQueueKey(String sessionKey) {
+        GatewayInfo info = client.info();
+        String defaultAgent = info == null || info.defaultAgentId() == null ? "main" : info.defaultAgentId();
+        String key = sessionKey == null ? "main" : sessionKey.toLowerCase(Locale.ROOT);
+        return key.startsWith("agent:") ? key : "agent:" + defaultAgent + ":" + key;
     }
 
     OpenClawConnectionHealthCheck healthCheck() {

@@ -50,8 +50,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
 
     private int queued(String session) {
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
-        return component.connections().connections().values().stream().mapToInt(c -> c.sessions().queued(session))
-                .sum();
+        return component.connections().connections().values().stream()
+                .mapToInt(c -> c.sessions().queued(c.sessionQueueKey(session))).sum();
     }
 
     private static List<String> sentMessages(String session) {
@@ -123,17 +123,17 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
     @Test
     void runsOfOneSessionGoOneAtATimeInArrivalOrderWhileOtherSessionsProceed() throws Exception {
         String session = "agent:main:serial";
-        CompletableFuture<Exchange> first = send("direct:run", session, "HANG");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> sentMessages(session).contains("HANG"));
-        CompletableFuture<Exchange> second = send("direct:run", session, "second");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> queued(session) == 1);
-        CompletableFuture<Exchange> third = send("direct:run", session, "third");
+        CompletableFuture<Exchange> first = send("direct:run", session, "HANG serial");
+        await().atMost(5, TimeUnit.SECONDS).until(() -> sentMessages(session).contains("HANG serial"));
+        CompletableFuture<Exchange> second = send("direct:run", "Serial", "serial second"); // the same session, spelt
+        await().atMost(5, TimeUnit.SECONDS).until(() -> queued(session) == 1);  // as the gateway canonicalises it
+        CompletableFuture<Exchange> third = send("direct:run", session, "serial third");
         await().atMost(5, TimeUnit.SECONDS).until(() -> queued(session) == 2);
 
         Exchange other = send("direct:run", "agent:main:elsewhere", "meanwhile").get(5, TimeUnit.SECONDS);
         assertThat(other.getMessage().getBody(String.class)).isEqualTo("ECHO: meanwhile");
         assertThat(second).isNotDone();
-        assertThat(sentMessages(session)).containsExactly("HANG");
+        assertThat(sentMessages(session)).containsExactly("HANG serial");
 
         template.send("direct:run", e -> {
             e.getMessage().setHeader(OpenClawConstants.SESSION_KEY, session);
@@ -141,12 +141,13 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         });
 
         assertThat(first.get(5, TimeUnit.SECONDS).getException()).isInstanceOf(AgentRunAbortedException.class);
-        assertThat(second.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("ECHO: second");
-        assertThat(third.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("ECHO: third");
-        assertThat(sentMessages(session)).containsExactly("HANG", "second", "third");
+        assertThat(second.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("ECHO: serial second");
+        assertThat(third.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("ECHO: serial third");
+        assertThat(requests("chat.send").stream().map(r -> r.params().path("message").asText())
+                .filter(m -> m.contains("serial"))).containsExactly("HANG serial", "serial second", "serial third");
         List<String> done = getMockEndpoint("mock:done").getExchanges().stream()
                 .map(e -> e.getMessage().getBody(String.class)).toList();
-        assertThat(done).containsSubsequence("ECHO: second", "ECHO: third");
+        assertThat(done).containsSubsequence("ECHO: serial second", "ECHO: serial third");
     }
 
     @Test
