@@ -115,9 +115,11 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
     /** {@code prefix + "part00"}, {@code " part01"}, …, the last followed by {@code suffix}. */
     private static List<String> numberedParts(String prefix, int count, String suffix) {
         List<String> parts = new ArrayList<>(count);
-        String format = count > 100 ? "%0" + String.valueOf(count - 1).length() + "d" : "%02d";
+        int digits = Math.max(2, String.valueOf(count - 1).length());
         for (int i = 0; i < count; i++) {
-            parts.add((i == 0 ? prefix : " ") + "part" + String.format(format, i) + (i == count - 1 ? suffix : ""));
+            String number = Integer.toString(i);
+            parts.add((i == 0 ? prefix : " ") + "part" + "0".repeat(digits - number.length()) + number
+                    + (i == count - 1 ? suffix : ""));
         }
         return parts;
     }

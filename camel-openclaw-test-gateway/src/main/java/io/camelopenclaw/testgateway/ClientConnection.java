@@ -1,6 +1,7 @@
 package io.camelopenclaw.testgateway;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.UUID;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
 /**
@@ -20,17 +20,17 @@ final class ClientConnection {
 
     private static final int MAX_CLOSE_REASON_BYTES = 123;
 
-    private final WebSocket socket;
+    private final WebSocketImpl socket;
     private final String connId = UUID.randomUUID().toString();
     private final String nonce = UUID.randomUUID().toString();
     private final String origin;
     private volatile ConnectParams connect;
     private volatile ConnectAuthenticator.Grant grant;
     private long seq;
-    private boolean dropped;
+    private volatile boolean dropped;
 
     ClientConnection(WebSocket socket, String origin) {
-        this.socket = socket;
+        this.socket = (WebSocketImpl) socket;
         this.origin = origin;
     }
 
@@ -72,13 +72,13 @@ final class ClientConnection {
     }
 
     /** Sends an event numbered by this connection's own counter (protocol 4). */
-    synchronized void sendNumbered(String event, String payloadJson, String stateVersionJson) {
-        send(FrameCodec.event(event, payloadJson, ++seq, stateVersionJson));
+    synchronized void sendNumbered(String event, byte[] payload, byte[] stateVersion) {
+        write(FrameCodec.event(event, payload, ++seq, stateVersion));
     }
 
     /** Sends an event with a given frame {@code seq} ({@code <= 0}: none). */
-    synchronized void sendEvent(String event, String payloadJson, long frameSeq, String stateVersionJson) {
-        send(FrameCodec.event(event, payloadJson, frameSeq, stateVersionJson));
+    synchronized void sendEvent(String event, byte[] payload, long frameSeq, byte[] stateVersion) {
+        write(FrameCodec.event(event, payload, frameSeq, stateVersion));
     }
 
     /** Moves this connection's counter forward, so its next event shows a gap. */
@@ -99,14 +99,21 @@ final class ClientConnection {
     }
 
     synchronized void send(String text) {
-        if (dropped) {
+        write(FrameCodec.text(text));
+    }
+
+    /**
+     * Queues a complete frame for the socket's selector thread. Frames are queued directly rather than through
+     * {@code WebSocket.send(String)}, which re-validates the UTF-8 of every outgoing frame and decodes it again for a
+     * trace log: most of the cost of an event. Frames for a socket that is gone are dropped, as the real gateway
+     * drops them.
+     */
+    private void write(ByteBuffer frame) {
+        if (dropped || !socket.isOpen()) {
             return;
         }
-        try {
-            socket.send(text);
-        } catch (WebsocketNotConnectedException e) {
-            // the peer is gone; frames for it are dropped like the real gateway drops them
-        }
+        socket.outQueue.add(frame);
+        socket.getWebSocketListener().onWriteDemand(socket);
     }
 
     void close(int code, String reason) {
@@ -119,13 +126,13 @@ final class ClientConnection {
      */
     void drop() {
         dropped = true;
-        ((WebSocketImpl) socket).flushAndClose(CloseFrame.ABNORMAL_CLOSE, "dropped", false);
+        socket.flushAndClose(CloseFrame.ABNORMAL_CLOSE, "dropped", false);
     }
 
     /** Closes the TCP connection at once, unflushed and without a close frame, as when the gateway dies. */
     void kill() {
         dropped = true;
-        if (((WebSocketImpl) socket).getChannel() instanceof SocketChannel channel) {
+        if (socket.getChannel() instanceof SocketChannel channel) {
             try {
                 channel.shutdownOutput();
             } catch (IOException e) {

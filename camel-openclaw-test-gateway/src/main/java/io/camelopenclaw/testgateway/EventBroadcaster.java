@@ -1,7 +1,7 @@
 package io.camelopenclaw.testgateway;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * The authenticated connections and how events reach them: the scope guard of each event name, and the frame
@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventBroadcaster {
 
     private final boolean globalSeq;
-    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Read on every event, changed on connect and close only. */
+    private final Set<ClientConnection> connections = new CopyOnWriteArraySet<>();
     private long seq;
 
     EventBroadcaster(int protocol) {
@@ -40,17 +41,17 @@ final class EventBroadcaster {
     }
 
     /** Sends an event to every connection whose scopes admit it. */
-    void broadcast(String event, String payloadJson) {
-        broadcast(event, payloadJson, null);
+    void broadcast(String event, byte[] payload) {
+        broadcast(event, payload, null);
     }
 
-    void broadcast(String event, String payloadJson, String stateVersionJson) {
+    void broadcast(String event, byte[] payload, byte[] stateVersion) {
         if (globalSeq) {
             synchronized (this) {
                 long frameSeq = ++seq;
                 for (ClientConnection c : connections) {
                     if (Scopes.mayReceive(c.scopes(), event)) {
-                        c.sendEvent(event, payloadJson, frameSeq, stateVersionJson);
+                        c.sendEvent(event, payload, frameSeq, stateVersion);
                     }
                 }
             }
@@ -58,28 +59,28 @@ final class EventBroadcaster {
         }
         for (ClientConnection c : connections) {
             if (Scopes.mayReceive(c.scopes(), event)) {
-                c.sendNumbered(event, payloadJson, stateVersionJson);
+                c.sendNumbered(event, payload, stateVersion);
             }
         }
     }
 
     /** Sends an event to one connection, numbered like a broadcast. */
-    void send(ClientConnection connection, String event, String payloadJson, String stateVersionJson) {
+    void send(ClientConnection connection, String event, byte[] payload, byte[] stateVersion) {
         if (globalSeq) {
             synchronized (this) {
-                connection.sendEvent(event, payloadJson, ++seq, stateVersionJson);
+                connection.sendEvent(event, payload, ++seq, stateVersion);
             }
         } else {
-            connection.sendNumbered(event, payloadJson, stateVersionJson);
+            connection.sendNumbered(event, payload, stateVersion);
         }
     }
 
     /** Sends a targeted tool event: numbered in protocol 4, without {@code seq} in protocol 3. */
-    void sendTool(ClientConnection connection, String payloadJson) {
+    void sendTool(ClientConnection connection, byte[] payload) {
         if (globalSeq) {
-            connection.sendEvent("agent", payloadJson, 0, null);
+            connection.sendEvent("agent", payload, 0, null);
         } else {
-            connection.sendNumbered("agent", payloadJson, null);
+            connection.sendNumbered("agent", payload, null);
         }
     }
 
@@ -93,7 +94,7 @@ final class EventBroadcaster {
         }
     }
 
-    void sendRawToAll(String text) {
+    void sendTextToAll(String text) {
         connections.forEach(c -> c.send(text));
     }
 

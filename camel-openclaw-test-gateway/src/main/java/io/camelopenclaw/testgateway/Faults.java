@@ -52,14 +52,14 @@ public final class Faults {
 
     /** Sends a text frame that is not JSON to every authenticated connection. */
     public void sendMalformedFrame() {
-        connections.sendRawToAll("this is not json {");
+        connections.sendTextToAll("this is not json {");
     }
 
     /** Sends every authenticated connection a {@code tick} event padded to at least {@code bytes} bytes. */
     public void sendOversizedFrame(int bytes) {
         String padding = "x".repeat(bytes);
         connections.broadcast("tick",
-                "{\"ts\":" + System.currentTimeMillis() + ",\"padding\":\"" + padding + "\"}");
+                Json.utf8("{\"ts\":" + System.currentTimeMillis() + ",\"padding\":\"" + padding + "\"}"));
     }
 
     /** Makes the next event of every connection skip {@code n} sequence numbers (a gap). */

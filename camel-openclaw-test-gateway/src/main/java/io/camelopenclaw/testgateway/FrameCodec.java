@@ -1,15 +1,18 @@
 package io.camelopenclaw.testgateway;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads {@code req} frames and writes {@code res} / {@code event} frames. Payloads arrive already serialized, so a
- * broadcast event is serialized once and only its small envelope (which carries the per-connection {@code seq}) is
- * written per recipient.
+ * Reads {@code req} frames and writes {@code res} / {@code event} frames. Event payloads arrive already serialized
+ * (UTF-8), so a broadcast event is serialized once and only its small envelope (which carries the per-connection
+ * {@code seq}) is written per recipient, straight into the WebSocket frame.
  */
 final class FrameCodec {
 
@@ -17,6 +20,11 @@ final class FrameCodec {
     record Request(String id, String method, JsonNode params) {
     }
 
+    private static final byte FIN_TEXT = (byte) 0x81;
+    private static final byte[] EMPTY = {};
+    private static final byte[] CLOSE = Json.utf8("}");
+    private static final byte[] STATE_VERSION = Json.utf8(",\"stateVersion\":");
+    private static final Map<String, byte[]> EVENT_PREFIXES = new ConcurrentHashMap<>();
     private static final Set<String> REQUEST_FIELDS = Set.of("type", "id", "method", "params", "traceparent",
             "expectedProfileId");
 
@@ -63,18 +71,43 @@ final class FrameCodec {
     }
 
     /**
-     * An event frame. {@code seq <= 0} leaves the frame-level {@code seq} out (the challenge, v3 tool events);
-     * {@code stateVersionJson} may be null.
+     * An event frame on the wire. {@code seq <= 0} leaves the frame-level {@code seq} out (the challenge, v3 tool
+     * events); {@code stateVersion} may be null.
      */
-    static String event(String name, String payloadJson, long seq, String stateVersionJson) {
-        StringBuilder frame = new StringBuilder(payloadJson.length() + name.length() + 64)
-                .append("{\"type\":\"event\",\"event\":\"").append(name).append("\",\"payload\":").append(payloadJson);
-        if (seq > 0) {
-            frame.append(",\"seq\":").append(seq);
+    static ByteBuffer event(String name, byte[] payload, long seq, byte[] stateVersion) {
+        byte[] prefix = EVENT_PREFIXES.computeIfAbsent(name,
+                n -> Json.utf8("{\"type\":\"event\",\"event\":\"" + n + "\",\"payload\":"));
+        byte[] seqField = seq > 0 ? Json.utf8(",\"seq\":" + seq) : EMPTY;
+        return stateVersion == null ? wire(prefix, payload, seqField, CLOSE)
+                : wire(prefix, payload, seqField, STATE_VERSION, stateVersion, CLOSE);
+    }
+
+    /** A text frame on the wire. */
+    static ByteBuffer text(String text) {
+        return wire(Json.utf8(text));
+    }
+
+    /**
+     * One final, unmasked text frame (RFC 6455 §5.2) carrying the concatenated UTF-8 parts: the header is written
+     * here so that the payload is copied once and not re-validated.
+     */
+    private static ByteBuffer wire(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
         }
-        if (stateVersionJson != null) {
-            frame.append(",\"stateVersion\":").append(stateVersionJson);
+        int header = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
+        ByteBuffer frame = ByteBuffer.allocate(header + length).put(FIN_TEXT);
+        if (length < 126) {
+            frame.put((byte) length);
+        } else if (length <= 0xFFFF) {
+            frame.put((byte) 126).putShort((short) length);
+        } else {
+            frame.put((byte) 127).putLong(length);
         }
-        return frame.append('}').toString();
+        for (byte[] part : parts) {
+            frame.put(part);
+        }
+        return frame.flip();
     }
 }

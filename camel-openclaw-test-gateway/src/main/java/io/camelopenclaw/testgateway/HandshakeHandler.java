@@ -18,6 +18,9 @@ final class HandshakeHandler {
     static final int CLOSE_TOO_BIG = 1009;
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
 
+    private static final byte[] UPDATE_AVAILABLE = Json.utf8(
+            "{\"updateAvailable\":null,\"schedule\":{\"channel\":\"stable\",\"autoEnabled\":false}}");
+
     private final GatewayConfig config;
     private final ConnectValidator validator;
     private final ConnectAuthenticator authenticator;
@@ -42,7 +45,7 @@ final class HandshakeHandler {
     /** Sends the challenge and arms the handshake timeout (close 1000, empty reason). */
     void opened(ClientConnection connection) {
         long now = System.currentTimeMillis();
-        String payload = Json.stream(g -> {
+        byte[] payload = Json.stream(g -> {
             g.writeStartObject();
             g.writeStringField("nonce", connection.nonce());
             g.writeNumberField("ts", now);
@@ -53,7 +56,7 @@ final class HandshakeHandler {
             }
             g.writeEndObject();
         });
-        connection.send(FrameCodec.event("connect.challenge", payload, 0, null));
+        connection.sendEvent("connect.challenge", payload, 0, null);
         engine.schedule(() -> {
             if (!connection.authenticated()) {
                 connection.close(CLOSE_NORMAL, "");
@@ -105,8 +108,7 @@ final class HandshakeHandler {
             LOG.debug("connection {} authenticated as {}/{} via {} with scopes {}", connection.connId(),
                     params.clientId(), params.clientMode(), grant.method(), grant.scopes());
             if (config.v4()) {
-                broadcaster.send(connection, "update.available",
-                        "{\"updateAvailable\":null,\"schedule\":{\"channel\":\"stable\",\"autoEnabled\":false}}", null);
+                broadcaster.send(connection, "update.available", UPDATE_AVAILABLE, null);
             }
             broadcaster.send(connection, "health", info.healthEvent(), info.nextStateVersion());
         } catch (GatewayError e) {

@@ -1,19 +1,20 @@
 package io.camelopenclaw.testgateway;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The gateway's single Jackson setup: tree helpers for rare frames, a streaming writer for hot ones. */
+/** The gateway's single Jackson setup: tree helpers for rare frames, a streaming UTF-8 writer for hot ones. */
 final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -54,15 +55,20 @@ final class Json {
         }
     }
 
-    /** Streams one value straight to text, without building a tree. */
-    static String stream(Body body) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            body.write(g);
+    /** Streams one value straight to UTF-8, without building a tree or a string. */
+    static byte[] stream(Body body) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder(512)) {
+            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                body.write(g);
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The JSON string literal for a value, quotes included. */

@@ -16,6 +16,7 @@ final class RunEvents {
     static final String PROVIDER = "stub";
     static final String MODEL = "stub-echo";
     static final String ABORT_ERROR = "This operation was aborted";
+    private static final byte[] EMPTY_OBJECT = Json.utf8("{}");
 
     /** The field orders of {@code agent} event payloads seen on the wire. */
     private enum Envelope {
@@ -47,7 +48,7 @@ final class RunEvents {
     void firstRun() {
         if (v4 && !metadataAnnounced) {
             metadataAnnounced = true;
-            broadcaster.broadcast("chat.metadata.changed", "{}");
+            broadcaster.broadcast("chat.metadata.changed", EMPTY_OBJECT);
         }
     }
 
@@ -443,7 +444,7 @@ final class RunEvents {
                 v4 ? g -> views.writeToolEventSession(g, run) : null));
     }
 
-    private String agentPayload(Run run, int seq, String stream, Envelope envelope, Json.Body data, Json.Body tail) {
+    private byte[] agentPayload(Run run, int seq, String stream, Envelope envelope, Json.Body data, Json.Body tail) {
         return Json.stream(g -> {
             g.writeStartObject();
             g.writeStringField("runId", run.runId);

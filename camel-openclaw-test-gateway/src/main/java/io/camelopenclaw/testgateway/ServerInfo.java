@@ -34,7 +34,7 @@ final class ServerInfo {
     private final String canvasCapability = randomToken(18);
     private final String configHash = randomToken(32);
     private final String recoveryScope = randomToken(32);
-    private final String healthEvent;
+    private final byte[] healthEvent;
     private final String healthResult;
     private final AtomicInteger healthVersion = new AtomicInteger(1);
 
@@ -44,12 +44,12 @@ final class ServerInfo {
         this.methods = methods;
         this.port = port;
         ObjectNode health = templates.object("health").put("ts", startedAt);
-        this.healthEvent = Json.write(health);
+        this.healthEvent = Json.utf8(Json.write(health));
         this.healthResult = Json.write(config.v4() ? withModelRuntime(health) : health);
     }
 
     /** The health snapshot taken at start, as {@code health} events carry it. */
-    String healthEvent() {
+    byte[] healthEvent() {
         return healthEvent;
     }
 
@@ -71,8 +71,8 @@ final class ServerInfo {
     }
 
     /** The frame-level {@code stateVersion} of the next health event. */
-    String nextStateVersion() {
-        return "{\"presence\":1,\"health\":" + healthVersion.incrementAndGet() + "}";
+    byte[] nextStateVersion() {
+        return Json.utf8("{\"presence\":1,\"health\":" + healthVersion.incrementAndGet() + "}");
     }
 
     String hello(ClientConnection connection, Grant grant) {

@@ -190,7 +190,7 @@ public final class TestGateway implements AutoCloseable {
 
     private void tick() {
         if (!faults.tickingStopped()) {
-            broadcaster.broadcast("tick", "{\"ts\":" + System.currentTimeMillis() + "}");
+            broadcaster.broadcast("tick", Json.utf8("{\"ts\":" + System.currentTimeMillis() + "}"));
         }
     }
 
