@@ -141,10 +141,12 @@ public final class GatewayClient implements AutoCloseable {
     /** Aborts the runs in flight, closes the connection and stops the client's threads. */
     @Override
     public void close() {
-        dispatcher.execute(() -> runs.abortAll("gateway client closed"));
-        connection.close();
+        dispatcher.execute(() -> {
+            runs.abortAll("gateway client closed"); // the abort frames are written before the socket closes
+            connection.close();
+            timer.shutdown(); // after the aborts scheduled their timeouts; delayed tasks still run
+        });
         dispatcher.shutdown();
-        timer.shutdown();
     }
 
     @Override

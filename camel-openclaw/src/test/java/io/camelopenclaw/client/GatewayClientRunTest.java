@@ -329,4 +329,26 @@ class GatewayClientRunTest {
         assertThat(seen).hasSize(2);
         assertThat(observer.activeRuns()).isZero();
     }
+
+    @Test
+    void closingTheClientAbortsItsRunsOnTheGateway() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.connected(gw);
+        AgentRun run = client.startRun(AgentRunRequest.builder("HANG").sessionKey("agent:main:closing").build());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "chat.send") == 1);
+        client.close();
+        assertThat(failure(run)).isInstanceOf(AgentRunAbortedException.class);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "chat.abort") == 1);
+    }
+
+    @Test
+    void runsFailFastWhileTheConnectionNeedsAnOperator() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.client(fx.options(gw).token("wrong").build());
+        assertThrows(ExecutionException.class, () -> client.connect().get(10, TimeUnit.SECONDS));
+        long t0 = System.nanoTime();
+        Throwable t = failure(client.startRun(AgentRunRequest.builder("hi").sessionKey("agent:main:x").build()));
+        assertThat(t).hasMessageContaining("AUTH_TOKEN_MISMATCH");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2000);
+    }
 }

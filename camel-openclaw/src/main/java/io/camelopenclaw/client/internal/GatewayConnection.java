@@ -129,7 +129,17 @@ public final class GatewayConnection implements SocketHandler {
 
     /** Completes with the {@code hello-ok} of the current connection once it is ready (at once when it is). */
     public CompletableFuture<GatewayInfo> whenReady() {
-        return ready.thenApply(v -> info);
+        GatewayException refusal = unusable();
+        return refusal != null ? CompletableFuture.failedFuture(refusal) : ready.thenApply(v -> info);
+    }
+
+    /** Why requests cannot be sent now (closed, or waiting for an operator), or {@code null}. */
+    private GatewayException unusable() {
+        ConnectionStatus s = status;
+        if (closed || s.state() == ConnectionState.CLOSED) {
+            return s.error() != null ? s.error() : new GatewayConnectionLostException(1000, "client closed");
+        }
+        return s.state() == ConnectionState.NEEDS_OPERATOR_ACTION ? s.error() : null;
     }
 
     /** Number of requests waiting for an answer. */
@@ -147,13 +157,9 @@ public final class GatewayConnection implements SocketHandler {
     public CompletableFuture<JsonNode> request(String method, ObjectNode params, Duration timeout, boolean expectFinal,
             Consumer<JsonNode> onAccepted) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        ConnectionStatus s = status;
-        if (closed || s.state() == ConnectionState.CLOSED) {
-            future.completeExceptionally(new GatewayConnectionLostException(1000, "client closed"));
-            return future;
-        }
-        if (s.state() == ConnectionState.NEEDS_OPERATOR_ACTION && s.error() != null) {
-            future.completeExceptionally(s.error());
+        GatewayException refusal = unusable();
+        if (refusal != null) {
+            future.completeExceptionally(refusal);
             return future;
         }
         if (timeout != null) {
