@@ -17,6 +17,11 @@ final class ClientFixture implements AutoCloseable {
     final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
+    /** How many requests of this method the gateway received. */
+    static long count(TestGateway gw, String method) {
+        return gw.receivedRequests().stream().filter(r -> method.equals(r.method())).count();
+    }
+
     TestGateway gateway(Consumer<TestGateway.Builder> config) {
         TestGateway.Builder b = TestGateway.builder().token(TOKEN);
         config.accept(b);

@@ -28,7 +28,7 @@ class GatewayClientHandshakeTest {
     }
 
     private static long connectAttempts(TestGateway gw) {
-        return gw.receivedRequests().stream().filter(r -> "connect".equals(r.method())).count();
+        return ClientFixture.count(gw, "connect");
     }
 
     @Test

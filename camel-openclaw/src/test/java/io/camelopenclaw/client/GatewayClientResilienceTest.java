@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelopenclaw.client.ClientFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,10 +33,6 @@ class GatewayClientResilienceTest {
     @AfterEach
     void close() throws Exception {
         fx.close();
-    }
-
-    private static long count(TestGateway gw, String method) {
-        return gw.receivedRequests().stream().filter(r -> method.equals(r.method())).count();
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.camelopenclaw.client.ClientFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -42,10 +43,6 @@ class GatewayClientRunTest {
 
     private static Throwable failure(AgentRun run) {
         return assertThrows(ExecutionException.class, () -> run.result().get(20, TimeUnit.SECONDS)).getCause();
-    }
-
-    private static long count(TestGateway gw, String method) {
-        return gw.receivedRequests().stream().filter(r -> method.equals(r.method())).count();
     }
 
     @Test
