@@ -54,6 +54,16 @@ class GatewayClientHandshakeTest {
     }
 
     @Test
+    void originHeaderIsSentOnlyWhenConfigured() throws Exception {
+        TestGateway gw = fx.gateway();
+        assertThat(fx.connected(gw).info().grantedScopes()).contains("operator.write"); // no Origin: local backend kept its scopes
+        GatewayClient withOrigin = fx.client(fx.options(gw).origin("https://evil.example.com")
+                .header("X-Trace", "1").build());
+        assertThatThrownBy(() -> withOrigin.connect().get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(GatewayConnectException.class).hasMessageContaining("CONTROL_UI_ORIGIN_NOT_ALLOWED");
+    }
+
+    @Test
     void protocol3GatewayIsSupported() throws Exception {
         TestGateway gw = fx.gateway(b -> b.protocol(3));
         GatewayClient client = fx.client(fx.options(gw).deviceIdentityStore(
