@@ -114,8 +114,11 @@ final class EventBroadcaster {
         });
     }
 
-    /** Closes every connection with a close frame. */
+    /** Closes every connection with a close frame; no event reaches them any more. */
     void closeAll(int code, String reason) {
-        connections.forEach(c -> c.close(code, reason));
+        connections.forEach(connection -> {
+            connections.remove(connection);
+            connection.close(code, reason);
+        });
     }
 }

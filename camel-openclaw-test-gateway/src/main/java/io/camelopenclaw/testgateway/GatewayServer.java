@@ -47,6 +47,19 @@ final class GatewayServer extends WebSocketServer {
         started.await();
     }
 
+    /**
+     * Asks the selector again to write sockets that still hold queued frames. Java-WebSocket's selector can lose a
+     * write request: when a frame is queued right after the selector emptied the queue but before it dropped its
+     * write interest, the frame waits for the next write on that socket, which may never come.
+     */
+    void flushStalled() {
+        for (WebSocket socket : getConnections()) {
+            if (socket.hasBufferedData()) {
+                onWriteDemand(socket);
+            }
+        }
+    }
+
     @Override
     public void onStart() {
         started.countDown();

@@ -138,10 +138,6 @@ final class ObjectSchema {
             return add(name, schema, false);
         }
 
-        Builder optionalEnum(String name, Set<String> allowed) {
-            return add(name, allowed, false);
-        }
-
         /** Optional properties whose values are not checked beyond being present. */
         Builder optionalAny(String... names) {
             Arrays.stream(names).forEach(name -> add(name, Type.ANY, false));

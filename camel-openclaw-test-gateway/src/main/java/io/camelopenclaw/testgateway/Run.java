@@ -70,10 +70,6 @@ final class Run {
         return ++seq;
     }
 
-    int seq() {
-        return seq;
-    }
-
     boolean chatSend() {
         return origin == Origin.CHAT_SEND;
     }

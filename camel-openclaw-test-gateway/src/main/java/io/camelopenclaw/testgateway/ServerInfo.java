@@ -61,7 +61,7 @@ final class ServerInfo {
     /** The v4 {@code health} result: the event's snapshot with {@code modelRuntime} before {@code eventLoop}. */
     private static ObjectNode withModelRuntime(ObjectNode health) {
         ObjectNode result = Json.object();
-        health.fields().forEachRemaining(field -> {
+        health.properties().forEach(field -> {
             if ("eventLoop".equals(field.getKey())) {
                 result.putObject("modelRuntime").put("degraded", false).putArray("pendingAgents");
             }

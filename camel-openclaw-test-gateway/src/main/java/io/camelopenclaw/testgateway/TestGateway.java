@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * The agent replies {@code ECHO: <message>}, one word per chunk, unless the message contains (first match wins):
+ * {@code FAIL:<errorKind>} (chat error), {@code HANG} (never ends until aborted), {@code SILENT} or is
+ * {@code NO_REPLY} (final without message), {@code TOOLCALL} (an {@code ls} tool call, then
+ * {@code TOOL RESULT SEEN: …}), {@code SLOW} (50 chunks {@code SLOW-ECHO part00 … part49.} paced by
+ * {@code slowChunkDelay}), {@code CHUNKS:<n>} (exactly n chunks {@code part00 … }), {@code REPLACE} (a draft, then
+ * a {@code replace:true} delta with the echo). {@code THINK} adds a {@code thinking} stream first.
+ * <p>
  * Everything runs on Java-WebSocket's own threads plus one scheduler thread that plays all runs; nothing sleeps.
  * Sessions, transcripts and device pairings survive {@link #stop()} / {@link #restart()}; runs, idempotency state
  * and connections do not.
@@ -34,6 +41,7 @@ public final class TestGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestGateway.class);
     private static final int STOP_TIMEOUT_MS = 2000;
+    private static final long FLUSH_CHECK_MS = 10;
 
     private final GatewayConfig config;
     private final ProtocolTemplates templates;
@@ -95,6 +103,7 @@ public final class TestGateway implements AutoCloseable {
         }
         long tickMs = config.tickInterval().toMillis();
         executor.scheduleAtFixedRate(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(server::flushStalled, FLUSH_CHECK_MS, FLUSH_CHECK_MS, TimeUnit.MILLISECONDS);
         running = new Running(executor, engine, server);
         LOG.info("test gateway (protocol {}, {}, auth {}) listening on {}", config.protocol(),
                 config.serverVersion(), config.authMode(), url());

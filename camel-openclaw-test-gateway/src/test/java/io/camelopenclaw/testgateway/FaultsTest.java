@@ -46,9 +46,9 @@ class FaultsTest extends GatewayTestSupport {
         client.awaitEvent("tick");
 
         gw.faults().stopTicking();
-        Thread.sleep(60);
+        Thread.sleep(200);
         long ticks = ticks(client);
-        Thread.sleep(150);
+        Thread.sleep(300);
         assertThat(ticks(client)).isEqualTo(ticks);
 
         gw.faults().resumeTicking();

@@ -44,7 +44,7 @@ final class Transcripts {
     static String shape(JsonNode node) {
         if (node.isObject()) {
             StringBuilder out = new StringBuilder("{");
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 out.append(field.getKey()).append(shape(field.getValue()).isEmpty() ? "" : ":")
                         .append(shape(field.getValue()));
