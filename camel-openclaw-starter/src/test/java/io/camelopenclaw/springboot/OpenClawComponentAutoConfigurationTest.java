@@ -1,0 +1,96 @@
+package io.camelopenclaw.springboot;
+
+import java.util.concurrent.TimeUnit;
+
+import io.camelopenclaw.component.OpenClawComponent;
+import io.camelopenclaw.component.OpenClawConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When the auto configuration applies, and what it does to a component the application defines itself. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OpenClawComponentAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+                    OpenClawComponentAutoConfiguration.class))
+            .withPropertyValues("camel.springboot.main-run-controller=false");
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnComponent {
+
+        @Bean(OpenClawConstants.SCHEME)
+        OpenClawComponent openclaw() {
+            OpenClawComponent component = new OpenClawComponent();
+            component.getConfiguration().setRunTimeout(5_000);
+            component.getConfiguration().setThinking("high");
+            return component;
+        }
+    }
+
+    private static OpenClawComponent component(org.springframework.context.ApplicationContext context) {
+        return context.getBean(CamelContext.class).getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
+    }
+
+    @Test
+    void propertiesSetOnAComponentBeanLeaveItsOtherOptionsAlone() {
+        runner.withUserConfiguration(OwnComponent.class)
+                .withPropertyValues("camel.component.openclaw.token=from-properties",
+                        "camel.component.openclaw.thinking=low")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(OpenClawComponentAutoConfiguration.class);
+                    OpenClawComponent component = component(context);
+                    assertThat(component.getConfiguration().getToken()).isEqualTo("from-properties");
+                    assertThat(component.getConfiguration().getThinking()).isEqualTo("low");
+                    assertThat(component.getConfiguration().getRunTimeout()).isEqualTo(5_000);
+                });
+    }
+
+    @Test
+    void durationsBindInEveryFormCamelAccepts() {
+        runner.withPropertyValues("camel.component.openclaw.run-timeout=90000",
+                        "camel.component.openclaw.idle-timeout=45s",
+                        "camel.component.openclaw.connect-timeout=PT3S")
+                .run(context -> {
+                    OpenClawComponent component = component(context);
+                    assertThat(component.getConfiguration().getRunTimeout()).isEqualTo(90_000);
+                    assertThat(component.getConfiguration().getIdleTimeout()).isEqualTo(45_000);
+                    assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(3_000);
+                });
+    }
+
+    @Test
+    void disabledAutoConfigurationCopiesNothing() {
+        runner.withPropertyValues("camel.component.openclaw.enabled=false",
+                        "camel.component.openclaw.token=from-properties")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(OpenClawComponentAutoConfiguration.class);
+                    assertThat(component(context).getConfiguration().getToken()).isNull();
+                });
+    }
+
+    @Test
+    void disabledCustomizerCopiesNothing() {
+        runner.withPropertyValues("camel.component.openclaw.customizer.enabled=false",
+                        "camel.component.openclaw.token=from-properties")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(OpenClawComponentAutoConfiguration.class);
+                    assertThat(component(context).getConfiguration().getToken()).isNull();
+                });
+    }
+
+    @Test
+    void theAutoConfigurationIsRegisteredForSpringBoot() {
+        assertThat(org.springframework.boot.context.annotation.ImportCandidates
+                .load(org.springframework.boot.autoconfigure.AutoConfiguration.class, getClass().getClassLoader()))
+                .contains(OpenClawComponentAutoConfiguration.class.getName());
+    }
+}
