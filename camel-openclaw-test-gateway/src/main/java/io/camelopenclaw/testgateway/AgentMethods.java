@@ -50,14 +50,8 @@ final class AgentMethods {
     }
 
     private void agent(ClientConnection connection, String requestId, JsonNode params) {
-        ChatMethods.checkAgent(params);
-        Attachments.check(params.get("attachments"), config.attachmentMaxBytes(), config.attachmentMaxImageBytes());
-        String sessionKey = params.has("sessionKey") ? params.get("sessionKey").asText() : SessionKeys.MAIN_SESSION;
-        String key = SessionKeys.canonical(sessionKey);
-        String message = params.get("message").asText();
-        String idempotencyKey = params.get("idempotencyKey").asText();
-        String fingerprint = ChatMethods.fingerprint(key, message, params.get("attachments"));
-        engine.execute(() -> engine.agent(connection, requestId, key, message, idempotencyKey, fingerprint));
+        RunRequest request = RunRequest.from(params, SessionKeys.MAIN_SESSION, config);
+        engine.execute(() -> engine.agent(connection, requestId, request));
     }
 
     private void waitFor(ClientConnection connection, String requestId, JsonNode params) {

@@ -89,26 +89,7 @@ final class ChatMethods {
     }
 
     private void send(ClientConnection connection, String requestId, JsonNode params) {
-        checkAgent(params);
-        Attachments.check(params.get("attachments"), config.attachmentMaxBytes(), config.attachmentMaxImageBytes());
-        String key = SessionKeys.canonical(params.get("sessionKey").asText());
-        String message = params.get("message").asText();
-        String idempotencyKey = params.get("idempotencyKey").asText();
-        String fingerprint = fingerprint(key, message, params.get("attachments"));
-        engine.execute(() -> engine.chatSend(connection, requestId, key, message, idempotencyKey, fingerprint));
-    }
-
-    /** Only the default agent exists. */
-    static void checkAgent(JsonNode params) {
-        String agentId = Json.text(params, "agentId");
-        if (agentId != null && !SessionKeys.DEFAULT_AGENT.equals(agentId)) {
-            throw GatewayError.invalidRequest("unknown agent id \"" + agentId + "\"")
-                    .details(Json.object().put("code", "UNKNOWN_AGENT_ID").put("agentId", agentId));
-        }
-    }
-
-    /** What identifies the input of an idempotent request. */
-    static String fingerprint(String sessionKey, String message, JsonNode attachments) {
-        return sessionKey + '\u0000' + message + '\u0000' + (attachments == null ? "" : attachments.toString());
+        RunRequest request = RunRequest.from(params, null, config);
+        engine.execute(() -> engine.chatSend(connection, requestId, request));
     }
 }

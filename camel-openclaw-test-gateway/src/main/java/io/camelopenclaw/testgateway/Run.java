@@ -53,13 +53,13 @@ final class Run {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
 
-    Run(String runId, Origin origin, Session session, String message, String fingerprint, ClientConnection starter,
-            String agentRequestId, AgentScript script) {
-        this.runId = runId;
+    Run(Origin origin, Session session, RunRequest request, ClientConnection starter, String agentRequestId,
+            AgentScript script) {
+        this.runId = request.idempotencyKey();
         this.origin = origin;
         this.session = session;
-        this.message = message;
-        this.fingerprint = fingerprint;
+        this.message = request.message();
+        this.fingerprint = request.fingerprint();
         this.starter = starter;
         this.agentRequestId = agentRequestId;
         this.script = script;

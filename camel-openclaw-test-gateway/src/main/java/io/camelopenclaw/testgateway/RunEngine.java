@@ -85,28 +85,26 @@ final class RunEngine {
     }
 
     /** {@code chat.send}: replays a known key, else acks {@code started} and runs (or queues) the message. */
-    void chatSend(ClientConnection connection, String requestId, String sessionKey, String message,
-            String idempotencyKey, String fingerprint) {
-        Run existing = runs.find(Run.Origin.CHAT_SEND, idempotencyKey);
+    void chatSend(ClientConnection connection, String requestId, RunRequest request) {
+        Run existing = runs.find(Run.Origin.CHAT_SEND, request.idempotencyKey());
         if (existing != null) {
-            replay(connection, requestId, existing, fingerprint, RunResults.chatReplay(existing));
+            replay(connection, requestId, existing, request, RunResults.chatReplay(existing));
             return;
         }
-        Run run = newRun(Run.Origin.CHAT_SEND, connection, null, sessionKey, message, idempotencyKey, fingerprint);
+        Run run = newRun(Run.Origin.CHAT_SEND, connection, null, request);
         connection.respond(requestId, RunResults.started(run));
         admit(run);
     }
 
     /** {@code agent}: replays a known key, else answers {@code accepted} now and the result when the run ends. */
-    void agent(ClientConnection connection, String requestId, String sessionKey, String message,
-            String idempotencyKey, String fingerprint) {
-        Run existing = runs.find(Run.Origin.AGENT, idempotencyKey);
+    void agent(ClientConnection connection, String requestId, RunRequest request) {
+        Run existing = runs.find(Run.Origin.AGENT, request.idempotencyKey());
         if (existing != null) {
-            replay(connection, requestId, existing, fingerprint,
+            replay(connection, requestId, existing, request,
                     existing.finished() ? results.agentFinal(existing) : RunResults.inFlight(existing));
             return;
         }
-        Run run = newRun(Run.Origin.AGENT, connection, requestId, sessionKey, message, idempotencyKey, fingerprint);
+        Run run = newRun(Run.Origin.AGENT, connection, requestId, request);
         connection.respond(requestId, results.accepted(run));
         events.task(run, "running", "unknown");
         admit(run);
@@ -196,16 +194,15 @@ final class RunEngine {
         return live;
     }
 
-    private Run newRun(Run.Origin origin, ClientConnection connection, String agentRequestId, String sessionKey,
-            String message, String idempotencyKey, String fingerprint) {
-        Session session = sessions.getOrCreate(sessionKey, connection.connect());
-        AgentScript script = AgentScript.forMessage(message, config.chunkDelay(), config.slowChunkDelay());
-        return new Run(idempotencyKey, origin, session, message, fingerprint, connection, agentRequestId, script);
+    private Run newRun(Run.Origin origin, ClientConnection connection, String agentRequestId, RunRequest request) {
+        Session session = sessions.getOrCreate(request.sessionKey(), connection.connect());
+        AgentScript script = AgentScript.forMessage(request.message(), config.chunkDelay(), config.slowChunkDelay());
+        return new Run(origin, session, request, connection, agentRequestId, script);
     }
 
-    private static void replay(ClientConnection connection, String requestId, Run existing, String fingerprint,
+    private static void replay(ClientConnection connection, String requestId, Run existing, RunRequest request,
             String payload) {
-        if (existing.fingerprint.equals(fingerprint)) {
+        if (existing.fingerprint.equals(request.fingerprint())) {
             connection.respond(requestId, payload);
             return;
         }
