@@ -1,5 +1,6 @@
 package io.camelopenclaw.testgateway;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 
 /** The immutable settings of one {@link TestGateway}, as collected by its builder. */
@@ -16,7 +17,8 @@ record GatewayConfig(
         Duration chunkDelay,
         Duration slowChunkDelay,
         String serverVersion,
-        int maxRecordedRequests) {
+        int maxRecordedRequests,
+        SSLContext sslContext) {
 
     static final int MAX_PREAUTH_PAYLOAD = 64 * 1024;
     static final int MAX_BUFFERED_BYTES = 52_428_800;

@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +97,9 @@ public final class TestGateway implements AutoCloseable {
         HandshakeHandler handshake = new HandshakeHandler(config,
                 new ConnectAuthenticator(config, pairings, faults), info, broadcaster, faults, requests, engine);
         GatewayServer server = new GatewayServer(channel, config, handshake, router, broadcaster, requests);
+        if (config.sslContext() != null) {
+            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(config.sslContext()));
+        }
         try {
             server.startListening();
         } catch (InterruptedException e) {
@@ -112,7 +118,7 @@ public final class TestGateway implements AutoCloseable {
 
     /** {@code ws://127.0.0.1:<port>}. */
     public String url() {
-        return "ws://127.0.0.1:" + port;
+        return (config.sslContext() != null ? "wss" : "ws") + "://127.0.0.1:" + port;
     }
 
     public int port() {
@@ -258,6 +264,7 @@ public final class TestGateway implements AutoCloseable {
         private Duration slowChunkDelay = Duration.ofMillis(200);
         private String serverVersion;
         private int maxRecordedRequests = 10_000;
+        private SSLContext sslContext;
 
         private Builder() {
         }
@@ -338,11 +345,17 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        /** Serve {@code wss://} with this server-side TLS context (its key manager holds the certificate). */
+        public Builder tls(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
         public TestGateway build() {
             String version = serverVersion != null ? serverVersion : protocol == 4 ? "2026.9.6" : "2026.3.13";
             return new TestGateway(new GatewayConfig(protocol, token, password, port, tickInterval,
                     handshakeTimeout, maxPayload, attachmentMaxBytes, attachmentMaxImageBytes, chunkDelay,
-                    slowChunkDelay, version, maxRecordedRequests));
+                    slowChunkDelay, version, maxRecordedRequests, sslContext));
         }
     }
 }

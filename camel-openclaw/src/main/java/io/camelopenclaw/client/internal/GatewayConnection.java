@@ -93,6 +93,7 @@ public final class GatewayConnection implements SocketHandler {
     private boolean gapPending;
     private int failedAttempts;
     private boolean everConnected;
+    private Exception socketError;
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> watchdogTimer;
 
@@ -277,6 +278,11 @@ public final class GatewayConnection implements SocketHandler {
     @Override
     public void onError(GatewaySocket socket, Exception error) {
         LOG.debug("Gateway socket error ({}): {}", options.url(), error.toString());
+        dispatcher.execute(() -> {
+            if (socket == current) {
+                socketError = error;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ dispatcher thread
@@ -294,6 +300,7 @@ public final class GatewayConnection implements SocketHandler {
         }
         connectRefusal = null;
         retryHintMs = null;
+        socketError = null;
         phase = Phase.OPENING;
         long maxFrame = info != null ? info.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
         GatewaySocket socket = GatewaySocket.create(options.url(), options.origin(), options.extraHeaders(), maxFrame,
@@ -524,12 +531,22 @@ public final class GatewayConnection implements SocketHandler {
             return;
         }
         long delay = retryHintMs != null ? retryHintMs : backoff.delayMs(failedAttempts - 1);
-        GatewayException cause = connectRefusal != null ? connectRefusal : new GatewayConnectionLostException(code, reason);
+        String why = socketError == null ? reason : (reason == null || reason.isEmpty() ? "" : reason + ": ")
+                                                    + rootMessage(socketError);
+        GatewayException cause = connectRefusal != null ? connectRefusal : new GatewayConnectionLostException(code, why);
         setStatus(everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING,
-                "connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason)
-                                                                                  + "); reconnecting in " + delay + " ms",
+                "connection closed (" + code + (why == null || why.isEmpty() ? "" : " " + why)
+                                                                        + "); reconnecting in " + delay + " ms",
                 cause);
         scheduleReconnect(delay);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
     private void scheduleReconnect(long delayMs) {
