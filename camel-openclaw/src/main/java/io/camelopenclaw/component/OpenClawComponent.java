@@ -61,7 +61,9 @@ public class OpenClawComponent extends DefaultComponent {
         ThreadPoolProfile profile = new ThreadPoolProfile("openclaw");
         profile.setPoolSize(workerPoolSize);
         profile.setMaxPoolSize(workerPoolSize);
-        profile.setMaxQueueSize(-1);
+        // Camel's thread pool factory gives a non-positive queue size a SynchronousQueue (direct hand-off, no queue):
+        // with every worker busy, completions would be rejected. Completions must queue, never be refused.
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
         profile.setKeepAliveTime(60L);
         profile.setTimeUnit(TimeUnit.SECONDS);
         profile.setAllowCoreThreadTimeOut(true);
