@@ -13,6 +13,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Spring Boot application with the starter, configured only through {@code camel.component.openclaw.*} properties,
@@ -131,6 +134,19 @@ class OpenClawStarterTest {
         assertThat(c.getConnectTimeout()).isEqualTo(15_000);
         assertThat(c.isSuppressCommandInterpretation()).isTrue();
         assertThat(c.getPassword()).isNull();
+    }
+
+    @Test
+    void theGatewayConnectionIsAReadinessCheck() {
+        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                HealthCheckHelper.invokeReadiness(camelContext))
+                .filteredOn(r -> OpenClawConstants.SCHEME.equals(r.getCheck().getGroup()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getCheck().getId()).isEqualTo("openclaw:" + gateway.url() + "#1");
+                    assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
+                    assertThat(r.getDetails()).containsEntry("openclaw.protocol", 4);
+                }));
     }
 
     @Test
