@@ -67,6 +67,21 @@ class JmsBridgeTest {
     }
 
     @Test
+    void aCamelInOnlySenderGetsTheReplyOnTheQueueItNamesInJmsReplyTo() throws Exception {
+        camel.start();
+        camel.createProducerTemplate().send("jms:queue:" + JmsBridgeExample.QUEUE + "?preserveMessageQos=true",
+                exchange -> {
+                    exchange.getMessage().setBody("no waiting requester");
+                    exchange.getMessage().setHeader("JMSReplyTo", "agent.replies.in-only");
+                });
+
+        try (JMSContext jms = broker.connectionFactory().createContext()) {
+            Message reply = jms.createConsumer(jms.createQueue("agent.replies.in-only")).receive(RECEIVE_TIMEOUT_MS);
+            assertThat(reply.getBody(String.class)).isEqualTo("ECHO: no waiting requester");
+        }
+    }
+
+    @Test
     void aGroupIsOneConversationAndRepliesGoToJmsReplyTo() throws Exception {
         camel.start();
         try (JMSContext jms = broker.connectionFactory().createContext()) {
