@@ -113,6 +113,21 @@ class OpenClawKameletDefinitionTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "openclaw-sink", "openclaw-source" })
+    void theComponentDocumentationListsEveryProperty(String name) throws Exception {
+        String adoc = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/docs/openclaw-component.adoc"));
+        String section = adoc.substring(adoc.indexOf("=== Kamelets"), adoc.indexOf("=== Camel JBang"));
+        String entry = section.substring(section.indexOf("* `" + name + "`"));
+        entry = entry.substring(0, entry.indexOf("\n* ") > 0 ? entry.indexOf("\n* ") : entry.indexOf("\n\n"));
+
+        Map<String, Map<String, Object>> properties = at(kamelet(name), "spec", "definition", "properties");
+
+        for (String property : properties.keySet()) {
+            assertThat(entry).as("the %s entry of the Kamelets section", name).contains("`" + property + "`");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "openclaw-sink", "openclaw-source" })
     void theDependencyIsThisArtifact(String name) throws Exception {
         JsonNode component = componentJson().path("component");
         String artifact = "mvn:" + component.path("groupId").asText() + ":" + component.path("artifactId").asText()
