@@ -3,7 +3,6 @@ package io.camelopenclaw.springboot;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +42,7 @@ class SpringConfigurationMetadataTest {
                 .forEach(p -> properties.put(p.path("name").asText(), p));
 
         List<String> problems = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> option = it.next();
+        for (Map.Entry<String, JsonNode> option : options.properties()) {
             String name = PREFIX + kebab(option.getKey());
             JsonNode property = properties.remove(name);
             if (property == null) {
@@ -98,7 +96,7 @@ class SpringConfigurationMetadataTest {
             hints.put(h.path("name").asText(), values);
         });
 
-        options.fields().forEachRemaining(option -> {
+        options.properties().forEach(option -> {
             if ("enum".equals(option.getValue().path("type").asText())) {
                 List<String> values = new ArrayList<>();
                 option.getValue().path("enum").forEach(v -> values.add(v.asText()));
