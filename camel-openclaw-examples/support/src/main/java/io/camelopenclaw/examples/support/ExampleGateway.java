@@ -36,8 +36,13 @@ public final class ExampleGateway implements AutoCloseable {
 
     /** A new embedded test gateway with a random token, whatever the environment says (for tests). */
     public static ExampleGateway embedded() {
+        return embedded(0);
+    }
+
+    /** A new embedded test gateway with a random token on the given loopback port (0: a free one). */
+    public static ExampleGateway embedded(int port) {
         String token = UUID.randomUUID().toString();
-        TestGateway gateway = TestGateway.builder().token(token).build().start();
+        TestGateway gateway = TestGateway.builder().token(token).port(port).build().start();
         return new ExampleGateway(gateway.url(), token, gateway);
     }
 
