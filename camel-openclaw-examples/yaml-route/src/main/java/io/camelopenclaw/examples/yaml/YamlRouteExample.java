@@ -6,7 +6,8 @@ import org.apache.camel.main.Main;
 /**
  * Runs {@code ask-agent.camel.yaml} with {@code application.properties} under Camel Main, which is what Camel JBang
  * runs too, against the gateway of {@link ExampleGateway}. The route asks the agent once and logs the reply, the
- * events route logs the chat final; after these two messages Camel Main stops.
+ * events route logs the chat final; after these two messages Camel Main stops. Arguments, if any, are the question
+ * (instead of {@code example.question}).
  */
 public final class YamlRouteExample {
 
@@ -22,6 +23,9 @@ public final class YamlRouteExample {
         try (ExampleGateway gateway = ExampleGateway.fromEnvironment()) {
             System.out.println("YAML route " + ROUTES + " under Camel Main, " + gateway.describe());
             Main main = createMain(gateway);
+            if (args.length > 0) {
+                main.addOverrideProperty("example.question", String.join(" ", args));
+            }
             main.configure().withDurationMaxMessages(DEMO_MESSAGES);
             main.run();
         }
