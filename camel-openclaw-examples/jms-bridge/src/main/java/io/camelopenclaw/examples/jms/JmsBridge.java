@@ -24,6 +24,7 @@ import org.apache.camel.builder.RouteBuilder;
 public class JmsBridge extends RouteBuilder {
 
     public static final String ROUTE_ID = "jms-bridge";
+    public static final String CHANNEL = "jms";
 
     private final String queue;
 
@@ -49,7 +50,7 @@ public class JmsBridge extends RouteBuilder {
         if (conversation == null) {
             conversation = message.getHeader("JMSCorrelationID", messageId, String.class);
         }
-        message.setHeader(OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey("jms", conversation));
-        message.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey("jms", messageId));
+        message.setHeader(OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey(CHANNEL, conversation));
+        message.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey(CHANNEL, messageId));
     }
 }

@@ -102,7 +102,7 @@ class JmsBridgeTest {
                 assertThat(reply.getStringProperty(AgentReplies.STATUS)).isEqualTo("ok");
             }
         }
-        assertThat(userMessages("agent:main:jms:conversation-7")).isEqualTo(2);
+        assertThat(gateway.userMessages("agent:main:jms:conversation-7")).isEqualTo(2);
     }
 
     @Test
@@ -123,7 +123,7 @@ class JmsBridgeTest {
             assertThat(chatSendKeys("agent:main:jms:redelivered"))
                     .containsExactly("jms:" + request.getJMSMessageID(), "jms:" + request.getJMSMessageID());
         }
-        assertThat(userMessages("agent:main:jms:redelivered")).isEqualTo(1);
+        assertThat(gateway.userMessages("agent:main:jms:redelivered")).isEqualTo(1);
     }
 
     @Test
@@ -155,8 +155,4 @@ class JmsBridgeTest {
                 .map(p -> p.path("idempotencyKey").asText()).toList();
     }
 
-    private static long userMessages(String session) {
-        return gateway.testGateway().sessions().history(session).stream()
-                .filter(m -> "user".equals(m.path("role").asText())).count();
-    }
 }

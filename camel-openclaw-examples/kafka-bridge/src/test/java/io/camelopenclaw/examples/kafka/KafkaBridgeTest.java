@@ -82,7 +82,7 @@ class KafkaBridgeTest {
                         tuple("agent:main:kafka:alice", "final", runId(aliceFirst)),
                         tuple("agent:main:kafka:bob", "final", runId(bob)),
                         tuple("agent:main:kafka:alice", "final", runId(aliceSecond)));
-        assertThat(userMessages("agent:main:kafka:alice")).isEqualTo(2);
+        assertThat(gateway.userMessages("agent:main:kafka:alice")).isEqualTo(2);
     }
 
     @Test
@@ -144,10 +144,6 @@ class KafkaBridgeTest {
         }
     }
 
-    private static long userMessages(String session) {
-        return gateway.testGateway().sessions().history(session).stream()
-                .filter(m -> "user".equals(m.path("role").asText())).count();
-    }
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);

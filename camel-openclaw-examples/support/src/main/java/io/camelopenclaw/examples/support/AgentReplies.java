@@ -35,9 +35,9 @@ public final class AgentReplies {
     public static void failureReply(Exchange exchange) {
         Message message = exchange.getMessage();
         String kind = message.getHeader(OpenClawConstants.ERROR_KIND, String.class);
+        String error = message.getHeader(OpenClawConstants.ERROR_MESSAGE, String.class);
         message.setBody("The agent could not answer (" + message.getHeader(OpenClawConstants.STATUS, String.class)
-                        + (kind != null ? ", " + kind : "") + "): "
-                        + message.getHeader(OpenClawConstants.ERROR_MESSAGE, String.class));
+                        + (kind != null ? ", " + kind : "") + ")" + (error != null ? ": " + error : ""));
         exposeRunFacts(exchange);
     }
 

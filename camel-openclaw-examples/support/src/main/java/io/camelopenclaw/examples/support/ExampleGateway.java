@@ -62,6 +62,15 @@ public final class ExampleGateway implements AutoCloseable {
         return embedded;
     }
 
+    /**
+     * How many user messages the embedded gateway's transcript of the session holds: the runs that really started
+     * there, whatever number of requests joined them (for assertions).
+     */
+    public long userMessages(String sessionKey) {
+        return testGateway().sessions().history(sessionKey).stream()
+                .filter(message -> "user".equals(message.path("role").asText())).count();
+    }
+
     /** One line for the console: which gateway, and how to choose another. */
     public String describe() {
         return embedded != null
