@@ -93,7 +93,6 @@ public final class GatewayConnection implements SocketHandler {
     private boolean gapPending;
     private int failedAttempts;
     private boolean everConnected;
-    private Exception socketError;
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> watchdogTimer;
 
@@ -278,11 +277,6 @@ public final class GatewayConnection implements SocketHandler {
     @Override
     public void onError(GatewaySocket socket, Exception error) {
         LOG.debug("Gateway socket error ({}): {}", options.url(), error.toString());
-        dispatcher.execute(() -> {
-            if (socket == current) {
-                socketError = error;
-            }
-        });
     }
 
     // ------------------------------------------------------------------ dispatcher thread
@@ -300,7 +294,6 @@ public final class GatewayConnection implements SocketHandler {
         }
         connectRefusal = null;
         retryHintMs = null;
-        socketError = null;
         phase = Phase.OPENING;
         long maxFrame = info != null ? info.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
         GatewaySocket socket = GatewaySocket.create(options.url(), options.origin(), options.extraHeaders(), maxFrame,
@@ -531,6 +524,7 @@ public final class GatewayConnection implements SocketHandler {
             return;
         }
         long delay = retryHintMs != null ? retryHintMs : backoff.delayMs(failedAttempts - 1);
+        Exception socketError = socket.lastError();
         String why = socketError == null ? reason : (reason == null || reason.isEmpty() ? "" : reason + ": ")
                                                     + rootMessage(socketError);
         GatewayException cause = connectRefusal != null ? connectRefusal : new GatewayConnectionLostException(code, why);

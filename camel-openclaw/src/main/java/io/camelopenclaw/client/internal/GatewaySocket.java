@@ -20,6 +20,7 @@ public final class GatewaySocket extends WebSocketClient {
 
     private final SocketHandler handler;
     private final boolean verifyHostname;
+    private volatile Exception lastError;
 
     private GatewaySocket(URI uri, Map<String, String> headers, int maxFrameBytes, int connectTimeoutMs,
             SocketHandler handler, boolean verifyHostname) {
@@ -74,6 +75,12 @@ public final class GatewaySocket extends WebSocketClient {
 
     @Override
     public void onError(Exception ex) {
+        lastError = ex;
         handler.onError(this, ex);
+    }
+
+    /** The last error this socket reported (for example a TLS handshake failure), or {@code null}. */
+    public Exception lastError() {
+        return lastError;
     }
 }
