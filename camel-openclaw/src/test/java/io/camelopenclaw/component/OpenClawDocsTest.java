@@ -196,7 +196,7 @@ class OpenClawDocsTest {
         for (Map.Entry<String, JsonNode> header : headers) {
             JsonNode h = header.getValue();
             s.append("| `").append(header.getKey()).append("` (").append(h.path("label").asText()).append(") | ")
-                    .append(adocEscape(description(h))).append(" | ").append(adocDefault(h)).append(" | ")
+                    .append(adocEscape(description(h))).append(" | ").append(defaultValue(h)).append(" | ")
                     .append(type(h)).append('\n');
         }
         s.append("|===\n");
@@ -214,14 +214,10 @@ class OpenClawDocsTest {
             if (o.has("prefix")) {
                 s.append(" (`").append(o.path("prefix").asText()).append("<name>`)");
             }
-            s.append(" | ").append(adocEscape(description(o))).append(" | ").append(adocDefault(o)).append(" | ")
+            s.append(" | ").append(adocEscape(description(o))).append(" | ").append(defaultValue(o)).append(" | ")
                     .append(type(o)).append('\n');
         }
         s.append("|===\n\n");
-    }
-
-    private static String adocDefault(JsonNode o) {
-        return o.has("defaultValue") ? "`" + o.path("defaultValue").asText() + "`" : "";
     }
 
     private static String adocEscape(String text) {
@@ -240,7 +236,7 @@ class OpenClawDocsTest {
         for (Map.Entry<String, JsonNode> option : entries(json.path("componentProperties"))) {
             JsonNode o = option.getValue();
             s.append("| `").append(option.getKey()).append("` | `").append(PREFIX).append(kebab(option.getKey()))
-                    .append("` | ").append(group(o)).append(" | ").append(mdDefault(o)).append(" | ").append(type(o))
+                    .append("` | ").append(group(o)).append(" | ").append(defaultValue(o)).append(" | ").append(type(o))
                     .append(" | ").append(mdEscape(description(o))).append(" |\n");
         }
         s.append("\n### Endpoint options\n\n");
@@ -252,7 +248,7 @@ class OpenClawDocsTest {
             String kind = "path".equals(o.path("kind").asText()) ? "path (required)"
                     : o.has("prefix") ? "query (`" + o.path("prefix").asText() + "<name>`)" : "query";
             s.append("| `").append(option.getKey()).append("` | ").append(kind).append(" | ").append(group(o))
-                    .append(" | ").append(mdDefault(o)).append(" | ").append(type(o)).append(" | ")
+                    .append(" | ").append(defaultValue(o)).append(" | ").append(type(o)).append(" | ")
                     .append(mdEscape(description(o))).append(" |\n");
         }
         s.append("\n### Message headers\n\n");
@@ -260,15 +256,11 @@ class OpenClawDocsTest {
         for (Map.Entry<String, JsonNode> header : entries(json.path("headers"))) {
             JsonNode h = header.getValue();
             s.append("| `").append(header.getKey()).append("` | ").append(h.path("label").asText()).append(" | ")
-                    .append(mdDefault(h)).append(" | ").append(type(h)).append(" | ")
+                    .append(defaultValue(h)).append(" | ").append(type(h)).append(" | ")
                     .append(mdEscape(description(h))).append(" |\n");
         }
         s.append('\n');
         return s.toString();
-    }
-
-    private static String mdDefault(JsonNode o) {
-        return o.has("defaultValue") ? "`" + o.path("defaultValue").asText() + "`" : "";
     }
 
     private static String mdEscape(String text) {
@@ -286,6 +278,11 @@ class OpenClawDocsTest {
             description += " Values: " + String.join(", ", values) + ".";
         }
         return description;
+    }
+
+    /** The default value as code, or nothing. */
+    private static String defaultValue(JsonNode o) {
+        return o.has("defaultValue") ? "`" + o.path("defaultValue").asText() + "`" : "";
     }
 
     private static String group(JsonNode o) {
