@@ -348,4 +348,31 @@ class GatewayClientRunTest {
         assertThat(t).hasMessageContaining("AUTH_TOKEN_MISMATCH");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2000);
     }
+
+    @Test
+    void unknownSessionsAndRunsGetClearAnswers() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.connected(gw);
+        client.abortRun("no-such-run").get(5, TimeUnit.SECONDS); // nothing in flight here: completes at once
+        var idle = client.request("chat.abort", java.util.Map.of("sessionKey", "agent:main:nobody-here"))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(idle.path("aborted").asBoolean()).isFalse();
+        assertThat(idle.path("runIds")).isEmpty();
+
+        AgentRun run = client.startRun(AgentRunRequest.builder("HANG").sessionKey("agent:main:busy").build());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "chat.send") == 1);
+        Throwable mismatch = assertThrows(ExecutionException.class, () -> client.request("chat.abort",
+                java.util.Map.of("sessionKey", "agent:main:other", "runId", run.runId())).get(5, TimeUnit.SECONDS))
+                .getCause();
+        assertThat(mismatch).isInstanceOf(io.camelopenclaw.client.error.GatewayRequestException.class)
+                .hasMessageContaining("INVALID_REQUEST").hasMessageContaining("runId does not match sessionKey");
+
+        var history = client.request("chat.history", java.util.Map.of("sessionKey", "agent:main:never-used", "limit", 5))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(history.path("messages")).isEmpty();
+        var wait = client.request("agent.wait", java.util.Map.of("runId", "no-such-run", "timeoutMs", 10))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(wait.path("status").asText()).isEqualTo("timeout");
+        run.abort().get(10, TimeUnit.SECONDS);
+    }
 }
