@@ -172,9 +172,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
                 .deliver(config.isDeliver() ? Boolean.TRUE : null)
                 .extraSystemPrompt(config.getExtraSystemPrompt())
                 .suppressCommandInterpretation(config.isSuppressCommandInterpretation());
-        if (message.attachment() != null) {
-            builder.attachment(message.attachment());
-        }
+        builder.attachments(message.attachments());
         if (config.getRunTimeout() > 0) {
             builder.runTimeout(Duration.ofMillis(config.getRunTimeout()));
         }

@@ -13,6 +13,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.camel.attachment.AttachmentMessage;
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +59,53 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         assertThat(attachment.path("mimeType").asText()).isEqualTo("text/plain");
         assertThat(attachment.path("fileName").asText()).isEqualTo("notes.txt");
         assertThat(Base64.getDecoder().decode(attachment.path("content").asText())).isEqualTo(content);
+    }
+
+    @Test
+    void camelAttachmentsAreSentWithTheirNamesAndTypes() {
+        byte[] csv = "a,b\n1,2".getBytes(StandardCharsets.UTF_8);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        Exchange reply = template.request("direct:ask", e -> {
+            e.getMessage().setBody("what is in these files?");
+            AttachmentMessage am = e.getMessage(AttachmentMessage.class);
+            am.addAttachment("data.csv", new DataHandler(source("text/csv; charset=UTF-8", csv)));
+            am.addAttachment("chart.png", new DataHandler(source("image/png", png)));
+        });
+
+        assertThat(reply.getException()).isNull();
+        JsonNode params = lastParams("chat.send");
+        assertThat(params.path("message").asText()).isEqualTo("what is in these files?");
+        JsonNode attachments = params.path("attachments");
+        assertThat(attachments).hasSize(2);
+        assertThat(attachments.get(0).path("fileName").asText()).isEqualTo("data.csv");
+        assertThat(attachments.get(0).path("mimeType").asText()).isEqualTo("text/csv");
+        assertThat(Base64.getDecoder().decode(attachments.get(0).path("content").asText())).isEqualTo(csv);
+        assertThat(attachments.get(1).path("fileName").asText()).isEqualTo("chart.png");
+        assertThat(Base64.getDecoder().decode(attachments.get(1).path("content").asText())).isEqualTo(png);
+    }
+
+    private static DataSource source(String type, byte[] content) {
+        return new DataSource() {
+            @Override
+            public InputStream getInputStream() {
+                return new ByteArrayInputStream(content);
+            }
+
+            @Override
+            public OutputStream getOutputStream() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String getContentType() {
+                return type;
+            }
+
+            @Override
+            public String getName() {
+                return null;
+            }
+        };
     }
 
     @Test
