@@ -48,6 +48,10 @@ final class RequestRouter {
         try {
             Route route = routes.get(request.method());
             if (route == null) {
+                // the real gateways' scope table is fail-closed: an unknown method needs admin before it is unknown
+                if (!Scopes.satisfied(connection.scopes(), Scopes.ADMIN)) {
+                    throw missingScope(Scopes.ADMIN);
+                }
                 throw GatewayError.invalidRequest("unknown method: " + request.method());
             }
             String scope = route.scope().apply(request.params());

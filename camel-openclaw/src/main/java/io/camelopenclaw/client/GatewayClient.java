@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -48,11 +48,13 @@ public final class GatewayClient implements AutoCloseable {
         this.options = options;
         int n = INSTANCES.incrementAndGet();
         this.dispatcher = new SerialDispatcher("openclaw-client-" + n + "-events", options.eventQueueCapacity());
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "openclaw-client-" + n + "-timer");
             t.setDaemon(true);
             return t;
         });
+        scheduler.setRemoveOnCancelPolicy(true); // every request's timeout is cancelled on its answer: drop it at once
+        this.timer = scheduler;
         this.connection = new GatewayConnection(options, dispatcher, timer, new ConnectionEvents());
         this.runs = new RunTracker(new Transport(), options.requestTimeout(), options.reattachTimeout(),
                 options.abortWaitTimeout());

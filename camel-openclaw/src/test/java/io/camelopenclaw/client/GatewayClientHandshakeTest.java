@@ -197,6 +197,11 @@ class GatewayClientHandshakeTest {
         TestGateway gw = fx.gateway();
         GatewayClient client = fx.connected(gw);
         assertThatThrownBy(() -> client.request("no.such.method", null).get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOf(MissingScopeException.class).hasMessageContaining("operator.admin");
+        GatewayClient admin = fx.client(fx.options(gw)
+                .scopes(java.util.List.of("operator.read", "operator.write", "operator.admin")).build());
+        admin.connect().get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> admin.request("no.such.method", null).get(5, TimeUnit.SECONDS))
                 .cause().isInstanceOf(io.camelopenclaw.client.error.GatewayRequestException.class)
                 .hasMessageContaining("unknown method");
         assertThatThrownBy(() -> client.request("health", "[1,2]").get(5, TimeUnit.SECONDS))

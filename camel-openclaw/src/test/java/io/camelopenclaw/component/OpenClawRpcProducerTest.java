@@ -28,6 +28,7 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
                 from("direct:history").to("openclaw:rpc?method=chat.history");
                 from("direct:history-json").to("openclaw:rpc?method=chat.history&payloadFormat=json");
                 from("direct:any").to("openclaw:rpc");
+                from("direct:any-admin").to("openclaw:rpc?scopes=operator.read,operator.write,operator.admin");
                 from("direct:read-only").to("openclaw:rpc?method=chat.send&scopes=operator.read");
                 from("direct:agent").to("openclaw:agent?sessionKey=agent:main:rpc");
             }
@@ -89,7 +90,7 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
 
     @Test
     void unknownMethodIsATypedGatewayError() {
-        Exchange reply = template.request("direct:any", e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
+        Exchange reply = template.request("direct:any-admin", e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
                 "no.such.method"));
 
         assertThat(reply.getException()).isInstanceOf(GatewayRequestException.class)
@@ -97,6 +98,15 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
         GatewayRequestException error = (GatewayRequestException) reply.getException();
         assertThat(error.code()).isEqualTo("INVALID_REQUEST");
         assertThat(error.method()).isEqualTo("no.such.method");
+    }
+
+    @Test
+    void unknownMethodWithoutAdminIsAMissingScope() {
+        Exchange reply = template.request("direct:any", e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
+                "no.such.method"));
+
+        assertThat(reply.getException()).isInstanceOf(MissingScopeException.class)
+                .hasMessageContaining("operator.admin").hasMessageContaining("MISSING_SCOPE");
     }
 
     @Test
