@@ -14,7 +14,8 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  * <li>Session: the thread's root {@code Message-ID} ({@link MailThread}), so every mail of a thread continues one
  * conversation.</li>
- * <li>Idempotency key: the mail's {@code Message-ID}. A mail whose processing fails stays unseen and is read again
+ * <li>Idempotency key: the mail's {@code Message-ID} (for a mail without one, an id derived from its sender, date,
+ * subject and text, so that it too is the same on every read). A mail whose processing fails stays unseen and is read again
  * at the next poll; that read joins the run the first one started instead of paying for a second one.</li>
  * <li>A run that fails, times out or is aborted is answered too, with a text saying so and the
  * {@link AgentReplies} header fields ({@code OpenClawStatus}, ...).</li>
@@ -57,8 +58,13 @@ public class MailBridge extends RouteBuilder {
     /** The mail's text becomes the message, its thread the session, its id the idempotency key. */
     static void request(Exchange exchange) {
         Message mail = exchange.getMessage();
-        MailThread thread = MailThread.of(mail.getHeader("Message-ID", String.class),
-                mail.getHeader("In-Reply-To", String.class), mail.getHeader("References", String.class));
+        String messageId = mail.getHeader("Message-ID", String.class);
+        if (messageId == null || messageId.isBlank()) {
+            messageId = MailThread.syntheticId(mail.getHeader("From", String.class), mail.getHeader("Date", String.class),
+                    mail.getHeader("Subject", String.class), mail.getBody(String.class));
+        }
+        MailThread thread = MailThread.of(messageId, mail.getHeader("In-Reply-To", String.class),
+                mail.getHeader("References", String.class));
         exchange.setProperty(THREAD, thread);
         mail.setHeader(OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey(CHANNEL, thread.root()));
         mail.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey(CHANNEL, thread.messageId()));

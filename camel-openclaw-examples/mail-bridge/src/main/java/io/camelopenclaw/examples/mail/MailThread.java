@@ -1,6 +1,10 @@
 package io.camelopenclaw.examples.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,6 +29,23 @@ record MailThread(String messageId, List<String> references) {
             ids = ids(inReplyTo);
         }
         return new MailThread(messageId.strip(), ids);
+    }
+
+    /**
+     * A stand-in for a missing {@code Message-ID}, derived from the mail itself: the same mail read again gets the
+     * same id, so a re-polled mail joins the run its first read started instead of failing on every poll.
+     */
+    static String syntheticId(String from, String date, String subject, String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] { from, date, subject, text }) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "<" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "@missing-message-id.invalid>";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The thread's first mail: what the session is named after. */
