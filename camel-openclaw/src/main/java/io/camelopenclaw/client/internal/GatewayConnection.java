@@ -142,11 +142,6 @@ public final class GatewayConnection implements SocketHandler {
         return s.state() == ConnectionState.NEEDS_OPERATOR_ACTION ? s.error() : null;
     }
 
-    /** Number of requests waiting for an answer. */
-    public int pendingRequests() {
-        return pending.size();
-    }
-
     /**
      * Sends a request once connected and completes with its final {@code res} payload. Fails at once while the
      * connection needs operator action or is closed; otherwise waits (within {@code timeout}) for a connection.

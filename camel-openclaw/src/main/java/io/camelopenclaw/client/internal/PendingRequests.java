@@ -81,9 +81,4 @@ public final class PendingRequests {
         pending.clear();
         all.forEach(p -> p.future.completeExceptionally(error));
     }
-
-    /** Number of waiting requests. */
-    public int size() {
-        return pending.size();
-    }
 }

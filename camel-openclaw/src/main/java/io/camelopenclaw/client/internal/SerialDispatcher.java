@@ -20,14 +20,13 @@ public final class SerialDispatcher {
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger droppableWaiting = new AtomicInteger();
     private final int capacity;
-    private final Thread thread;
     private volatile boolean running = true;
 
     public SerialDispatcher(String name, int capacity) {
         this.capacity = capacity;
-        this.thread = new Thread(this::loop, name);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        Thread thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Queues an essential task. */
@@ -51,11 +50,6 @@ public final class SerialDispatcher {
             task.run();
         });
         return true;
-    }
-
-    /** Whether the calling thread is the dispatcher thread. */
-    public boolean isDispatcherThread() {
-        return Thread.currentThread() == thread;
     }
 
     /** Runs the tasks already queued, then stops the thread. */

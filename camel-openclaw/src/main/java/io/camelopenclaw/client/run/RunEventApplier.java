@@ -63,7 +63,6 @@ final class RunEventApplier {
                 return Terminal.NONE;
             }
             case "final" -> {
-                run.finalSeen = true;
                 String text = messageText(p.get("message"));
                 if (text != null) {
                     run.finalText = text;

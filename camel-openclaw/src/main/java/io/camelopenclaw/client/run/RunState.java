@@ -31,7 +31,6 @@ final class RunState {
     String errorKind;
     String errorMessage;
     String finalText;
-    boolean finalSeen;
     int chunkCount;
     long lastEventNanos = startNanos;
     long reattachDeadlineNanos;
