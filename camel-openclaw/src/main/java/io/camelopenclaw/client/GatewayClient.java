@@ -6,6 +6,7 @@ import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.internal.GatewayConnection;
 import io.camelopenclaw.client.internal.Json;
 import io.camelopenclaw.client.internal.SerialDispatcher;
+import io.camelopenclaw.client.run.AbortRequests;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.RunTracker;
@@ -40,6 +41,7 @@ public final class GatewayClient implements AutoCloseable {
     private final SerialDispatcher dispatcher;
     private final ScheduledExecutorService timer;
     private final GatewayConnection connection;
+    private final Transport transport;
     private final RunTracker runs;
     private final List<GatewayEventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
@@ -56,7 +58,8 @@ public final class GatewayClient implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true); // every request's timeout is cancelled on its answer: drop it at once
         this.timer = scheduler;
         this.connection = new GatewayConnection(options, dispatcher, timer, new ConnectionEvents());
-        this.runs = new RunTracker(new Transport(), options.requestTimeout(), options.reattachTimeout(),
+        this.transport = new Transport();
+        this.runs = new RunTracker(transport, options.requestTimeout(), options.reattachTimeout(),
                 options.abortWaitTimeout());
         timer.scheduleAtFixedRate(() -> dispatcher.execute(runs::sweep), SWEEP_INTERVAL_MS, SWEEP_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
@@ -120,6 +123,19 @@ public final class GatewayClient implements AutoCloseable {
     /** Aborts a run this client started, if it is still in flight. */
     public CompletableFuture<Void> abortRun(String runId) {
         return runs.abort(runId);
+    }
+
+    /**
+     * Aborts a session's current run, or only run {@code runId} of it when given, whoever started it
+     * ({@code chat.abort}); completes with the gateway's answer {@code {ok, aborted, runIds}}.
+     */
+    public CompletableFuture<JsonNode> abortSession(String sessionKey, String runId) {
+        return AbortRequests.chatAbort(transport, sessionKey, runId, options.requestTimeout());
+    }
+
+    /** Aborts a run by id wherever it runs ({@code sessions.abort}); completes with the gateway's answer. */
+    public CompletableFuture<JsonNode> abortRunAnywhere(String runId) {
+        return AbortRequests.sessionsAbort(transport, runId, options.requestTimeout());
     }
 
     /** Number of this client's runs in flight. */

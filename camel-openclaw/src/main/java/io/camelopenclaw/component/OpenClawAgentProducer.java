@@ -1,9 +1,7 @@
 package io.camelopenclaw.component;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -140,23 +138,14 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
     /** Aborts the session's current run, or the run named by the run id header; the body is the gateway's answer. */
     private boolean abort(Exchange exchange, AsyncCallback callback, String sessionKey) {
         String runId = exchange.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
-        Map<String, Object> params = new LinkedHashMap<>();
-        String method;
-        if (sessionKey != null) {
-            method = "chat.abort";
-            params.put("sessionKey", sessionKey);
-        } else if (runId != null) {
-            method = "sessions.abort";
-        } else {
+        if (sessionKey == null && runId == null) {
             throw new IllegalArgumentException("The abort operation needs a session key (option sessionKey or header "
                                                + OpenClawConstants.SESSION_KEY + ") or a run id (header "
                                                + OpenClawConstants.RUN_ID + ")");
         }
-        if (runId != null) {
-            params.put("runId", runId);
-        }
-        GatewayReplies.completeWhenDone(
-                connection.ready().thenCompose(info -> connection.client().request(method, params)), executor,
+        GatewayReplies.completeWhenDone(connection.ready().thenCompose(info -> sessionKey != null
+                ? connection.client().abortSession(sessionKey, runId)
+                : connection.client().abortRunAnywhere(runId)), executor,
                 exchange, callback, reply -> exchange.getMessage().setBody(payloadFormat.toBody(reply)));
         return false;
     }

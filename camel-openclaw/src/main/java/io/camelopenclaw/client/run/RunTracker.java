@@ -392,19 +392,13 @@ public final class RunTracker {
 
     /** {@code chat.abort {sessionKey, runId}}, falling back to {@code sessions.abort {runId}}. */
     private CompletableFuture<JsonNode> sendAbort(RunState run) {
-        ObjectNode sessionsAbort = Json.MAPPER.createObjectNode();
-        sessionsAbort.put("runId", run.runId);
         if (run.sessionKey == null) {
-            return transport.request("sessions.abort", sessionsAbort, requestTimeout, false, null)
-                    .exceptionally(e -> null);
+            return AbortRequests.sessionsAbort(transport, run.runId, requestTimeout).exceptionally(e -> null);
         }
-        ObjectNode chatAbort = Json.MAPPER.createObjectNode();
-        chatAbort.put("sessionKey", run.sessionKey);
-        chatAbort.put("runId", run.runId);
-        return transport.request("chat.abort", chatAbort, requestTimeout, false, null)
+        return AbortRequests.chatAbort(transport, run.sessionKey, run.runId, requestTimeout)
                 .exceptionallyCompose(e -> unwrap(e) instanceof GatewayConnectionLostException
                         ? CompletableFuture.failedFuture(e)
-                        : transport.request("sessions.abort", sessionsAbort, requestTimeout, false, null))
+                        : AbortRequests.sessionsAbort(transport, run.runId, requestTimeout))
                 .exceptionally(e -> {
                     LOG.debug("Abort of run {} not confirmed: {}", run.runId, e.toString());
                     return null;
