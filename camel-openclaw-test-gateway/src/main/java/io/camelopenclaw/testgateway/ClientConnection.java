@@ -19,6 +19,7 @@ import org.java_websocket.framing.CloseFrame;
 final class ClientConnection {
 
     private static final int MAX_CLOSE_REASON_BYTES = 123;
+    private static final int HELD_INITIAL_BYTES = 8 * 1024;
 
     private final WebSocketImpl socket;
     private final String connId = UUID.randomUUID().toString();
@@ -27,6 +28,8 @@ final class ClientConnection {
     private volatile ConnectParams connect;
     private volatile ConnectAuthenticator.Grant grant;
     private long seq;
+    /** Frames held back by a {@link WriteBatch}, in order; null when none. Guarded by this. */
+    private ByteBuffer held;
     private volatile boolean dropped;
 
     ClientConnection(WebSocket socket, String origin) {
@@ -103,20 +106,55 @@ final class ClientConnection {
     }
 
     /**
-     * Queues a complete frame for the socket's selector thread. Frames are queued directly rather than through
-     * {@code WebSocket.send(String)}, which re-validates the UTF-8 of every outgoing frame and decodes it again for a
-     * trace log: most of the cost of an event. Frames for a socket that is gone are dropped, as the real gateway
-     * drops them.
+     * Queues a complete frame for the socket's selector thread, or holds it back while a {@link WriteBatch} of this
+     * thread is open (or frames are already held: they must leave first). Frames are queued directly rather than
+     * through {@code WebSocket.send(String)}, which re-validates the UTF-8 of every outgoing frame and decodes it
+     * again for a trace log: most of the cost of an event. Frames for a socket that is gone are dropped, as the real
+     * gateway drops them.
      */
     private void write(ByteBuffer frame) {
         if (dropped || !socket.isOpen()) {
             return;
         }
-        socket.outQueue.add(frame);
+        WriteBatch batch = WriteBatch.current();
+        if (batch == null && held == null) {
+            queue(frame);
+            return;
+        }
+        hold(frame);
+        if (batch != null) {
+            batch.holding(this);
+        }
+    }
+
+    private void hold(ByteBuffer frame) {
+        if (held == null) {
+            held = ByteBuffer.allocate(Math.max(HELD_INITIAL_BYTES, frame.remaining()));
+        } else if (held.remaining() < frame.remaining()) {
+            ByteBuffer grown = ByteBuffer.allocate(Math.max(held.capacity() * 2, held.position() + frame.remaining()));
+            held = grown.put(held.flip());
+        }
+        held.put(frame);
+    }
+
+    /** Sends the frames held back, as one buffer. */
+    synchronized void flush() {
+        if (held != null) {
+            ByteBuffer frames = held.flip();
+            held = null;
+            if (!dropped && socket.isOpen()) {
+                queue(frames);
+            }
+        }
+    }
+
+    private void queue(ByteBuffer frames) {
+        socket.outQueue.add(frames);
         socket.getWebSocketListener().onWriteDemand(socket);
     }
 
     void close(int code, String reason) {
+        flush();
         socket.close(code, truncate(reason));
     }
 
@@ -125,6 +163,7 @@ final class ClientConnection {
      * without a close frame (the peer sees 1006). Nothing sent afterwards goes out.
      */
     void drop() {
+        flush();
         dropped = true;
         socket.flushAndClose(CloseFrame.ABNORMAL_CLOSE, "dropped", false);
     }

@@ -360,11 +360,14 @@ final class RunEngine {
         };
     }
 
+    /** Runs an engine task with its frames batched per connection ({@link WriteBatch}); failures are logged. */
     private static void guarded(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("test gateway task failed", e);
-        }
+        WriteBatch.run(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("test gateway task failed", e);
+            }
+        });
     }
 }

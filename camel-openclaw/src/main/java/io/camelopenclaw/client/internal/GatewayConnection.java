@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -185,17 +186,18 @@ public final class GatewayConnection implements SocketHandler {
             return;
         }
         String id = idPrefix + requestCounter.incrementAndGet();
-        String text = frame(id, method, params);
+        ObjectNode frame = frame(id, method, params);
+        byte[] utf8 = Json.utf8(frame);
         long limit = gi.policy().maxPayload();
-        if (text.length() > limit / 3 && utf8Length(text) > limit) {
-            future.completeExceptionally(new PayloadTooLargeException("Request frame for " + method, utf8Length(text),
+        if (utf8.length > limit) {
+            future.completeExceptionally(new PayloadTooLargeException("Request frame for " + method, utf8.length,
                     limit));
             return;
         }
         pending.register(id, method, expectFinal, future, onAccepted);
-        trace("send", text);
+        trace("send", frame);
         try {
-            socket.send(text);
+            socket.sendText(utf8);
         } catch (RuntimeException e) {
             future.completeExceptionally(new GatewayConnectionLostException(1006, "send failed: " + e.getMessage()));
         }
@@ -232,18 +234,20 @@ public final class GatewayConnection implements SocketHandler {
     }
 
     @Override
-    public void onText(GatewaySocket socket, String text) {
+    public void onText(GatewaySocket socket, ByteBuffer utf8) {
         lastInboundNanos = System.nanoTime();
         long limit = info != null ? info.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
-        if (text.length() > limit / 3 && utf8Length(text) > limit) {
-            dispatcher.execute(() -> oversized(socket, utf8Length(text), limit));
+        int size = utf8.remaining();
+        if (size > limit) {
+            dispatcher.execute(() -> oversized(socket, size, limit));
             return;
         }
         JsonNode frame;
         try {
-            frame = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            dispatcher.execute(() -> malformed(socket, "not JSON: " + e.getOriginalMessage()));
+            frame = Json.MAPPER.readTree(utf8.array(), utf8.arrayOffset() + utf8.position(), size);
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            dispatcher.execute(() -> malformed(socket, "not JSON: " + why));
             return;
         }
         String type = Json.text(frame, "type");
@@ -387,9 +391,9 @@ public final class GatewayConnection implements SocketHandler {
         connectRequest = ConnectRequest.build(options, nonce, ts, identity, stored);
         connectRequestId = idPrefix + requestCounter.incrementAndGet();
         phase = Phase.AWAITING_HELLO;
-        String text = frame(connectRequestId, "connect", connectRequest.params());
-        trace("send", text);
-        socket.send(text);
+        ObjectNode frame = frame(connectRequestId, "connect", connectRequest.params());
+        trace("send", frame);
+        socket.sendText(Json.utf8(frame));
     }
 
     private void handleHello(GatewaySocket socket, boolean ok, JsonNode payload, JsonNode error) {
@@ -601,7 +605,7 @@ public final class GatewayConnection implements SocketHandler {
         }
     }
 
-    private static String frame(String id, String method, ObjectNode params) {
+    private static ObjectNode frame(String id, String method, ObjectNode params) {
         ObjectNode frame = Json.MAPPER.createObjectNode();
         frame.put("type", "req");
         frame.put("id", id);
@@ -609,23 +613,12 @@ public final class GatewayConnection implements SocketHandler {
         if (params != null) {
             frame.set("params", params);
         }
-        return frame.toString();
+        return frame;
     }
 
-    private static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static void trace(String direction, Object frame) {
+    private static void trace(String direction, JsonNode frame) {
         if (LOG.isTraceEnabled()) {
-            JsonNode node;
-            try {
-                node = frame instanceof JsonNode n ? n : Json.MAPPER.readTree(frame.toString());
-            } catch (JsonProcessingException e) {
-                LOG.trace("{} <unparseable frame>", direction);
-                return;
-            }
-            LOG.trace("{} {}", direction, FrameRedactor.redact(node));
+            LOG.trace("{} {}", direction, FrameRedactor.redact(frame));
         }
     }
 }

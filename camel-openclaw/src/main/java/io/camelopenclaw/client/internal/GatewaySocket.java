@@ -1,20 +1,22 @@
 package io.camelopenclaw.client.internal;
 
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One WebSocket to the gateway (Java-WebSocket). Sends no {@code Origin} header unless configured, answers pings by
  * itself, limits inbound frames to the gateway's {@code maxPayload}, and reports everything to a {@link SocketHandler}.
- * A new instance is used for every connection attempt.
+ * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), never as decoded strings. A new
+ * instance is used for every connection attempt.
  */
 public final class GatewaySocket extends WebSocketClient {
 
@@ -24,7 +26,7 @@ public final class GatewaySocket extends WebSocketClient {
 
     private GatewaySocket(URI uri, Map<String, String> headers, int maxFrameBytes, int connectTimeoutMs,
             SocketHandler handler, boolean verifyHostname) {
-        super(uri, new Draft_6455(List.of(), maxFrameBytes), headers, connectTimeoutMs);
+        super(uri, new RawTextDraft(maxFrameBytes), headers, connectTimeoutMs);
         this.handler = handler;
         this.verifyHostname = verifyHostname;
         setConnectionLostTimeout(0); // liveness is the tick watchdog's job
@@ -63,9 +65,24 @@ public final class GatewaySocket extends WebSocketClient {
         handler.onOpen(this);
     }
 
+    /** Sends one text frame whose payload is {@code utf8}, which must be valid UTF-8 (as JSON writers produce). */
+    public void sendText(byte[] utf8) {
+        TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(utf8));
+        frame.setTransferemasked(true);
+        sendFrame(frame);
+    }
+
+    /** A complete text frame, as raw UTF-8 (see {@link RawTextDraft}). */
+    @Override
+    public void onMessage(ByteBuffer utf8) {
+        handler.onText(this, utf8);
+    }
+
+    /** A fragmented text message, which the gateway does not send, arrives decoded. */
     @Override
     public void onMessage(String message) {
-        handler.onText(this, message);
+        handler.onText(this, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

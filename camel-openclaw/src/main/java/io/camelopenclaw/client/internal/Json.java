@@ -1,5 +1,6 @@
 package io.camelopenclaw.client.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,15 @@ public final class Json {
     private Json() {
     }
 
+    /** A tree as UTF-8 JSON text. */
+    public static byte[] utf8(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serializable as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A JSON object as a map of plain Java values; empty for {@code null} or non-objects. */
     public static Map<String, Object> toMap(JsonNode node) {
         return node == null || !node.isObject() ? Map.of() : MAPPER.convertValue(node, MAP);
@@ -39,7 +49,7 @@ public final class Json {
         } else if (value instanceof CharSequence s) {
             try {
                 node = s.toString().isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(s.toString());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("params are not valid JSON: " + e.getOriginalMessage(), e);
             }
         } else {

@@ -1,11 +1,14 @@
 package io.camelopenclaw.client.internal;
 
+import java.nio.ByteBuffer;
+
 /** Callbacks of a {@link GatewaySocket}; invoked on the socket's reader thread. */
 public interface SocketHandler {
 
     void onOpen(GatewaySocket socket);
 
-    void onText(GatewaySocket socket, String text);
+    /** A text frame's UTF-8 bytes (a heap buffer), valid only until this call returns. */
+    void onText(GatewaySocket socket, ByteBuffer utf8);
 
     void onClose(GatewaySocket socket, int code, String reason, boolean remote);
 
