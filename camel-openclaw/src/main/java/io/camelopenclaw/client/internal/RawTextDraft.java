@@ -1,5 +1,6 @@
 package io.camelopenclaw.client.internal;
 
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
@@ -46,6 +47,9 @@ final class RawTextDraft extends Draft_6455 {
      */
     private ByteBuffer carry;
     private boolean carrying;
+    /** A frame that broke the protocol after good ones in the same read: it fails once those were processed. */
+    private InvalidDataException failure;
+    private Framedata failAfter;
 
     RawTextDraft(int maxFrameSize) {
         super(List.of(), maxFrameSize);
@@ -67,18 +71,39 @@ final class RawTextDraft extends Draft_6455 {
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
         ByteBuffer input = carrying ? append(buffer) : buffer;
         List<Framedata> frames = new ArrayList<>(4);
-        while (input.hasRemaining()) {
-            Framedata frame = next(input);
-            if (frame == null) {
-                break;
+        try {
+            while (input.hasRemaining()) {
+                Framedata frame = next(input);
+                if (frame == null) {
+                    break;
+                }
+                frames.add(frame);
             }
-            frames.add(frame);
+        } catch (InvalidDataException e) {
+            if (frames.isEmpty()) {
+                throw e;
+            }
+            failure = e;
+            failAfter = frames.get(frames.size() - 1);
+            return frames;
         }
         carrying = input.hasRemaining();
         if (carrying && input == buffer) {
             carryOver(buffer);
         }
         return frames;
+    }
+
+    /** Processes a frame; after the last good frame before a broken one, the connection fails with its error. */
+    @Override
+    public void processFrame(WebSocketImpl webSocket, Framedata frame) throws InvalidDataException {
+        super.processFrame(webSocket, frame);
+        if (frame == failAfter) {
+            InvalidDataException e = failure;
+            failure = null;
+            failAfter = null;
+            throw e;
+        }
     }
 
     /**
