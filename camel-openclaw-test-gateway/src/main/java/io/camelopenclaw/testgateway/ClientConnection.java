@@ -30,6 +30,8 @@ final class ClientConnection {
     private long seq;
     /** Frames held back by a {@link WriteBatch}, in order; null when none. Guarded by this. */
     private ByteBuffer held;
+    /** The size to start the next held buffer with: a little more than the last batch took. Guarded by this. */
+    private int heldCapacity = HELD_INITIAL_BYTES;
     private volatile boolean dropped;
 
     ClientConnection(WebSocket socket, String origin) {
@@ -129,7 +131,7 @@ final class ClientConnection {
 
     private void hold(ByteBuffer frame) {
         if (held == null) {
-            held = ByteBuffer.allocate(Math.max(HELD_INITIAL_BYTES, frame.remaining()));
+            held = ByteBuffer.allocate(Math.max(heldCapacity, frame.remaining()));
         } else if (held.remaining() < frame.remaining()) {
             ByteBuffer grown = ByteBuffer.allocate(Math.max(held.capacity() * 2, held.position() + frame.remaining()));
             held = grown.put(held.flip());
@@ -142,6 +144,7 @@ final class ClientConnection {
         if (held != null) {
             ByteBuffer frames = held.flip();
             held = null;
+            heldCapacity = Math.max(HELD_INITIAL_BYTES, frames.remaining() + frames.remaining() / 4);
             if (!dropped && socket.isOpen()) {
                 queue(frames);
             }

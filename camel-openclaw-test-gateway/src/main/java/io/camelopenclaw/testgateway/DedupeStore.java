@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * Runs by idempotency key ({@code chat:<key>} and {@code agent:<key>}), which is also how {@code agent.wait} and
  * {@code chat.abort} find a run. Live runs are always kept; finished ones for 5 minutes, and at most
- * {@link #MAX_FINISHED} of them. Confined to the run engine thread.
+ * {@link #MAX_FINISHED} of them, as the real gateway's dedupe map ({@code DEDUPE_MAX}). Confined to the run engine
+ * thread.
  */
 final class DedupeStore {
 
     static final long TTL_MS = 300_000;
-    static final int MAX_FINISHED = 10_000;
+    static final int MAX_FINISHED = 1_000;
 
     /** In order of registration, finished runs moved to the end when they finish. */
     private final Map<String, Run> runs = new LinkedHashMap<>();

@@ -26,6 +26,15 @@ final class Json {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** A thread's reusable output of {@link #stream(Body)}; a stream inside another one gets a fresh one. */
+    private static final class OutputBuffer {
+        final ByteArrayBuilder bytes = new ByteArrayBuilder(INITIAL_OUTPUT);
+        boolean inUse;
+    }
+
+    private static final int INITIAL_OUTPUT = 2048;
+    private static final ThreadLocal<OutputBuffer> OUTPUT = ThreadLocal.withInitial(OutputBuffer::new);
+
     private Json() {
     }
 
@@ -57,14 +66,26 @@ final class Json {
 
     /** Streams one value straight to UTF-8, without building a tree or a string. */
     static byte[] stream(Body body) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(512)) {
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                body.write(g);
-            }
-            return out.toByteArray();
+        OutputBuffer buffer = OUTPUT.get();
+        if (buffer.inUse) {
+            return stream(body, new ByteArrayBuilder(INITIAL_OUTPUT));
+        }
+        buffer.inUse = true;
+        try {
+            return stream(body, buffer.bytes);
+        } finally {
+            buffer.bytes.reset();
+            buffer.inUse = false;
+        }
+    }
+
+    private static byte[] stream(Body body, ByteArrayBuilder out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
     static byte[] utf8(String text) {

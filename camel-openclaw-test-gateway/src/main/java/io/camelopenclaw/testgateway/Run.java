@@ -1,7 +1,8 @@
 package io.camelopenclaw.testgateway;
 
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
+
+import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * One agent run ({@code runId} = the request's {@code idempotencyKey}) and its progress. Confined to the run engine
@@ -20,6 +21,8 @@ final class Run {
     }
 
     final String runId;
+    /** {@link #runId} as the event writers put it on the wire. */
+    final SerializedString quotedRunId;
     final Origin origin;
     final Session session;
     final String message;
@@ -29,8 +32,8 @@ final class Run {
     /** The request id that receives the second {@code agent} response; null for {@code chat.send}. */
     final String agentRequestId;
     final AgentScript script;
-    final String itemPrefix = UUID.randomUUID().toString();
-    final String taskId = UUID.randomUUID().toString();
+    final String itemPrefix = Ids.uuid();
+    final String taskId = Ids.uuid();
     final long acceptedAt = System.currentTimeMillis();
 
     Status status = Status.QUEUED;
@@ -56,6 +59,7 @@ final class Run {
     Run(Origin origin, Session session, RunRequest request, ClientConnection starter, String agentRequestId,
             AgentScript script) {
         this.runId = request.idempotencyKey();
+        this.quotedRunId = new SerializedString(runId);
         this.origin = origin;
         this.session = session;
         this.message = request.message();

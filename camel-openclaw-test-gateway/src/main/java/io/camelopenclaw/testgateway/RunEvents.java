@@ -1,7 +1,10 @@
 package io.camelopenclaw.testgateway;
 
 import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * How a run looks on the wire: the {@code chat}, {@code agent} and {@code task} events of each run step, with the
@@ -17,6 +20,28 @@ final class RunEvents {
     static final String MODEL = "stub-echo";
     static final String ABORT_ERROR = "This operation was aborted";
     private static final byte[] EMPTY_OBJECT = Json.utf8("{}");
+
+    // Names and values of the per-chunk fields, quoted and encoded once (the generator copies them as they are).
+    private static final SerializedString RUN_ID = new SerializedString("runId");
+    private static final SerializedString SESSION_KEY = new SerializedString("sessionKey");
+    private static final SerializedString AGENT_ID_FIELD = new SerializedString("agentId");
+    private static final SerializedString AGENT_ID_VALUE = new SerializedString(AGENT_ID);
+    private static final SerializedString SEQ = new SerializedString("seq");
+    private static final SerializedString TS = new SerializedString("ts");
+    private static final SerializedString STATE = new SerializedString("state");
+    private static final SerializedString STREAM = new SerializedString("stream");
+    private static final SerializedString DATA = new SerializedString("data");
+    private static final SerializedString IS_HEARTBEAT = new SerializedString("isHeartbeat");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString DELTA = new SerializedString("delta");
+    private static final SerializedString DELTA_TEXT = new SerializedString("deltaText");
+    private static final SerializedString ITEM_ID = new SerializedString("itemId");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString ROLE = new SerializedString("role");
+    private static final SerializedString ASSISTANT = new SerializedString("assistant");
+    private static final SerializedString CONTENT = new SerializedString("content");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
 
     /** The field orders of {@code agent} event payloads seen on the wire. */
     private enum Envelope {
@@ -85,10 +110,10 @@ final class RunEvents {
         int seq = run.nextSeq();
         String text = run.text();
         agent(run, seq, "assistant", Envelope.STREAM_FIRST, g -> {
-            g.writeStringField("text", text);
-            g.writeStringField("delta", chunk);
+            put(g, TEXT, text);
+            put(g, DELTA, chunk);
             if (v4) {
-                g.writeStringField("itemId", run.itemId());
+                put(g, ITEM_ID, run.itemId());
                 if (replace) {
                     g.writeBooleanField("replace", true);
                 }
@@ -389,7 +414,7 @@ final class RunEvents {
         String text = run.text();
         chat(run, seq, "delta", g -> {
             if (v4) {
-                g.writeStringField("deltaText", chunk);
+                put(g, DELTA_TEXT, chunk);
                 if (replace) {
                     g.writeBooleanField("replace", true);
                 }
@@ -401,28 +426,30 @@ final class RunEvents {
     private void chat(Run run, int seq, String state, Json.Body fields) {
         broadcaster.broadcast("chat", Json.stream(g -> {
             g.writeStartObject();
-            g.writeStringField("runId", run.runId);
-            g.writeStringField("sessionKey", run.session.key);
+            put(g, RUN_ID, run.quotedRunId);
+            put(g, SESSION_KEY, run.session.quotedKey);
             if (v4) {
-                g.writeStringField("agentId", AGENT_ID);
+                put(g, AGENT_ID_FIELD, AGENT_ID_VALUE);
             }
-            g.writeNumberField("seq", seq);
-            g.writeStringField("state", state);
+            put(g, SEQ, seq);
+            put(g, STATE, state);
             fields.write(g);
             g.writeEndObject();
         }));
     }
 
     private static void message(JsonGenerator g, String text) throws IOException {
-        g.writeObjectFieldStart("message");
-        g.writeStringField("role", "assistant");
-        g.writeArrayFieldStart("content");
+        g.writeFieldName(MESSAGE);
         g.writeStartObject();
-        g.writeStringField("type", "text");
-        g.writeStringField("text", text);
+        put(g, ROLE, ASSISTANT);
+        g.writeFieldName(CONTENT);
+        g.writeStartArray();
+        g.writeStartObject();
+        put(g, TYPE, TEXT);
+        put(g, TEXT, text);
         g.writeEndObject();
         g.writeEndArray();
-        g.writeNumberField("timestamp", System.currentTimeMillis());
+        put(g, TIMESTAMP, System.currentTimeMillis());
         g.writeEndObject();
     }
 
@@ -447,32 +474,32 @@ final class RunEvents {
     private byte[] agentPayload(Run run, int seq, String stream, Envelope envelope, Json.Body data, Json.Body tail) {
         return Json.stream(g -> {
             g.writeStartObject();
-            g.writeStringField("runId", run.runId);
+            put(g, RUN_ID, run.quotedRunId);
             if (!v4) {
                 streamAndData(g, stream, data);
-                g.writeStringField("sessionKey", run.session.key);
+                put(g, SESSION_KEY, run.session.quotedKey);
             } else {
                 switch (envelope) {
                     case STREAM_FIRST -> {
                         streamAndData(g, stream, data);
-                        g.writeStringField("sessionKey", run.session.key);
-                        g.writeStringField("agentId", AGENT_ID);
+                        put(g, SESSION_KEY, run.session.quotedKey);
+                        put(g, AGENT_ID_FIELD, AGENT_ID_VALUE);
                     }
                     case SESSION_FIRST -> {
-                        g.writeStringField("sessionKey", run.session.key);
+                        put(g, SESSION_KEY, run.session.quotedKey);
                         g.writeStringField("sessionId", run.session.sessionId());
-                        g.writeStringField("agentId", AGENT_ID);
+                        put(g, AGENT_ID_FIELD, AGENT_ID_VALUE);
                         streamAndData(g, stream, data);
                     }
                     case USAGE -> {
-                        g.writeStringField("sessionKey", run.session.key);
+                        put(g, SESSION_KEY, run.session.quotedKey);
                         streamAndData(g, stream, data);
-                        g.writeStringField("agentId", AGENT_ID);
+                        put(g, AGENT_ID_FIELD, AGENT_ID_VALUE);
                     }
                     case MODEL_CLEARED -> {
-                        g.writeStringField("agentId", AGENT_ID);
+                        put(g, AGENT_ID_FIELD, AGENT_ID_VALUE);
                         g.writeStringField("sessionId", run.session.sessionId());
-                        g.writeStringField("sessionKey", run.session.key);
+                        put(g, SESSION_KEY, run.session.quotedKey);
                         if (run.chatSend()) {
                             g.writeStringField("lane", "main");
                         }
@@ -481,10 +508,11 @@ final class RunEvents {
                     case TERMINAL -> terminalEnvelope(g, run, stream, data);
                 }
             }
-            g.writeNumberField("seq", seq);
-            g.writeNumberField("ts", System.currentTimeMillis());
+            put(g, SEQ, seq);
+            put(g, TS, System.currentTimeMillis());
             if (v4 && run.chatSend()) {
-                g.writeBooleanField("isHeartbeat", false);
+                g.writeFieldName(IS_HEARTBEAT);
+                g.writeBoolean(false);
             }
             if (tail != null) {
                 tail.write(g);
@@ -495,20 +523,36 @@ final class RunEvents {
 
     private static void terminalEnvelope(JsonGenerator g, Run run, String stream, Json.Body data) throws IOException {
         if (run.chatSend()) {
-            g.writeStringField("sessionKey", run.session.key);
+            put(g, SESSION_KEY, run.session.quotedKey);
             streamAndData(g, stream, data);
         } else {
             streamAndData(g, stream, data);
-            g.writeStringField("sessionKey", run.session.key);
+            put(g, SESSION_KEY, run.session.quotedKey);
         }
         g.writeStringField("sessionId", run.session.sessionId());
-        g.writeStringField("agentId", AGENT_ID);
+        put(g, AGENT_ID_FIELD, AGENT_ID_VALUE);
     }
 
     private static void streamAndData(JsonGenerator g, String stream, Json.Body data) throws IOException {
-        g.writeStringField("stream", stream);
-        g.writeObjectFieldStart("data");
+        put(g, STREAM, stream);
+        g.writeFieldName(DATA);
+        g.writeStartObject();
         data.write(g);
         g.writeEndObject();
+    }
+
+    private static void put(JsonGenerator g, SerializableString name, SerializableString value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void put(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void put(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
     }
 }

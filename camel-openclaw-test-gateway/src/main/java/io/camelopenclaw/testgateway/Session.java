@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.io.SerializedString;
+
 /**
  * A session: its transcript and its lane, which runs one run at a time and queues the others behind it. Confined to
  * the run engine thread.
@@ -13,12 +15,15 @@ import java.util.UUID;
 final class Session {
 
     /**
-     * Transcripts keep their newest messages only (trimmed in batches, so between 1000 and 2000), so long
-     * benchmarks do not grow without bound.
+     * Transcripts keep their newest messages only, as many as {@code chat.history} can ask for (trimmed in small
+     * batches, so between 1000 and 1100), so long benchmarks do not grow without bound.
      */
     static final int MAX_TRANSCRIPT = 1000;
+    private static final int TRIM_BATCH = 100;
 
     final String key;
+    /** {@link #key} as the event writers put it on the wire. */
+    final SerializedString quotedKey;
     final long createdAt = System.currentTimeMillis();
     /** The connect params of the client whose request created the session. */
     final ConnectParams creator;
@@ -34,6 +39,7 @@ final class Session {
 
     Session(String key, ConnectParams creator) {
         this.key = key;
+        this.quotedKey = new SerializedString(key);
         this.creator = creator;
     }
 
@@ -51,7 +57,7 @@ final class Session {
 
     void append(TranscriptEntry entry) {
         transcript.add(entry);
-        if (transcript.size() >= 2 * MAX_TRANSCRIPT) {
+        if (transcript.size() >= MAX_TRANSCRIPT + TRIM_BATCH) {
             transcript.subList(0, transcript.size() - MAX_TRANSCRIPT).clear();
         }
         updatedAt = entry.timestamp();

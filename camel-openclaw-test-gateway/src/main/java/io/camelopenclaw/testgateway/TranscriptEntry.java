@@ -1,6 +1,5 @@
 package io.camelopenclaw.testgateway;
 
-import java.util.UUID;
 
 /**
  * One message of a session transcript, stored once and rendered per protocol by {@link SessionViews}.
@@ -33,13 +32,13 @@ record TranscriptEntry(
     }
 
     static TranscriptEntry user(Run run) {
-        return new TranscriptEntry(Kind.USER, UUID.randomUUID().toString(), run.runId, run.message,
+        return new TranscriptEntry(Kind.USER, Ids.uuid(), run.runId, run.message,
                 run.startedAt, run.chatSend() ? run.starter.connect() : null, 0, 0, null);
     }
 
     static TranscriptEntry reply(Kind kind, Run run, long timestamp, String errorMessage) {
         boolean counted = kind == Kind.REPLY;
-        return new TranscriptEntry(kind, UUID.randomUUID().toString(), run.runId, run.text(), timestamp, null,
+        return new TranscriptEntry(kind, Ids.uuid(), run.runId, run.text(), timestamp, null,
                 counted ? run.inputTokens() : 0, counted ? run.outputTokens() : 0, errorMessage);
     }
 }
