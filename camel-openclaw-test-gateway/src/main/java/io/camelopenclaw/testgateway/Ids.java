@@ -13,10 +13,14 @@ final class Ids {
     private Ids() {
     }
 
-    static String uuid() {
+    static UUID random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & ~(0xC0L << 56)) | (0x80L << 56);
-        return new UUID(high, low).toString();
+        return new UUID(high, low);
+    }
+
+    static String uuid() {
+        return random().toString();
     }
 }

@@ -183,7 +183,7 @@ final class SessionViews {
                         client.put("displayName", entry.sender().displayName());
                     }
                 }
-                meta.put("id", entry.id()).put("idempotencyKey", key);
+                meta.put("id", entry.id().toString()).put("idempotencyKey", key);
             }
             case ABORT_PARTIAL -> {
                 String key = entry.runId() + ":assistant";
@@ -191,14 +191,14 @@ final class SessionViews {
                 usage(message, entry);
                 injected(message).put("idempotencyKey", key);
                 abortMarker(message, entry);
-                meta.put("runId", entry.runId()).put("id", entry.id()).put("idempotencyKey", key);
+                meta.put("runId", entry.runId()).put("id", entry.id().toString()).put("idempotencyKey", key);
             }
             default -> {
                 modelTurn(message, entry);
                 if (entry.kind() == Kind.REPLY) {
                     message.put("responseId", "chatcmpl-" + entry.runId());
                 }
-                meta.put("runId", entry.runId()).put("id", entry.id());
+                meta.put("runId", entry.runId()).put("id", entry.id().toString());
             }
         }
         meta.put("recordTimestampMs", entry.timestamp());

@@ -1,14 +1,16 @@
 package io.camelopenclaw.testgateway;
 
+import java.util.UUID;
 
 /**
- * One message of a session transcript, stored once and rendered per protocol by {@link SessionViews}.
+ * One message of a session transcript, stored once and rendered per protocol by {@link SessionViews}. Kept small
+ * (the id as a {@link UUID}, not its text): a busy gateway holds a thousand of them per session.
  *
  * @param sender the starting client of a {@code chat.send} turn (shown as transport / sender label), else null
  */
 record TranscriptEntry(
         Kind kind,
-        String id,
+        UUID id,
         String runId,
         String text,
         long timestamp,
@@ -32,13 +34,13 @@ record TranscriptEntry(
     }
 
     static TranscriptEntry user(Run run) {
-        return new TranscriptEntry(Kind.USER, Ids.uuid(), run.runId, run.message,
+        return new TranscriptEntry(Kind.USER, Ids.random(), run.runId, run.message,
                 run.startedAt, run.chatSend() ? run.starter.connect() : null, 0, 0, null);
     }
 
     static TranscriptEntry reply(Kind kind, Run run, long timestamp, String errorMessage) {
         boolean counted = kind == Kind.REPLY;
-        return new TranscriptEntry(kind, Ids.uuid(), run.runId, run.text(), timestamp, null,
+        return new TranscriptEntry(kind, Ids.random(), run.runId, run.text(), timestamp, null,
                 counted ? run.inputTokens() : 0, counted ? run.outputTokens() : 0, errorMessage);
     }
 }
