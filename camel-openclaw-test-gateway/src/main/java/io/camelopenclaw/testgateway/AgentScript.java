@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  */
 record AgentScript(List<Step> steps, boolean silent, String errorKind) {
 
+    /** Immutable, so that runs of the same message can share one script. */
+    AgentScript {
+        steps = List.copyOf(steps);
+    }
+
     /** One thing the agent does; {@code delayMs} is waited before it. */
     record Step(Action action, long delayMs, String text, boolean replace, boolean lastText) {
 
@@ -104,7 +109,7 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
             markLastText(steps);
         }
         steps.add(Step.of(Action.FINISH));
-        return new AgentScript(List.copyOf(steps), silent, null);
+        return new AgentScript(steps, silent, null);
     }
 
     /** {@code ECHO: hello camel} → {@code ["ECHO:", " hello", " camel"]}. */

@@ -2,6 +2,7 @@ package io.camelopenclaw.testgateway;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ import io.camelopenclaw.testgateway.TranscriptEntry.Kind;
 final class RunEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+    private static final int SCRIPT_CACHE_SIZE = 256;
 
     /** A pending {@code agent.wait}. */
     private static final class Waiter {
@@ -48,6 +50,13 @@ final class RunEngine {
     private final RunResults results;
     private final DedupeStore runs = new DedupeStore();
     private final Map<String, List<Waiter>> waiters = new HashMap<>();
+    /** Scripts are a pure function of the message: recent ones are reused (least recently used dropped). */
+    private final Map<String, AgentScript> scripts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AgentScript> eldest) {
+            return size() > SCRIPT_CACHE_SIZE;
+        }
+    };
 
     RunEngine(GatewayConfig config, ScheduledExecutorService executor, SessionStore sessions,
             EventBroadcaster broadcaster, Faults faults, SessionViews views) {
@@ -196,7 +205,8 @@ final class RunEngine {
 
     private Run newRun(Run.Origin origin, ClientConnection connection, String agentRequestId, RunRequest request) {
         Session session = sessions.getOrCreate(request.sessionKey(), connection.connect());
-        AgentScript script = AgentScript.forMessage(request.message(), config.chunkDelay(), config.slowChunkDelay());
+        AgentScript script = scripts.computeIfAbsent(request.message(),
+                message -> AgentScript.forMessage(message, config.chunkDelay(), config.slowChunkDelay()));
         return new Run(origin, session, request, connection, agentRequestId, script);
     }
 
