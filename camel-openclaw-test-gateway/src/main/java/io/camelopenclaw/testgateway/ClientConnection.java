@@ -114,13 +114,13 @@ final class ClientConnection {
      * again for a trace log: most of the cost of an event. Frames for a socket that is gone are dropped, as the real
      * gateway drops them.
      */
-    private void write(ByteBuffer frame) {
+    private void write(FrameCodec.OutFrame frame) {
         if (dropped || !socket.isOpen()) {
             return;
         }
         WriteBatch batch = WriteBatch.current();
         if (batch == null && held == null) {
-            queue(frame);
+            queue(frame.toBuffer());
             return;
         }
         hold(frame);
@@ -129,14 +129,15 @@ final class ClientConnection {
         }
     }
 
-    private void hold(ByteBuffer frame) {
+    private void hold(FrameCodec.OutFrame frame) {
+        int size = frame.wireLength();
         if (held == null) {
-            held = ByteBuffer.allocate(Math.max(heldCapacity, frame.remaining()));
-        } else if (held.remaining() < frame.remaining()) {
-            ByteBuffer grown = ByteBuffer.allocate(Math.max(held.capacity() * 2, held.position() + frame.remaining()));
+            held = ByteBuffer.allocate(Math.max(heldCapacity, size));
+        } else if (held.remaining() < size) {
+            ByteBuffer grown = ByteBuffer.allocate(Math.max(held.capacity() * 2, held.position() + size));
             held = grown.put(held.flip());
         }
-        held.put(frame);
+        frame.writeTo(held);
     }
 
     /** Sends the frames held back, as one buffer. */

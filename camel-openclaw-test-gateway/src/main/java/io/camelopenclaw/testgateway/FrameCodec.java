@@ -71,43 +71,67 @@ final class FrameCodec {
     }
 
     /**
-     * An event frame on the wire. {@code seq <= 0} leaves the frame-level {@code seq} out (the challenge, v3 tool
-     * events); {@code stateVersion} may be null.
+     * An event frame. {@code seq <= 0} leaves the frame-level {@code seq} out (the challenge, v3 tool events);
+     * {@code stateVersion} may be null.
      */
-    static ByteBuffer event(String name, byte[] payload, long seq, byte[] stateVersion) {
+    static OutFrame event(String name, byte[] payload, long seq, byte[] stateVersion) {
         byte[] prefix = EVENT_PREFIXES.computeIfAbsent(name,
                 n -> Json.utf8("{\"type\":\"event\",\"event\":\"" + n + "\",\"payload\":"));
         byte[] seqField = seq > 0 ? Json.utf8(",\"seq\":" + seq) : EMPTY;
-        return stateVersion == null ? wire(prefix, payload, seqField, CLOSE)
-                : wire(prefix, payload, seqField, STATE_VERSION, stateVersion, CLOSE);
+        return stateVersion == null ? new OutFrame(prefix, payload, seqField, CLOSE)
+                : new OutFrame(prefix, payload, seqField, STATE_VERSION, stateVersion, CLOSE);
     }
 
-    /** A text frame on the wire. */
-    static ByteBuffer text(String text) {
-        return wire(Json.utf8(text));
+    /** A text frame. */
+    static OutFrame text(String text) {
+        return new OutFrame(Json.utf8(text));
     }
 
     /**
-     * One final, unmasked text frame (RFC 6455 §5.2) carrying the concatenated UTF-8 parts: the header is written
-     * here so that the payload is copied once and not re-validated.
+     * One final, unmasked text frame (RFC 6455 §5.2) whose payload is the concatenation of UTF-8 parts. The header
+     * is written here, so that the payload is copied once, straight to where it leaves, and not re-validated.
      */
-    private static ByteBuffer wire(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
+    static final class OutFrame {
+
+        private final byte[][] parts;
+        private final int length;
+
+        OutFrame(byte[]... parts) {
+            this.parts = parts;
+            int total = 0;
+            for (byte[] part : parts) {
+                total += part.length;
+            }
+            this.length = total;
         }
-        int header = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
-        ByteBuffer frame = ByteBuffer.allocate(header + length).put(FIN_TEXT);
-        if (length < 126) {
-            frame.put((byte) length);
-        } else if (length <= 0xFFFF) {
-            frame.put((byte) 126).putShort((short) length);
-        } else {
-            frame.put((byte) 127).putLong(length);
+
+        /** Header and payload bytes. */
+        int wireLength() {
+            return headerLength() + length;
         }
-        for (byte[] part : parts) {
-            frame.put(part);
+
+        void writeTo(ByteBuffer out) {
+            out.put(FIN_TEXT);
+            if (length < 126) {
+                out.put((byte) length);
+            } else if (length <= 0xFFFF) {
+                out.put((byte) 126).putShort((short) length);
+            } else {
+                out.put((byte) 127).putLong(length);
+            }
+            for (byte[] part : parts) {
+                out.put(part);
+            }
         }
-        return frame.flip();
+
+        ByteBuffer toBuffer() {
+            ByteBuffer frame = ByteBuffer.allocate(wireLength());
+            writeTo(frame);
+            return frame.flip();
+        }
+
+        private int headerLength() {
+            return length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
+        }
     }
 }
