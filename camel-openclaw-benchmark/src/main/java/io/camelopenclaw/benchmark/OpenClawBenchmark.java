@@ -45,7 +45,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * all aborted through the producer's abort operation.</li>
  * </ul>
  * Options ({@code --name=value}): modes, concurrency, warmup (first, global), level-warmup, iterations,
- * iteration-time, chunks, chunk-concurrency, inflight, protocol, worker-pool-size.
+ * iteration-time, chunks, chunk-concurrency, inflight, protocol, worker-pool-size, transcript-limit.
  */
 public final class OpenClawBenchmark {
 
@@ -92,7 +92,7 @@ public final class OpenClawBenchmark {
 
     private void start() throws Exception {
         gateway = TestGateway.builder().token(TOKEN).protocol(options.protocol).chunkDelay(Duration.ZERO)
-                .maxRecordedRequests(0).build().start();
+                .maxRecordedRequests(0).transcriptLimit(options.transcriptLimit).build().start();
         context = new DefaultCamelContext();
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
         component.setWorkerPoolSize(options.workerPoolSize);
@@ -148,7 +148,8 @@ public final class OpenClawBenchmark {
         System.out.printf("Load:       %s (load average 1 min, all processes of the machine)%n",
                 loadAverage());
         System.out.printf("Gateway:    in-process TestGateway, protocol %d, %s, chunkDelay 0, request log off,"
-                          + " %d connection(s)%n", gateway.protocol(), gateway.url(), gateway.connectionCount());
+                          + " transcripts of %d messages per session, %d connection(s)%n", gateway.protocol(),
+                gateway.url(), options.transcriptLimit, gateway.connectionCount());
         System.out.printf("Route:      from(\"direct:run\").to(\"openclaw:agent\") with noErrorHandler(), component workerPoolSize=%d,"
                           + " runTimeout default (600 s), session key per sender in CamelOpenClawSessionKey%n",
                 options.workerPoolSize);
@@ -533,7 +534,7 @@ public final class OpenClawBenchmark {
     /** The command line options. */
     private record Options(List<String> modes, int[] concurrency, Duration warmup, Duration levelWarmup,
             int iterations, Duration iterationTime, int[] chunkCounts, int chunkConcurrency, int inflight, int protocol,
-            int workerPoolSize) {
+            int workerPoolSize, int transcriptLimit) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -554,9 +555,10 @@ public final class OpenClawBenchmark {
                     Integer.parseInt(values.getOrDefault("chunk-concurrency", "4")),
                     Integer.parseInt(values.getOrDefault("inflight", "10000")),
                     Integer.parseInt(values.getOrDefault("protocol", "4")),
-                    Integer.parseInt(values.getOrDefault("worker-pool-size", "10")));
+                    Integer.parseInt(values.getOrDefault("worker-pool-size", "10")),
+                    Integer.parseInt(values.getOrDefault("transcript-limit", "200")));
             values.keySet().removeAll(List.of("modes", "concurrency", "warmup", "level-warmup", "iterations",
-                    "iteration-time", "chunks", "chunk-concurrency", "inflight", "protocol", "worker-pool-size"));
+                    "iteration-time", "chunks", "chunk-concurrency", "inflight", "protocol", "worker-pool-size", "transcript-limit"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + values.keySet());
             }
@@ -573,7 +575,7 @@ public final class OpenClawBenchmark {
                    + warmup.toSeconds() + "s level-warmup=" + levelWarmup.toSeconds() + "s iterations=" + iterations
                    + " × " + iterationTime.toSeconds() + "s chunks=" + Arrays.toString(chunkCounts)
                    + " chunk-concurrency=" + chunkConcurrency + " inflight=" + inflight + " protocol=" + protocol
-                   + " worker-pool-size=" + workerPoolSize;
+                   + " worker-pool-size=" + workerPoolSize + " transcript-limit=" + transcriptLimit;
         }
     }
 }

@@ -76,9 +76,8 @@ final class ChatMethods {
         String key = SessionKeys.canonical(params.get("sessionKey").asText());
         Integer limit = params.has("limit") ? params.get("limit").asInt() : null;
         engine.execute(() -> {
-            Session session = sessions.find(key);
-            connection.respond(requestId, Json.write(views.history(
-                    session != null ? session : new Session(key, connection.connect()), limit)));
+            connection.respond(requestId, Json.write(views.history(sessions.findOrEmpty(key, connection.connect()),
+                    limit)));
         });
     }
 

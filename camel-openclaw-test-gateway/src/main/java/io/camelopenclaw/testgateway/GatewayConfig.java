@@ -18,6 +18,7 @@ record GatewayConfig(
         Duration slowChunkDelay,
         String serverVersion,
         int maxRecordedRequests,
+        int transcriptLimit,
         SSLContext sslContext) {
 
     static final int MAX_PREAUTH_PAYLOAD = 64 * 1024;

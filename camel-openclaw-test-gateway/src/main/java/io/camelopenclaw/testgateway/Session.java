@@ -14,13 +14,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
  */
 final class Session {
 
-    /**
-     * Transcripts keep their newest messages only, as many as {@code chat.history} can ask for (trimmed in small
-     * batches, so between 1000 and 1100), so long benchmarks do not grow without bound.
-     */
-    static final int MAX_TRANSCRIPT = 1000;
-    private static final int TRIM_BATCH = 100;
-
     final String key;
     /** {@link #key} as the event writers put it on the wire. */
     final SerializedString quotedKey;
@@ -36,11 +29,14 @@ final class Session {
 
     private String sessionId = UUID.randomUUID().toString();
     private final List<TranscriptEntry> transcript = new ArrayList<>();
+    /** The newest messages kept; older ones are trimmed in batches of a tenth, so long runs do not grow. */
+    private final int transcriptLimit;
 
-    Session(String key, ConnectParams creator) {
+    Session(String key, ConnectParams creator, int transcriptLimit) {
         this.key = key;
         this.quotedKey = new SerializedString(key);
         this.creator = creator;
+        this.transcriptLimit = transcriptLimit;
     }
 
     String sessionId() {
@@ -57,8 +53,8 @@ final class Session {
 
     void append(TranscriptEntry entry) {
         transcript.add(entry);
-        if (transcript.size() >= MAX_TRANSCRIPT + TRIM_BATCH) {
-            transcript.subList(0, transcript.size() - MAX_TRANSCRIPT).clear();
+        if (transcript.size() >= transcriptLimit + Math.max(1, transcriptLimit / 10)) {
+            transcript.subList(0, transcript.size() - transcriptLimit).clear();
         }
         updatedAt = entry.timestamp();
     }

@@ -16,15 +16,26 @@ final class SessionStore {
     static final int MAX_SESSIONS = 10_000;
 
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final int transcriptLimit;
+
+    SessionStore(int transcriptLimit) {
+        this.transcriptLimit = transcriptLimit;
+    }
 
     Session find(String key) {
         return sessions.get(key);
     }
 
+    /** The session, or an empty one that is not stored (what {@code chat.history} shows for an unknown key). */
+    Session findOrEmpty(String key, ConnectParams creator) {
+        Session session = sessions.get(key);
+        return session != null ? session : new Session(key, creator, transcriptLimit);
+    }
+
     Session getOrCreate(String key, ConnectParams creator) {
         Session session = sessions.get(key);
         if (session == null) {
-            session = new Session(key, creator);
+            session = new Session(key, creator, transcriptLimit);
             sessions.put(key, session);
             evictIdle();
         }

@@ -51,7 +51,7 @@ public final class TestGateway implements AutoCloseable {
     private final EventBroadcaster broadcaster;
     private final Faults faults;
     private final DevicePairingStore pairings = new DevicePairingStore();
-    private final SessionStore sessions = new SessionStore();
+    private final SessionStore sessions;
     private final RequestLog requests;
     private final SessionViews views;
     private int port;
@@ -67,6 +67,7 @@ public final class TestGateway implements AutoCloseable {
         this.broadcaster = new EventBroadcaster(config.protocol());
         this.faults = new Faults(broadcaster);
         this.requests = new RequestLog(config.maxRecordedRequests());
+        this.sessions = new SessionStore(config.transcriptLimit());
         this.views = new SessionViews(config, templates);
         this.port = config.port();
     }
@@ -264,6 +265,7 @@ public final class TestGateway implements AutoCloseable {
         private Duration slowChunkDelay = Duration.ofMillis(200);
         private String serverVersion;
         private int maxRecordedRequests = 10_000;
+        private int transcriptLimit = 1000;
         private SSLContext sslContext;
 
         private Builder() {
@@ -345,6 +347,19 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many messages each session's transcript keeps (newest first); default 1000, the most one
+         * {@code chat.history} call can ask for. Benchmarks that push hundreds of thousands of runs through a few
+         * sessions lower it, so that the transcripts do not fill the heap they share with the client.
+         */
+        public Builder transcriptLimit(int transcriptLimit) {
+            if (transcriptLimit < 1) {
+                throw new IllegalArgumentException("transcriptLimit must be at least 1");
+            }
+            this.transcriptLimit = transcriptLimit;
+            return this;
+        }
+
         /** Serve {@code wss://} with this server-side TLS context (its key manager holds the certificate). */
         public Builder tls(SSLContext sslContext) {
             this.sslContext = sslContext;
@@ -355,7 +370,7 @@ public final class TestGateway implements AutoCloseable {
             String version = serverVersion != null ? serverVersion : protocol == 4 ? "2026.9.6" : "2026.3.13";
             return new TestGateway(new GatewayConfig(protocol, token, password, port, tickInterval,
                     handshakeTimeout, maxPayload, attachmentMaxBytes, attachmentMaxImageBytes, chunkDelay,
-                    slowChunkDelay, version, maxRecordedRequests, sslContext));
+                    slowChunkDelay, version, maxRecordedRequests, transcriptLimit, sslContext));
         }
     }
 }

@@ -75,6 +75,25 @@ class HistoryTest extends GatewayTestSupport {
     }
 
     @Test
+    void transcriptsKeepTheirNewestMessagesUpToTheLimit() {
+        TestGateway gw = gateway(b -> b.transcriptLimit(4));
+        GatewayClient client = client(gw);
+        for (String key : List.of("a", "b", "c", "d")) {
+            client.send("chat.send", chatSend("s", "message " + key, key));
+            client.awaitChatEnd(key);
+        }
+
+        JsonNode history = client.call("chat.history", object().put("sessionKey", "s").put("limit", 100))
+                .get("payload");
+
+        assertThat(history.get("messages")).extracting(m -> m.get("role").asText())
+                .containsExactly("user", "assistant", "user", "assistant");
+        assertThat(history.get("messages").get(0).get("content").asText()).isEqualTo("message c");
+        assertThat(history.get("messages").get(2).get("content").asText()).isEqualTo("message d");
+        assertThat(history.get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
     void resetStartsANewTranscriptAndDeleteRemovesTheSession() {
         TestGateway gw = gateway();
         GatewayClient client = client(gw);
