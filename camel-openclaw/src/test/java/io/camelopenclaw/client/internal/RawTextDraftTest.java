@@ -70,34 +70,33 @@ class RawTextDraftTest {
 
     @Test
     void goodFramesBeforeABrokenOneAreDeliveredThenTheConnectionCloses() throws Exception {
-        List<String> texts = new CopyOnWriteArrayList<>();
-        List<Integer> closes = new CopyOnWriteArrayList<>();
-        try (RawFrameServer server = new RawFrameServer()) {
-            GatewaySocket socket = GatewaySocket.create(server.uri(), null, Map.of(), 1_000, 5_000, null, false,
-                    recorder(texts, closes));
-            socket.connect();
-            server.accept();
-            server.write(concat(text("{\"n\":1}"), text("{\"n\":2}"), frame(0x82, new byte[] {7})));
-            await().atMost(5, TimeUnit.SECONDS).until(() -> !closes.isEmpty());
-        }
-        assertThat(texts).containsExactly("{\"n\":1}", "{\"n\":2}");
-        assertThat(closes).containsExactly(CloseFrame.REFUSE);
+        Delivery delivery = overSocket(concat(text("{\"n\":1}"), text("{\"n\":2}"), frame(0x82, new byte[] {7})));
+        assertThat(delivery.texts()).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(delivery.closes()).containsExactly(CloseFrame.REFUSE);
     }
 
     @Test
     void aFrameOverTheSocketLimitClosesWith1009AfterTheFramesBeforeIt() throws Exception {
-        List<String> texts = new CopyOnWriteArrayList<>();
-        List<Integer> closes = new CopyOnWriteArrayList<>();
+        Delivery delivery = overSocket(concat(text("{\"ok\":true}"), text("{\"big\":\"" + "y".repeat(2_000) + "\"}")));
+        assertThat(delivery.texts()).containsExactly("{\"ok\":true}");
+        assertThat(delivery.closes()).containsExactly(CloseFrame.TOOBIG);
+    }
+
+    /** What a {@link GatewaySocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
+    private record Delivery(List<String> texts, List<Integer> closes) {
+    }
+
+    private static Delivery overSocket(byte[] stream) throws Exception {
+        Delivery delivery = new Delivery(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         try (RawFrameServer server = new RawFrameServer()) {
             GatewaySocket socket = GatewaySocket.create(server.uri(), null, Map.of(), 1_000, 5_000, null, false,
-                    recorder(texts, closes));
+                    recorder(delivery.texts(), delivery.closes()));
             socket.connect();
             server.accept();
-            server.write(concat(text("{\"ok\":true}"), text("{\"big\":\"" + "y".repeat(2_000) + "\"}")));
-            await().atMost(5, TimeUnit.SECONDS).until(() -> !closes.isEmpty());
+            server.write(stream);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !delivery.closes().isEmpty());
         }
-        assertThat(texts).containsExactly("{\"ok\":true}");
-        assertThat(closes).containsExactly(CloseFrame.TOOBIG);
+        return delivery;
     }
 
     /**
