@@ -3,6 +3,7 @@ package io.camelopenclaw.client;
 import io.camelopenclaw.client.error.AgentRunAbortedException;
 import io.camelopenclaw.client.error.AgentRunFailedException;
 import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
@@ -43,6 +44,39 @@ class GatewayClientRunTest {
 
     private static Throwable failure(AgentRun run) {
         return assertThrows(ExecutionException.class, () -> run.result().get(20, TimeUnit.SECONDS)).getCause();
+    }
+
+    /**
+     * Thousands of runs at once on one connection: the gateway sends each run's frames in one write and the client
+     * reads them across socket reads of any size; every run must end complete, with no sequence gap on the way.
+     */
+    @Test
+    void manyConcurrentRunsOnOneConnectionArriveWholeAndInOrder() throws Exception {
+        TestGateway gw = fx.gateway();
+        GatewayClient client = fx.connected(gw);
+        List<GatewayEvent> gaps = new CopyOnWriteArrayList<>();
+        List<GatewayException> errors = new CopyOnWriteArrayList<>();
+        client.addEventListener(event -> {
+            if (event.gap()) {
+                gaps.add(event);
+            }
+        });
+        client.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onError(GatewayException error) {
+                errors.add(error);
+            }
+        });
+        List<AgentRun> runs = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            runs.add(client.startRun(AgentRunRequest.builder("load CHUNKS:10").sessionKey("load-" + i % 200).build()));
+        }
+        String expected = "part00 part01 part02 part03 part04 part05 part06 part07 part08 part09";
+        for (AgentRun run : runs) {
+            assertThat(await(run).text()).isEqualTo(expected);
+        }
+        assertThat(gaps).isEmpty();
+        assertThat(errors).isEmpty();
     }
 
     @Test
