@@ -26,14 +26,14 @@ final class Json {
         void write(JsonGenerator g) throws IOException;
     }
 
+    private static final int INITIAL_OUTPUT = 2048;
+    private static final ThreadLocal<OutputBuffer> OUTPUT = ThreadLocal.withInitial(OutputBuffer::new);
+
     /** A thread's reusable output of {@link #stream(Body)}; a stream inside another one gets a fresh one. */
     private static final class OutputBuffer {
         final ByteArrayBuilder bytes = new ByteArrayBuilder(INITIAL_OUTPUT);
         boolean inUse;
     }
-
-    private static final int INITIAL_OUTPUT = 2048;
-    private static final ThreadLocal<OutputBuffer> OUTPUT = ThreadLocal.withInitial(OutputBuffer::new);
 
     private Json() {
     }

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * One WebSocket to the gateway (Java-WebSocket). Sends no {@code Origin} header unless configured, answers pings by
  * itself, limits inbound frames to the gateway's {@code maxPayload}, and reports everything to a {@link SocketHandler}.
- * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), never as decoded strings. A new
- * instance is used for every connection attempt.
+ * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), not as decoded strings (only a
+ * fragmented message, which the gateway does not send, arrives decoded). A new instance is used for every connection
+ * attempt.
  */
 public final class GatewaySocket extends WebSocketClient {
 
