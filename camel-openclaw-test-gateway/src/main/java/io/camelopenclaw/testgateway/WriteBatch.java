@@ -29,7 +29,7 @@ final class WriteBatch {
         try {
             task.run();
         } finally {
-            CURRENT.remove();
+            CURRENT.set(null); // not remove(): the thread's entry stays, so lookups outside a task stay cheap
             batch.held.forEach(ClientConnection::flush);
         }
     }
