@@ -31,6 +31,7 @@ public final class GatewaySocket extends WebSocketClient {
         this.handler = handler;
         this.verifyHostname = verifyHostname;
         setConnectionLostTimeout(0); // liveness is the tick watchdog's job
+        setTcpNoDelay(true); // requests are small and latency-bound: no Nagle delay behind an unacknowledged frame
     }
 
     /**

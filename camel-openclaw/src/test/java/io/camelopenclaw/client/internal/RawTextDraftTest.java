@@ -6,6 +6,7 @@ import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,6 +81,13 @@ class RawTextDraftTest {
         Delivery delivery = overSocket(concat(text("{\"ok\":true}"), text("{\"big\":\"" + "y".repeat(2_000) + "\"}")));
         assertThat(delivery.texts()).containsExactly("{\"ok\":true}");
         assertThat(delivery.closes()).containsExactly(CloseFrame.TOOBIG);
+    }
+
+    @Test
+    void theSocketSendsWithoutNagleDelay() {
+        GatewaySocket socket = GatewaySocket.create(URI.create("ws://127.0.0.1:1"), null, Map.of(), 1_000,
+                5_000, null, false, recorder(new ArrayList<>(), new ArrayList<>()));
+        assertThat(socket.isTcpNoDelay()).isTrue();
     }
 
     /** What a {@link GatewaySocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
