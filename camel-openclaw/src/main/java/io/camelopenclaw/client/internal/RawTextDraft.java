@@ -40,6 +40,8 @@ final class RawTextDraft extends Draft_6455 {
     private static final int MAX_CONTROL_PAYLOAD = 125;
 
     private static final int INITIAL_CARRY = 16 * 1024;
+    /** A carried buffer grown beyond this for one large frame is let go once that frame is read. */
+    private static final int MAX_KEPT_CARRY = 1024 * 1024;
 
     /**
      * The start of a frame that has not arrived completely, in a buffer of this draft's own (between position and
@@ -65,6 +67,8 @@ final class RawTextDraft extends Draft_6455 {
         super.reset();
         carry = null;
         carrying = false;
+        failure = null;
+        failAfter = null;
     }
 
     @Override
@@ -90,6 +94,8 @@ final class RawTextDraft extends Draft_6455 {
         carrying = input.hasRemaining();
         if (carrying && input == buffer) {
             carryOver(buffer);
+        } else if (!carrying && carry != null && carry.capacity() > MAX_KEPT_CARRY) {
+            carry = null; // the frames returned now keep their own reference to it
         }
         return frames;
     }

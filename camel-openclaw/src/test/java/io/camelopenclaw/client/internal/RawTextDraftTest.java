@@ -44,6 +44,16 @@ class RawTextDraftTest {
     }
 
     @Test
+    void framesOfMegabytesAreCarriedAcrossReadsAndTheFramesAfterThemStillArrive() throws Exception {
+        String big = "{\"text\":\"" + "z".repeat(1_500_000) + "\"}";
+        byte[] stream = concat(text(big), text("{\"a\":1}"), text("{\"b\":2}"), text(big), text("{}"));
+        int end = text(big).length;
+        assertThat(translate(new RawTextDraft(2_000_000), stream, 16_384, 700_000, end + 3, end + 12, end + 30,
+                2 * end, 2 * end + 13)).containsExactly("raw " + big, "raw {\"a\":1}", "raw {\"b\":2}", "raw " + big,
+                "raw {}");
+    }
+
+    @Test
     void fragmentedMessagesAreKeptUntilComplete() throws Exception {
         byte[] stream = concat(frame(0x01, "{\"frag".getBytes()), frame(0x00, "mented\":".getBytes()),
                 frame(0x80, "true}".getBytes()));
