@@ -32,10 +32,20 @@ final class RawGatewaySocket implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WebSocketClient client;
+    private final FrameTap tap;
     private volatile int closeCode;
     private volatile String closeReason;
 
-    private RawGatewaySocket(URI url) {
+    /** Sees every frame sent and received, e.g. to record a transcript. */
+    interface FrameTap {
+        FrameTap NONE = (direction, frame) -> {
+        };
+
+        void frame(String direction, JsonNode frame);
+    }
+
+    private RawGatewaySocket(URI url, FrameTap tap) {
+        this.tap = tap;
         client = new WebSocketClient(url) {
             @Override
             public void onOpen(ServerHandshake handshake) {
@@ -44,7 +54,9 @@ final class RawGatewaySocket implements AutoCloseable {
             @Override
             public void onMessage(String message) {
                 try {
-                    frames.add(JSON.readTree(message));
+                    JsonNode frame = JSON.readTree(message);
+                    tap.frame("recv", frame);
+                    frames.add(frame);
                 } catch (Exception e) {
                     frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", message));
                 }
@@ -65,7 +77,11 @@ final class RawGatewaySocket implements AutoCloseable {
     }
 
     static RawGatewaySocket open(URI url) throws InterruptedException {
-        RawGatewaySocket socket = new RawGatewaySocket(url);
+        return open(url, FrameTap.NONE);
+    }
+
+    static RawGatewaySocket open(URI url, FrameTap tap) throws InterruptedException {
+        RawGatewaySocket socket = new RawGatewaySocket(url, tap);
         if (!socket.client.connectBlocking(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Cannot open a WebSocket to " + url + " (close code " + socket.closeCode + ")");
         }
@@ -97,11 +113,34 @@ final class RawGatewaySocket implements AutoCloseable {
 
     /** Sends a {@code req} and returns its (first) {@code res} frame. */
     JsonNode request(String method, JsonNode params) throws InterruptedException {
+        return awaitResponse(send(method, params));
+    }
+
+    /** Sends a {@code req} and returns its id. */
+    String send(String method, JsonNode params) {
         String id = UUID.randomUUID().toString();
         ObjectNode request = JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
         request.set("params", params);
+        tap.frame("send", request);
         client.send(request.toString());
+        return id;
+    }
+
+    /** The next {@code res} frame of the request with this id. */
+    JsonNode awaitResponse(String id) throws InterruptedException {
         return await(frame -> "res".equals(frame.path("type").asText()) && id.equals(frame.path("id").asText()), TIMEOUT);
+    }
+
+    /** Collects the frames that arrive within {@code window} (the gateway's trailing frames after a scenario). */
+    void drain(Duration window) throws InterruptedException {
+        long deadline = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (frame == CLOSED) {
+                frames.add(CLOSED);
+                return;
+            }
+        }
     }
 
     /**

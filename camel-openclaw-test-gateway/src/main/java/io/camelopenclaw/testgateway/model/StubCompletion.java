@@ -18,6 +18,8 @@ final class StubCompletion {
     static final Duration SLOW_INTERVAL = Duration.ofMillis(200);
     static final int SLOW_CHUNKS = 50;
     static final int TOOL_RESULT_PREVIEW = 80;
+    /** OpenClaw's token for "no user-visible reply". */
+    static final String SILENT_REPLY = "NO_REPLY";
     /** Tools a v3 gateway offers that accept empty arguments, tried in order when {@code ls} is not offered. */
     static final List<String> ARGUMENTLESS_TOOLS = List.of("session_status", "sessions_list", "agents_list");
 
@@ -53,6 +55,8 @@ final class StubCompletion {
             return words("TOOL RESULT SEEN: " + firstCodePoints(request.toolResult(), TOOL_RESULT_PREVIEW));
         case TOOL_CALL:
             return List.of();
+        case SILENT:
+            return List.of(SILENT_REPLY);
         default:
             return words("ECHO: " + request.realUserText());
         }

@@ -30,7 +30,14 @@ public record StubModelRequest(int number, String model, boolean stream, Mode mo
         /** User text contains {@code TOOLCALL} and tools are offered: one streamed tool call. */
         TOOL_CALL,
         /** The conversation ends in a {@code tool} message: {@code TOOL RESULT SEEN: <result>}. */
-        TOOL_RESULT
+        TOOL_RESULT,
+        /**
+         * A user turn of the conversation contains {@code SILENT}: {@code NO_REPLY}, OpenClaw's silent-reply token,
+         * also to the gateway's follow-up requests within the same conversation.
+         */
+        SILENT,
+        /** A user turn of the conversation contains {@code MODELERROR}: HTTP 500 with an OpenAI error body. */
+        MODEL_ERROR
     }
 
     public StubModelRequest {
@@ -65,6 +72,10 @@ public record StubModelRequest(int number, String model, boolean stream, Mode mo
         if (last != null && "tool".equals(last.path("role").asText())) {
             mode = Mode.TOOL_RESULT;
             toolResult = OpenClawPrompt.text(last.get("content"));
+        } else if (anyUserTurnContains(conversation, "MODELERROR")) {
+            mode = Mode.MODEL_ERROR;
+        } else if (anyUserTurnContains(conversation, "SILENT")) {
+            mode = Mode.SILENT;
         } else if (userText.contains("TOOLCALL") && !toolNames.isEmpty()) {
             mode = Mode.TOOL_CALL;
         } else if (userText.contains("SLOW")) {
@@ -74,5 +85,10 @@ public record StubModelRequest(int number, String model, boolean stream, Mode mo
         }
         return new StubModelRequest(number, body.path("model").asText("stub-echo"), body.path("stream").asBoolean(false),
                 mode, userText, toolResult, roles, toolNames, systemChars);
+    }
+
+    private static boolean anyUserTurnContains(List<JsonNode> conversation, String keyword) {
+        return conversation.stream().anyMatch(message -> "user".equals(message.path("role").asText())
+                && OpenClawPrompt.stripEnvelope(OpenClawPrompt.text(message.get("content"))).contains(keyword));
     }
 }

@@ -30,13 +30,17 @@ import org.slf4j.LoggerFactory;
  * containing {@code SLOW} gets 50 chunks 200 ms apart ({@code SLOW-ECHO part00 … part49.}); {@code TOOLCALL} with
  * tools offered gets one streamed tool call ({@code ls {"path":"."}}, or an argument-less tool such as
  * {@code session_status} when {@code ls} is not offered); a conversation ending in a tool result gets
- * {@code TOOL RESULT SEEN: <first 80 chars>}. Every request is recorded for assertions.
+ * {@code TOOL RESULT SEEN: <first 80 chars>}. A conversation with a user turn containing {@code SILENT} gets
+ * {@code NO_REPLY} (OpenClaw's silent reply), one containing {@code MODELERROR} an HTTP 500. Every request is
+ * recorded for assertions.
  */
 public final class StubModelServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StubModelServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RECORDED = 1000;
+    private static final String MODEL_ERROR_BODY =
+            "{\"error\":{\"message\":\"stub model failure (MODELERROR)\",\"type\":\"server_error\",\"code\":null}}";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -145,7 +149,9 @@ public final class StubModelServer implements AutoCloseable {
                     request.number(), request.mode(), request.stream(), request.realUserText(), request.roles(),
                     request.toolNames(), request.systemChars());
             StubCompletion completion = new StubCompletion(request, estimateTokens(body.path("messages")));
-            if (request.stream()) {
+            if (request.mode() == StubModelRequest.Mode.MODEL_ERROR) {
+                respond(exchange, 500, MODEL_ERROR_BODY);
+            } else if (request.stream()) {
                 stream(exchange, request, completion);
             } else {
                 respond(exchange, 200, completion.completionBody().toString());
