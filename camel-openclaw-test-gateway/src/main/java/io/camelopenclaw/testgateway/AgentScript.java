@@ -49,7 +49,9 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
         /** The run completes. */
         FINISH,
         /** The model call fails. */
-        FAIL
+        FAIL,
+        /** The model answered with the silent token; protocol 4 asks it once more (another {@link #MODEL} follows). */
+        SILENT_RETRY
     }
 
     /** The {@code errorMessage} of a failing run, by {@code errorKind}. */
@@ -88,7 +90,10 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
             return new AgentScript(steps, false, null);
         }
         boolean silent = message.contains("SILENT") || "NO_REPLY".equals(message.trim());
-        if (!silent) {
+        if (silent) {
+            steps.add(Step.of(Action.SILENT_RETRY));
+            steps.add(Step.of(Action.MODEL));
+        } else {
             if (message.contains("THINK")) {
                 addChunks(steps, Action.THINK, words("Considering the request."), chunkDelay);
             }

@@ -66,8 +66,9 @@ final class FrameCodec {
     }
 
     static String error(String id, GatewayError error) {
-        return "{\"type\":\"res\",\"id\":" + Json.quote(id) + ",\"ok\":false,\"error\":" + Json.write(error.toJson())
-                + "}";
+        String payload = error.payloadJson() == null ? "" : ",\"payload\":" + error.payloadJson();
+        return "{\"type\":\"res\",\"id\":" + Json.quote(id) + ",\"ok\":false" + payload + ",\"error\":"
+                + Json.write(error.toJson()) + "}";
     }
 
     /**

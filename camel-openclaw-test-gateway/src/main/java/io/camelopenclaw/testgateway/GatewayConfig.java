@@ -19,7 +19,17 @@ record GatewayConfig(
         String serverVersion,
         int maxRecordedRequests,
         int transcriptLimit,
+        DeltaSnapshots deltaSnapshots,
+        Duration settleDelay,
         SSLContext sslContext) {
+
+    /** Which protocol-4 chat deltas carry the cumulative {@code message} snapshot beside {@code deltaText}. */
+    enum DeltaSnapshots {
+        /** Every delta (openclaw 2026.9.6). */
+        EVERY,
+        /** Only a run's first delta, later ones only {@code deltaText}. */
+        FIRST
+    }
 
     static final int MAX_PREAUTH_PAYLOAD = 64 * 1024;
     static final int MAX_BUFFERED_BYTES = 52_428_800;

@@ -17,6 +17,7 @@ final class GatewayError extends RuntimeException {
     private final String code;
     private transient ObjectNode details;
     private Long retryAfterMs;
+    private String payloadJson;
     private int closeCode;
     private String closeReason;
 
@@ -32,6 +33,16 @@ final class GatewayError extends RuntimeException {
     GatewayError details(ObjectNode details) {
         this.details = details;
         return this;
+    }
+
+    /** A payload sent beside the error (as 2026.9.6 does when it replays a failed run's idempotency key). */
+    GatewayError payload(String payloadJson) {
+        this.payloadJson = payloadJson;
+        return this;
+    }
+
+    String payloadJson() {
+        return payloadJson;
     }
 
     /** Marks the error retryable after the given delay. */

@@ -48,6 +48,18 @@ final class Run {
     int modelCalls;
     String toolCallId;
     String errorMessage;
+    /** When the second model call of a silent turn started (protocol 4). */
+    long retryStartedAt;
+    /** The per-run seq of the first assistant event, 0 before it (shown in {@code chat.history}'s inFlightRun). */
+    int firstTextSeq;
+    /** Chat deltas sent so far. */
+    int chatDeltas;
+    /**
+     * Whether the run's idempotency entry is written: 2026.3.13 writes it only when the dispatch of a
+     * {@code chat.send} has settled, shortly after the final event; until then a repeated key gets
+     * {@code in_flight} and {@code agent.wait} waits.
+     */
+    boolean settled;
     /** The chat delta held back until the end of the run, as the real gateway's live text pacing does. */
     String pendingDelta;
     boolean pendingReplace;

@@ -47,6 +47,7 @@ final class RunEngine {
     private final EventBroadcaster broadcaster;
     private final Faults faults;
     private final RunEvents events;
+    private final RunEndEvents ends;
     private final RunResults results;
     private final DedupeStore runs = new DedupeStore();
     private final Map<String, List<Waiter>> waiters = new HashMap<>();
@@ -65,7 +66,9 @@ final class RunEngine {
         this.sessions = sessions;
         this.broadcaster = broadcaster;
         this.faults = faults;
-        this.events = new RunEvents(config, broadcaster, views);
+        RunFrames frames = new RunFrames(config, broadcaster, views);
+        this.events = new RunEvents(frames, broadcaster);
+        this.ends = new RunEndEvents(frames);
         this.results = new RunResults(config);
     }
 
@@ -97,7 +100,12 @@ final class RunEngine {
     void chatSend(ClientConnection connection, String requestId, RunRequest request) {
         Run existing = runs.find(Run.Origin.CHAT_SEND, request.idempotencyKey());
         if (existing != null) {
-            replay(connection, requestId, existing, request, RunResults.chatReplay(existing));
+            GatewayError failed = results.chatReplayError(existing);
+            if (failed != null && existing.fingerprint.equals(request.fingerprint())) {
+                connection.respondError(requestId, failed);
+            } else {
+                replay(connection, requestId, existing, request, results.chatReplay(existing));
+            }
             return;
         }
         Run run = newRun(Run.Origin.CHAT_SEND, connection, null, request);
@@ -121,7 +129,9 @@ final class RunEngine {
 
     /**
      * {@code chat.abort} / {@code sessions.abort}: aborts the given run, or the active and queued runs of the
-     * session, then answers {@code {ok, aborted, runIds}}.
+     * session, then answers {@code {ok, aborted, runIds}}. Only the run's owner may abort it: the connection that
+     * started it, a connection of the same device, or an admin ({@code unauthorized} otherwise). 2026.3.13 aborts only
+     * {@code chat.send} runs this way: an {@code agent} run is not found ({@code aborted:false}).
      */
     void abort(ClientConnection connection, String requestId, String sessionKey, String runId) {
         List<Run> targets = new ArrayList<>();
@@ -131,11 +141,15 @@ final class RunEngine {
                 connection.respondError(requestId, GatewayError.invalidRequest("runId does not match sessionKey"));
                 return;
             }
-            if (run != null && !run.finished()) {
+            if (run != null && !run.finished() && (config.v4() || run.chatSend())) {
                 targets.add(run);
             }
         } else {
-            targets.addAll(live(sessions.find(sessionKey)));
+            live(sessions.find(sessionKey)).stream().filter(run -> config.v4() || run.chatSend()).forEach(targets::add);
+        }
+        if (!targets.stream().allMatch(run -> RunOwners.mayAbort(connection, run))) {
+            connection.respondError(requestId, GatewayError.invalidRequest("unauthorized"));
+            return;
         }
         targets.forEach(this::abortRun);
         connection.respond(requestId, Json.write(Json.object().put("ok", true).put("aborted", !targets.isEmpty())
@@ -150,7 +164,7 @@ final class RunEngine {
     /** {@code agent.wait}: answers now when the run is over, else when it ends or the wait times out. */
     void waitFor(ClientConnection connection, String requestId, String runId, long timeoutMs) {
         Run run = runs.find(runId);
-        if (run != null && run.finished()) {
+        if (run != null && run.finished() && run.settled) {
             connection.respond(requestId, results.waited(run));
             return;
         }
@@ -273,9 +287,10 @@ final class RunEngine {
                 }
             }
             case TOOL -> events.tool(run);
+            case SILENT_RETRY -> events.silentRetry(run);
             case FINISH -> {
                 end(run, Run.Status.OK);
-                events.finish(run);
+                ends.finish(run);
                 if (!run.script.silent()) {
                     run.session.append(TranscriptEntry.reply(Kind.REPLY, run, run.endedAt, null));
                 }
@@ -284,7 +299,7 @@ final class RunEngine {
             case FAIL -> {
                 run.errorMessage = run.script.errorMessage();
                 end(run, Run.Status.ERROR);
-                events.fail(run);
+                ends.fail(run);
                 run.session.append(TranscriptEntry.reply(Kind.ERROR, run, run.endedAt, run.errorMessage));
                 complete(run);
             }
@@ -299,9 +314,9 @@ final class RunEngine {
         }
         run.session.queue.remove(run);
         end(run, Run.Status.ABORTED);
-        events.aborted(run, started);
+        ends.aborted(run, started);
         if (started) {
-            execute(() -> events.afterAbort(run));
+            execute(() -> ends.afterAbort(run));
             recordAbort(run);
         }
         complete(run);
@@ -345,6 +360,17 @@ final class RunEngine {
             run.starter.respond(run.agentRequestId, results.agentFinal(run));
         }
         runs.finished(run);
+        if (!config.v4() && run.chatSend() && !config.settleDelay().isZero()) {
+            schedule(() -> settle(run), config.settleDelay().toMillis());
+        } else {
+            settle(run);
+        }
+        execute(() -> startNext(session));
+    }
+
+    /** The run's idempotency entry is written: replays and {@code agent.wait} see its outcome from now on. */
+    private void settle(Run run) {
+        run.settled = true;
         List<Waiter> pending = waiters.remove(run.runId);
         if (pending != null) {
             String result = results.waited(run);
@@ -353,7 +379,6 @@ final class RunEngine {
                 waiter.connection.respond(waiter.requestId, result);
             });
         }
-        execute(() -> startNext(session));
     }
 
     private void startNext(Session session) {

@@ -25,24 +25,43 @@ final class RunResults {
         return Json.write(Json.object().put("runId", run.runId).put("status", "started"));
     }
 
-    /** What a repeated {@code chat.send} with the same key and input gets. */
-    static String chatReplay(Run run) {
+    /**
+     * What a repeated {@code chat.send} with the same key and input gets: {@code in_flight} while the run is live
+     * (or, on 2026.3.13, not settled yet), {@code ok} once completed (2026.3.13 also after an abort), the abort as
+     * {@code timeout}/{@code aborted} (2026.9.6). A failed run is replayed as an error; see {@link #chatReplayError}.
+     */
+    String chatReplay(Run run) {
         ObjectNode result = Json.object().put("runId", run.runId);
+        if (!run.settled) {
+            return Json.write(result.put("status", "in_flight"));
+        }
         switch (run.status) {
-            case OK -> result.put("status", "ok");
-            case ABORTED -> result.put("status", "timeout").put("summary", "aborted").put("stopReason", "rpc")
-                    .put("endedAt", run.endedAt);
+            case ABORTED -> {
+                if (!v4) {
+                    return Json.write(result.put("status", "ok"));
+                }
+                result.put("status", "timeout").put("summary", "aborted").put("stopReason", "rpc")
+                        .put("endedAt", run.endedAt);
+            }
             case ERROR -> result.put("status", "error").put("summary", run.errorMessage);
-            default -> result.put("status", "in_flight");
+            default -> result.put("status", "ok");
         }
         return Json.write(result);
+    }
+
+    /** 2026.9.6 replays a failed {@code chat.send} as an {@code UNAVAILABLE} error that carries the payload. */
+    GatewayError chatReplayError(Run run) {
+        if (!v4 || !run.settled || run.status != Run.Status.ERROR) {
+            return null;
+        }
+        return new GatewayError(GatewayError.UNAVAILABLE, run.errorMessage).payload(chatReplay(run));
     }
 
     /** The first {@code agent} response. */
     String accepted(Run run) {
         ObjectNode result = Json.object().put("runId", run.runId);
         if (v4) {
-            result.put("sessionKey", run.session.key).put("agentId", RunEvents.AGENT_ID);
+            result.put("sessionKey", run.session.key).put("agentId", RunFrames.AGENT_ID);
         }
         return Json.write(result.put("status", "accepted").put("acceptedAt", run.acceptedAt));
     }
@@ -56,15 +75,18 @@ final class RunResults {
         if (run.status == Run.Status.ABORTED) {
             return Json.write(result.put("status", "timeout").put("summary", "aborted").put("stopReason", "rpc"));
         }
-        result.put("status", "ok").put("summary", "completed");
+        boolean silentError = v4 && run.script.silent();
+        result.put("status", silentError ? "error" : "ok").put("summary", silentError ? "failed" : "completed");
         ObjectNode body = result.putObject("result");
         ArrayNode payloads = body.putArray("payloads");
-        if (!run.script.silent()) {
+        if (silentError) {
+            payloads.addObject().put("text", RunEndEvents.SILENT_ERROR).put("isError", true).putNull("mediaUrl");
+        } else if (!run.script.silent()) {
             payloads.addObject().put("text", run.text()).putNull("mediaUrl");
         }
         ObjectNode meta = body.putObject("meta").put("durationMs", run.endedAt - run.startedAt);
         ObjectNode agentMeta = meta.putObject("agentMeta").put("sessionId", run.session.sessionId())
-                .put("provider", RunEvents.PROVIDER).put("model", RunEvents.MODEL);
+                .put("provider", RunFrames.PROVIDER).put("model", RunFrames.MODEL);
         ObjectNode usage = agentMeta.putObject("usage").put("input", run.inputTokens())
                 .put("output", run.outputTokens());
         if (v4) {
@@ -72,6 +94,10 @@ final class RunResults {
         }
         usage.put("total", run.inputTokens() + run.outputTokens());
         meta.put("aborted", false);
+        if (silentError) {
+            meta.put("finalAssistantRawText", "NO_REPLY").put("livenessState", "abandoned");
+            meta.putObject("error").put("kind", "incomplete_turn").put("message", "Agent couldn't generate a response.");
+        }
         return Json.write(result);
     }
 
@@ -80,21 +106,41 @@ final class RunResults {
         return Json.write(Json.object().put("runId", run.runId).put("status", "in_flight"));
     }
 
-    /** The {@code agent.wait} result of a finished run. */
+    /**
+     * The {@code agent.wait} result of a finished run. An aborted run: 2026.3.13 {@code ok}, 2026.9.6 {@code error}
+     * {@code "aborted"} with {@code stopReason:"rpc"}. A silent turn on 2026.9.6: {@code error} with
+     * {@code terminalReply.disposition:"silent"}.
+     */
     String waited(Run run) {
         ObjectNode result = Json.object().put("runId", run.runId);
+        if (!v4) {
+            if (run.status == Run.Status.ERROR) {
+                return Json.write(result.put("status", "error").put("endedAt", run.endedAt)
+                        .put("error", run.errorMessage));
+            }
+            result.put("status", "ok");
+            if (!run.chatSend()) {
+                result.put("startedAt", run.startedAt); // the agent job's snapshot; chat.send runs answer from dedupe
+            }
+            return Json.write(result.put("endedAt", run.endedAt));
+        }
         switch (run.status) {
             case ERROR -> result.put("status", "error").put("endedAt", run.endedAt).put("error", run.errorMessage);
-            case ABORTED -> result.put("status", "timeout").put("endedAt", run.endedAt).put("stopReason", "rpc");
+            case ABORTED -> result.put("status", "error").put("endedAt", run.endedAt).put("error", "aborted")
+                    .put("stopReason", "rpc");
             default -> {
-                result.put("status", "ok");
-                if (!v4) {
-                    return Json.write(result.put("startedAt", run.startedAt).put("endedAt", run.endedAt));
+                boolean silent = run.script.silent();
+                result.put("status", silent ? "error" : "ok");
+                if (silent) {
+                    result.put("startedAt", run.retryStartedAt).put("endedAt", run.endedAt)
+                            .put("error", RunEndEvents.SILENT_ERROR).put("stopReason", "stop")
+                            .put("livenessState", "abandoned");
+                } else {
+                    result.put("endedAt", run.endedAt);
                 }
-                result.put("endedAt", run.endedAt).put("stopReason", "stop");
-                ObjectNode reply = result.putObject("terminalReply")
-                        .put("disposition", run.script.silent() ? "silent" : "visible");
-                if (!run.script.silent()) {
+                result.set("terminalReceipt", RunEndEvents.terminalReceipt(run));
+                ObjectNode reply = result.putObject("terminalReply").put("disposition", silent ? "silent" : "visible");
+                if (!silent) {
                     reply.put("text", run.text());
                 }
             }

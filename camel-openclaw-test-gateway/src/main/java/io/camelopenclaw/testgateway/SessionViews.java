@@ -52,7 +52,25 @@ final class SessionViews {
         result.put("hasMore", from > 0).put("totalMessages", transcript.size());
         result.set("defaults", templates.object("historyDefaults"));
         result.set("sessionInfo", row(session));
+        Run active = session.active;
+        if (active != null && active.status == Run.Status.RUNNING) {
+            result.set("inFlightRun", inFlightRun(active));
+        }
         return result;
+    }
+
+    /** The live run of a session, as 2026.9.6 shows it in {@code chat.history}: id, text buffered so far, start. */
+    private static ObjectNode inFlightRun(Run run) {
+        ObjectNode inFlight = Json.object().put("runId", run.runId).put("text", run.text())
+                .put("startedAt", run.startedAt);
+        ArrayNode events = inFlight.putArray("events");
+        if (run.firstTextSeq > 0) {
+            events.addObject().put("runId", run.runId).put("seq", run.firstTextSeq).put("stream", "assistant")
+                    .put("ts", run.startedAt).putObject("data");
+            ObjectNode first = (ObjectNode) events.get(0);
+            first.put("sessionKey", run.session.key).put("agentId", RunFrames.AGENT_ID);
+        }
+        return inFlight;
     }
 
     /** The transcript messages from index {@code from} on, as {@code chat.history} shows them. */
@@ -235,7 +253,7 @@ final class SessionViews {
         } else {
             textContent(message, entry.kind() == Kind.ABORTED_REPLY ? entry.text() + " " : entry.text());
         }
-        message.put("api", "openai-completions").put("provider", RunEvents.PROVIDER).put("model", RunEvents.MODEL);
+        message.put("api", "openai-completions").put("provider", RunFrames.PROVIDER).put("model", RunFrames.MODEL);
         usage(message, entry);
         String stopReason = switch (entry.kind()) {
             case ABORTED_REPLY -> "aborted";
@@ -278,7 +296,7 @@ final class SessionViews {
     }
 
     private static String deltaCursor(Session session, int lastSeq) {
-        String cursor = Json.write(Json.object().put("agentId", RunEvents.AGENT_ID)
+        String cursor = Json.write(Json.object().put("agentId", RunFrames.AGENT_ID)
                 .put("generation", session.sessionId().replace("-", "")).put("lastSeq", lastSeq)
                 .put("sessionId", session.sessionId()).put("version", 1));
         return Base64.getEncoder().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));

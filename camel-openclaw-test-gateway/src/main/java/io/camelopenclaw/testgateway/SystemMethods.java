@@ -44,7 +44,7 @@ final class SystemMethods {
             status.putArray("channelSummary");
             status.putArray("queuedSystemEvents");
             ObjectNode summary = status.putObject("sessions").put("count", sessions.all().size());
-            summary.putObject("defaults").put("model", RunEvents.MODEL).put("contextTokens", 128_000);
+            summary.putObject("defaults").put("model", RunFrames.MODEL).put("contextTokens", 128_000);
             connection.respond(requestId, Json.write(status));
         });
     }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * The agent replies {@code ECHO: <message>}, one word per chunk, unless the message contains (first match wins):
  * {@code FAIL:<errorKind>} (chat error), {@code HANG} (never ends until aborted), {@code SILENT} or is
- * {@code NO_REPLY} (final without message), {@code TOOLCALL} (an {@code ls} tool call, then
+ * {@code NO_REPLY} (a silent turn: on protocol 3 a final without message; on protocol 4, as 2026.9.6, a second model
+ * call, then lifecycle error with {@code terminalReply.disposition:"silent"} and chat aborted/error), {@code TOOLCALL} (an {@code ls} tool call, then
  * {@code TOOL RESULT SEEN: …}), {@code SLOW} (50 chunks {@code SLOW-ECHO part00 … part49.} paced by
  * {@code slowChunkDelay}), {@code CHUNKS:<n>} (exactly n chunks {@code part00 … }), {@code REPLACE} (a draft, then
  * a {@code replace:true} delta with the echo). {@code THINK} adds a {@code thinking} stream first.
@@ -266,6 +267,8 @@ public final class TestGateway implements AutoCloseable {
         private String serverVersion;
         private int maxRecordedRequests = 10_000;
         private int transcriptLimit = 1000;
+        private GatewayConfig.DeltaSnapshots deltaSnapshots = GatewayConfig.DeltaSnapshots.EVERY;
+        private Duration settleDelay = Duration.ofMillis(100);
         private SSLContext sslContext;
 
         private Builder() {
@@ -360,6 +363,25 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Protocol 4 only: whether every chat delta carries the cumulative {@code message} snapshot (default, as
+         * 2026.9.6) or only a run's first one (later deltas only {@code deltaText}), as newer gateways may.
+         */
+        public Builder deltaSnapshotsOnFirstOnly(boolean firstOnly) {
+            this.deltaSnapshots = firstOnly ? GatewayConfig.DeltaSnapshots.FIRST : GatewayConfig.DeltaSnapshots.EVERY;
+            return this;
+        }
+
+        /**
+         * Protocol 3 only: how long after a {@code chat.send} run's final event its idempotency entry is written
+         * (2026.3.13 writes it when the reply dispatch settles); until then the same key gets {@code in_flight} and
+         * {@code agent.wait} keeps waiting. Default 100 ms.
+         */
+        public Builder settleDelay(Duration settleDelay) {
+            this.settleDelay = settleDelay;
+            return this;
+        }
+
         /** Serve {@code wss://} with this server-side TLS context (its key manager holds the certificate). */
         public Builder tls(SSLContext sslContext) {
             this.sslContext = sslContext;
@@ -370,7 +392,8 @@ public final class TestGateway implements AutoCloseable {
             String version = serverVersion != null ? serverVersion : protocol == 4 ? "2026.9.6" : "2026.3.13";
             return new TestGateway(new GatewayConfig(protocol, token, password, port, tickInterval,
                     handshakeTimeout, maxPayload, attachmentMaxBytes, attachmentMaxImageBytes, chunkDelay,
-                    slowChunkDelay, version, maxRecordedRequests, transcriptLimit, sslContext));
+                    slowChunkDelay, version, maxRecordedRequests, transcriptLimit, deltaSnapshots, settleDelay,
+                    sslContext));
         }
     }
 }

@@ -99,7 +99,8 @@ class AbortTest extends GatewayTestSupport {
         assertThat(response.get("payload").get("aborted").asBoolean()).isTrue();
         assertThat(result.get("payload").toString())
                 .isEqualTo("{\"runId\":\"agent-hang\",\"status\":\"timeout\",\"summary\":\"aborted\",\"stopReason\":\"rpc\"}");
-        assertThat(waited.get("payload").get("status").asText()).isEqualTo("timeout");
+        assertThat(waited.get("payload").get("status").asText()).isEqualTo("error");
+        assertThat(waited.get("payload").get("error").asText()).isEqualTo("aborted");
         assertThat(waited.get("payload").get("stopReason").asText()).isEqualTo("rpc");
         assertThat(client.call("sessions.abort", object()).get("error").get("message").asText())
                 .contains("key or runId required");

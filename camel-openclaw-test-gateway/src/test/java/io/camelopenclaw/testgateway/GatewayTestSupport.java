@@ -32,6 +32,22 @@ abstract class GatewayTestSupport {
         return client(gateway, Connects.params(gateway.protocol(), gateway.protocol(), "gateway-client", "backend"));
     }
 
+    /** A connected client signed by {@code device} with {@code connectParams} (v3 clears the scopes of unsigned ones). */
+    GatewayClient signedClient(TestGateway gateway, Connects.Device device, ObjectNode connectParams) {
+        GatewayClient client = open(gateway);
+        JsonNode hello = client.connect(device.sign(connectParams, client.challenge()));
+        if (!hello.path("ok").asBoolean()) {
+            throw new IllegalStateException("connect refused: " + hello);
+        }
+        return client;
+    }
+
+    /** A device-signed {@code gateway-client}/{@code backend} client with read, write and admin. */
+    GatewayClient signedClient(TestGateway gateway) {
+        return signedClient(gateway, new Connects.Device(),
+                Connects.params(gateway.protocol(), gateway.protocol(), "gateway-client", "backend"));
+    }
+
     GatewayClient client(TestGateway gateway, ObjectNode connectParams) {
         GatewayClient client = GatewayClient.connected(gateway.url(), connectParams);
         resources.push(client);

@@ -29,19 +29,11 @@ class ProtocolV3Test extends GatewayTestSupport {
         return gateway(b -> b.protocol(3).slowChunkDelay(slowChunkDelay));
     }
 
-    /** A device-signed {@code gateway-client}/{@code backend} client: what a v3 client must send to get scopes. */
-    private GatewayClient signedClient(TestGateway gw, ObjectNode params) {
-        GatewayClient client = open(gw);
-        JsonNode response = client.call("connect", device.sign(params, client.challenge()));
-        assertThat(response.get("ok").asBoolean()).as(response.toString()).isTrue();
-        return client;
-    }
-
     @Test
     void handshakeHasThe2026313Shapes() {
         List<JsonNode> recorded = Transcripts.received("v3/handshake.jsonl");
         TestGateway gw = v3();
-        GatewayClient client = signedClient(gw, Connects.params(3, 3, "gateway-client", "backend"));
+        GatewayClient client = signedClient(gw, device, Connects.params(3, 3, "gateway-client", "backend"));
         JsonNode health = client.awaitEvent("health");
 
         List<JsonNode> frames = client.received();
@@ -64,7 +56,7 @@ class ProtocolV3Test extends GatewayTestSupport {
 
     @Test
     void rangeThreeToFourNegotiatesThree() {
-        GatewayClient client = signedClient(v3(), Connects.params(3, 4, "gateway-client", "backend"));
+        GatewayClient client = signedClient(v3(), device, Connects.params(3, 4, "gateway-client", "backend"));
 
         assertThat(client.received().get(1).get("payload").get("protocol").asInt()).isEqualTo(3);
     }
@@ -117,7 +109,7 @@ class ProtocolV3Test extends GatewayTestSupport {
     void pairedCliGetsADeviceTokenItCanReconnectWith() {
         List<JsonNode> recorded = Transcripts.received("v3/handshake-paired.jsonl");
         TestGateway gw = v3();
-        GatewayClient first = signedClient(gw, Connects.params(3, 3, "cli", "cli"));
+        GatewayClient first = signedClient(gw, device, Connects.params(3, 3, "cli", "cli"));
         JsonNode auth = first.received().get(1).get("payload").get("auth");
 
         assertThat(shape(auth)).isEqualTo(shape(recorded.get(1).get("payload").get("auth")));
@@ -126,7 +118,7 @@ class ProtocolV3Test extends GatewayTestSupport {
 
         ObjectNode reconnect = Connects.params(3, 3, "cli", "cli");
         reconnect.putObject("auth").put("deviceToken", auth.get("deviceToken").asText());
-        GatewayClient second = signedClient(gw, reconnect);
+        GatewayClient second = signedClient(gw, device, reconnect);
         assertThat(second.received().get(1).get("payload").get("auth").get("deviceToken"))
                 .isEqualTo(auth.get("deviceToken"));
         assertThat(second.call("sessions.list", object().put("limit", 1)).get("ok").asBoolean()).isTrue();
@@ -135,7 +127,7 @@ class ProtocolV3Test extends GatewayTestSupport {
     @Test
     void chatSendAgentAndToolStreamsHaveThe2026313Shapes() {
         TestGateway gw = v3();
-        GatewayClient client = signedClient(gw, Connects.caps(Connects.params(3, 3, "gateway-client", "backend"),
+        GatewayClient client = signedClient(gw, device, Connects.caps(Connects.params(3, 3, "gateway-client", "backend"),
                 "tool-events"));
 
         String send = client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "v3-send"));
@@ -167,7 +159,7 @@ class ProtocolV3Test extends GatewayTestSupport {
     @Test
     void abortSendsOnlyTheChatEventAndKeepsBothPartialsInHistory() {
         List<JsonNode> recorded = Transcripts.received("v3/abort.jsonl");
-        GatewayClient client = signedClient(v3(Duration.ofMillis(300)), Connects.params(3, 3, "gateway-client",
+        GatewayClient client = signedClient(v3(Duration.ofMillis(300)), device, Connects.params(3, 3, "gateway-client",
                 "backend"));
 
         client.send("chat.send", chatSend("agent:main:probe-abort", "please answer SLOW", "v3-slow"));
@@ -192,7 +184,7 @@ class ProtocolV3Test extends GatewayTestSupport {
     @Test
     void historyAndListHaveThe2026313Shapes() {
         List<JsonNode> recorded = Transcripts.received("v3/history.jsonl");
-        GatewayClient client = signedClient(v3(), Connects.params(3, 3, "gateway-client", "backend"));
+        GatewayClient client = signedClient(v3(), device, Connects.params(3, 3, "gateway-client", "backend"));
         client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "h1"));
         client.awaitChatEnd("h1");
         String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", "h2"));
@@ -219,8 +211,8 @@ class ProtocolV3Test extends GatewayTestSupport {
     @Test
     void frameSeqIsOneCounterSharedByAllConnections() {
         TestGateway gw = v3();
-        GatewayClient first = signedClient(gw, Connects.params(3, 3, "gateway-client", "backend"));
-        GatewayClient second = signedClient(gw, Connects.params(3, 3, "gateway-client", "backend"));
+        GatewayClient first = signedClient(gw, device, Connects.params(3, 3, "gateway-client", "backend"));
+        GatewayClient second = signedClient(gw, device, Connects.params(3, 3, "gateway-client", "backend"));
 
         first.send("chat.send", chatSend("s", "hello", "shared"));
         JsonNode firstFinal = first.awaitChatEnd("shared");

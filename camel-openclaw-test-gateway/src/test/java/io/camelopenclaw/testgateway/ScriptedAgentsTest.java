@@ -70,9 +70,9 @@ class ScriptedAgentsTest extends GatewayTestSupport {
     }
 
     @Test
-    void silentRunsEndWithAFinalWithoutMessage() {
-        TestGateway gw = gateway();
-        GatewayClient client = client(gw);
+    void silentRunsEndWithAFinalWithoutMessageOnProtocol3() {
+        TestGateway gw = gateway(b -> b.protocol(3));
+        GatewayClient client = signedClient(gw);
 
         client.send("chat.send", chatSend("agent:main:quiet", "stay SILENT", "silent"));
         client.send("chat.send", chatSend("agent:main:quiet", "NO_REPLY", "no-reply"));

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +26,38 @@ final class Transcripts {
 
     /** The frames a recorded client received, in order. */
     static List<JsonNode> received(String resource) {
-        List<JsonNode> frames = new ArrayList<>();
+        return entries(resource).stream().filter(entry -> "recv".equals(entry.path("dir").asText()))
+                .map(entry -> entry.get("frame")).toList();
+    }
+
+    /** Every line of a transcript: {@code {n, ts, tMs, dir, conn, frame | event}}. */
+    private static List<JsonNode> entries(String resource) {
+        List<JsonNode> entries = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 Transcripts.class.getResourceAsStream("/transcripts/" + resource), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode entry = GatewayClient.JSON.readTree(line);
-                if ("recv".equals(entry.path("dir").asText())) {
-                    frames.add(entry.get("frame"));
-                }
+                entries.add(GatewayClient.JSON.readTree(line));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return frames;
+        return entries;
+    }
+
+    /** The responses a recorded client received to its requests of {@code method}, in order. */
+    static List<JsonNode> responses(String resource, String method) {
+        Map<String, String> methods = new HashMap<>();
+        List<JsonNode> responses = new ArrayList<>();
+        for (JsonNode entry : entries(resource)) {
+            JsonNode frame = entry.path("frame");
+            if ("send".equals(entry.path("dir").asText()) && "req".equals(frame.path("type").asText())) {
+                methods.put(frame.path("id").asText(), frame.path("method").asText());
+            } else if ("recv".equals(entry.path("dir").asText()) && "res".equals(frame.path("type").asText())
+                    && method.equals(methods.get(frame.path("id").asText()))) {
+                responses.add(frame);
+            }
+        }
+        return responses;
     }
 
     /** The key structure of a node: {@code {a,b:{c},d:[{e}]}}; arrays by their first element. */
