@@ -15,7 +15,20 @@ import java.util.function.Consumer;
 final class RunEventApplier {
 
     /** Whether an event ended the run, and how. */
-    enum Terminal { NONE, SUCCESS, ABORTED, ERROR }
+    enum Terminal {
+        NONE, SUCCESS, SILENT, ABORTED, ERROR;
+
+        /** The run's outcome, or {@code null} while it goes on. */
+        RunOutcome outcome(RunState run) {
+            return switch (this) {
+                case NONE -> null;
+                case SUCCESS -> run.successOutcome();
+                case SILENT -> RunOutcome.SILENT;
+                case ABORTED -> RunOutcome.ABORTED;
+                case ERROR -> RunOutcome.ERROR;
+            };
+        }
+    }
 
     private RunEventApplier() {
     }
@@ -29,19 +42,25 @@ final class RunEventApplier {
     static Terminal apply(RunState run, GatewayEvent event, Consumer<RunChunk> chunks) {
         run.touch();
         JsonNode p = event.payload();
+        boolean agent = "agent".equals(event.name());
+        Long runSeq = event.runSeq();
+        if (agent && runSeq != null) {
+            if (runSeq <= run.lastAgentSeq) {
+                return Terminal.NONE; // seen already, or a late event of an earlier emitter (its seq restarts)
+            }
+            run.lastAgentSeq = runSeq;
+        }
         if (run.sessionKey == null || run.sessionKey.equals(run.request.sessionKey())) {
             String key = Json.text(p, "sessionKey");
             if (key != null) {
                 run.sessionKey = key;
             }
         }
-        if ("chat".equals(event.name())) {
-            return onChat(run, p, event.runSeq(), chunks);
+        if (agent) {
+            onAgent(run, p, runSeq, chunks);
+            return Terminal.NONE;
         }
-        if ("agent".equals(event.name())) {
-            onAgent(run, p, event.runSeq(), chunks);
-        }
-        return Terminal.NONE;
+        return "chat".equals(event.name()) ? onChat(run, p, runSeq, chunks) : Terminal.NONE;
     }
 
     private static Terminal onChat(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
@@ -51,14 +70,7 @@ final class RunEventApplier {
         }
         switch (state) {
             case "delta" -> {
-                String delta = Json.text(p, "deltaText");
-                ReplyAggregator.Change change = delta != null
-                        ? run.reply.append(delta, Boolean.TRUE.equals(Json.bool(p, "replace")))
-                        : snapshot(run, p.get("message"));
-                if (change != null) {
-                    chunks.accept(new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT, change.text(),
-                            change.replace(), null, runSeq));
-                }
+                delta(run, p, runSeq, chunks);
                 run.mergeUsage(p.get("usage"));
                 return Terminal.NONE;
             }
@@ -79,14 +91,14 @@ final class RunEventApplier {
                     run.finalText = partial;
                 }
                 run.stopReason = Json.text(p, "stopReason");
-                return Terminal.ABORTED;
+                return silentOr(run, Terminal.ABORTED);
             }
             case "error" -> {
                 run.errorKind = Json.text(p, "errorKind");
                 run.errorMessage = Json.text(p, "errorMessage");
                 run.stopReason = Json.text(p, "stopReason");
                 run.mergeUsage(p.get("usage"));
-                return Terminal.ERROR;
+                return silentOr(run, Terminal.ERROR);
             }
             default -> {
                 return Terminal.NONE; // status and future states carry nothing to aggregate
@@ -94,9 +106,36 @@ final class RunEventApplier {
         }
     }
 
-    private static ReplyAggregator.Change snapshot(RunState run, JsonNode message) {
-        String text = messageText(message);
-        return text == null ? null : run.reply.snapshot(text);
+    /**
+     * A 2026.9.6 silent turn ends with lifecycle {@code error} ({@code terminalReply.disposition:"silent"}), then
+     * {@code chat aborted} ({@code stopReason:"stop"}) or {@code chat error}: nobody aborted it and nothing failed, the
+     * agent chose not to answer.
+     */
+    private static Terminal silentOr(RunState run, Terminal otherwise) {
+        return run.silentEnd && !run.abortRequested ? Terminal.SILENT : otherwise;
+    }
+
+    /**
+     * Applies a chat delta: the protocol-4 increment ({@code deltaText}, honouring {@code replace}), or the
+     * cumulative {@code message} snapshot (protocol 3, or after a reconnect, when events may have been missed).
+     */
+    private static void delta(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
+        String delta = Json.text(p, "deltaText");
+        String snapshot = messageText(p.get("message"));
+        RunChunk chunk;
+        if (snapshot != null && (delta == null || run.resync)) {
+            run.resync = false;
+            chunk = run.adopt(snapshot, runSeq);
+        } else if (delta != null) {
+            ReplyAggregator.Change change = run.reply.append(delta, Boolean.TRUE.equals(Json.bool(p, "replace")));
+            chunk = change == null ? null : new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT,
+                    change.text(), change.replace(), null, runSeq);
+        } else {
+            chunk = null;
+        }
+        if (chunk != null) {
+            chunks.accept(chunk);
+        }
     }
 
     private static void onAgent(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
@@ -111,10 +150,14 @@ final class RunEventApplier {
                 if ("model".equals(phase) && data.hasNonNull("model")) {
                     run.model = data.get("model").asText();
                     run.provider = Json.text(data, "provider");
-                } else if ("end".equals(phase) && data.hasNonNull("stopReason") && run.stopReason == null) {
-                    run.stopReason = data.get("stopReason").asText();
-                } else if ("error".equals(phase) && run.errorMessage == null && !run.abortRequested) {
-                    run.errorMessage = Json.text(data, "error");
+                } else if ("end".equals(phase) || "error".equals(phase)) {
+                    run.silentEnd |= "silent".equals(Json.text(data.path("terminalReply"), "disposition"));
+                    if (run.stopReason == null && data.hasNonNull("stopReason")) {
+                        run.stopReason = data.get("stopReason").asText();
+                    }
+                    if ("error".equals(phase) && run.errorMessage == null && !run.abortRequested && !run.silentEnd) {
+                        run.errorMessage = Json.text(data, "error");
+                    }
                 }
             }
             case "thinking" -> {

@@ -61,14 +61,9 @@ public final class RunObserver {
             run = new RunState(AgentRunRequest.builder("").sessionKey(sessionKey).idempotencyKey(runId).build(), runId);
             runs.put(runId, run);
         }
-        RunState observed = run;
-        switch (RunEventApplier.apply(run, event, chunk -> { })) {
-            case SUCCESS -> finish(observed, observed.successOutcome());
-            case ABORTED -> finish(observed, RunOutcome.ABORTED);
-            case ERROR -> finish(observed, RunOutcome.ERROR);
-            case NONE -> {
-                // still running
-            }
+        RunOutcome outcome = RunEventApplier.apply(run, event, chunk -> { }).outcome(run);
+        if (outcome != null) {
+            finish(run, outcome);
         }
     }
 

@@ -32,6 +32,14 @@ final class RunState {
     String errorMessage;
     String finalText;
     int chunkCount;
+    /** The highest per-run {@code seq} of an {@code agent} event applied so far. */
+    long lastAgentSeq = -1;
+    /** The gateway ended the run without a user-visible reply ({@code terminalReply.disposition:"silent"}). */
+    boolean silentEnd;
+    /** An {@code agent.wait} for this run is under way. */
+    boolean reconciling;
+    /** The text may have moved on while events were missed: the next cumulative snapshot realigns it. */
+    boolean resync;
     long lastEventNanos = startNanos;
     long reattachDeadlineNanos;
     boolean acknowledged;
@@ -105,6 +113,16 @@ final class RunState {
             }
         }
         return null;
+    }
+
+    /**
+     * Realigns the reply with the text the gateway has buffered (a {@code chat.history} {@code inFlightRun}, or the
+     * snapshot of the first delta after a reconnect); returns the chunk that brings a listener up to date, if any.
+     */
+    RunChunk adopt(String text, Long runSeq) {
+        ReplyAggregator.Change change = reply.snapshot(text);
+        return change == null ? null
+                : new RunChunk(runId, nextChunkIndex(), RunChunk.Kind.TEXT, change.text(), change.replace(), null, runSeq);
     }
 
     /** The outcome a successful end has: {@code silent} when there is no text. */

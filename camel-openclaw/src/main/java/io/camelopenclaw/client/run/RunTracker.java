@@ -30,13 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RunTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunTracker.class);
-    private static final int HISTORY_LOOKBACK = 20;
+    private static final Duration AT_ONCE = Duration.ofMillis(1);
 
     private final RunTransport transport;
     private final Duration requestTimeout;
     private final Duration reattachTimeout;
     private final Duration abortWaitTimeout;
     private final Map<String, RunState> runs = new ConcurrentHashMap<>();
+    private final RunReconciler reconciler;
 
     public RunTracker(RunTransport transport, Duration requestTimeout, Duration reattachTimeout,
             Duration abortWaitTimeout) {
@@ -44,6 +45,17 @@ public final class RunTracker {
         this.requestTimeout = requestTimeout;
         this.reattachTimeout = reattachTimeout;
         this.abortWaitTimeout = abortWaitTimeout;
+        this.reconciler = new RunReconciler(transport, requestTimeout, new RunReconciler.Callbacks() {
+            @Override
+            public void finish(RunState run, RunOutcome outcome) {
+                RunTracker.this.finish(run, outcome);
+            }
+
+            @Override
+            public void emit(RunState run, RunChunk chunk) {
+                RunTracker.this.emit(run, chunk);
+            }
+        });
     }
 
     /** Whether this run id belongs to a run in flight; safe from any thread. */
@@ -125,14 +137,22 @@ public final class RunTracker {
         fail(run, error instanceof GatewayException ge ? ge : new GatewayException(error.toString(), error));
     }
 
+    /**
+     * The {@code chat.send} answer. {@code started} and a fresh run go on with events. A repeated key gets no events:
+     * {@code ok} (finished before) is reconciled at once; {@code in_flight} may be a run still going on, or (2026.3.13)
+     * one that has already ended but not settled, so {@code agent.wait} waits for its end while events, if any, keep
+     * aggregating.
+     */
     private void chatSendAck(RunState run, JsonNode ack) {
         acknowledged(run, ack);
         String status = Json.text(ack, "status");
-        if (status == null || "started".equals(status) || "in_flight".equals(status)) {
+        if (status == null || "started".equals(status)) {
             return;
         }
-        if ("ok".equals(status)) {
-            reconcile(run, Duration.ofMillis(1)); // finished before: a retry of a completed send
+        if ("in_flight".equals(status)) {
+            reconciler.reconcile(run, remainingRunTime(run));
+        } else if ("ok".equals(status)) {
+            reconciler.reconcile(run, AT_ONCE);
         } else if ("timeout".equals(status)) {
             run.stopReason = Json.text(ack, "stopReason");
             finish(run, "aborted".equals(Json.text(ack, "summary")) ? RunOutcome.ABORTED : RunOutcome.ERROR);
@@ -159,7 +179,9 @@ public final class RunTracker {
         if (meta.hasNonNull("stopReason")) {
             run.stopReason = meta.get("stopReason").asText();
         }
-        if ("ok".equals(status)) {
+        if (run.silentEnd) {
+            finish(run, RunOutcome.SILENT); // 2026.9.6 answers a silent turn with status error after lifecycle silent
+        } else if ("ok".equals(status)) {
             StringBuilder text = new StringBuilder();
             result.path("payloads").forEach(p -> {
                 String t = Json.text(p, "text");
@@ -172,7 +194,7 @@ public final class RunTracker {
             }
             finishSuccess(run);
         } else if ("in_flight".equals(status)) {
-            reconcile(run, remainingOrReattach(run)); // a retry joined a run already running on the gateway
+            reconciler.reconcile(run, remainingOrReattach(run)); // a retry joined a run already running on the gateway
         } else if ("timeout".equals(status) && "aborted".equals(Json.text(payload, "summary"))) {
             finish(run, RunOutcome.ABORTED);
         } else {
@@ -184,22 +206,23 @@ public final class RunTracker {
 
     // ------------------------------------------------------------------ events
 
-    /** Feeds a gateway event; called on the event thread for every event. */
+    /**
+     * Feeds a gateway event; called on the event thread for every event. The first event after missed ones (a
+     * connection {@code seq} gap or a dropped event) reconciles every run in flight: any of their terminal events may
+     * have been among the missed ones.
+     */
     public void onEvent(GatewayEvent event) {
+        if (event.gap()) {
+            runs.values().forEach(run -> reconciler.reconcile(run, AT_ONCE));
+        }
         String runId = event.runId();
         RunState run = runId == null ? null : runs.get(runId);
         if (run == null || run.terminal) {
             return;
         }
-        switch (RunEventApplier.apply(run, event, chunk -> emit(run, chunk))) {
-            case SUCCESS -> finishSuccess(run);
-            case ABORTED -> finish(run, RunOutcome.ABORTED);
-            case ERROR -> finish(run, RunOutcome.ERROR);
-            case NONE -> {
-                if (event.gap()) {
-                    reconcile(run, Duration.ofMillis(1)); // the terminal event may have been among the missed ones
-                }
-            }
+        RunOutcome outcome = RunEventApplier.apply(run, event, chunk -> emit(run, chunk)).outcome(run);
+        if (outcome != null) {
+            finish(run, outcome);
         }
     }
 
@@ -236,7 +259,7 @@ public final class RunTracker {
             if (!run.acknowledged || run.request.method() == RunMethod.AGENT) {
                 sendStart(run); // the gateway de-duplicates by idempotency key: no second run
             } else {
-                reconcile(run, Duration.ofMillis(1));
+                reconciler.resume(run);
             }
         }
     }
@@ -268,87 +291,18 @@ public final class RunTracker {
         sendAbort(run);
     }
 
+    /** The time left before the run timeout, or the reattach timeout for a run without one. */
+    private Duration remainingRunTime(RunState run) {
+        return run.deadlineNanos == 0 ? reattachTimeout
+                : Duration.ofNanos(Math.max(AT_ONCE.toNanos(), run.deadlineNanos - System.nanoTime()));
+    }
+
     private Duration remainingOrReattach(RunState run) {
         if (run.deadlineNanos == 0) {
             return reattachTimeout;
         }
         long remaining = (run.deadlineNanos - System.nanoTime()) / 1_000_000;
         return Duration.ofMillis(Math.max(1, Math.min(remaining, reattachTimeout.toMillis())));
-    }
-
-    /**
-     * Asks the gateway how the run ended ({@code agent.wait}); completes the run if it has, taking the text from the
-     * wait result's terminal reply or from {@code chat.history}. A run still going on keeps waiting for its events.
-     */
-    private void reconcile(RunState run, Duration wait) {
-        ObjectNode params = Json.MAPPER.createObjectNode();
-        params.put("runId", run.runId);
-        params.put("timeoutMs", wait.toMillis());
-        transport.request("agent.wait", params, requestTimeout.plus(wait), false, null)
-                .whenComplete((res, error) -> transport.execute(() -> {
-                    if (run.terminal || error != null) {
-                        return;
-                    }
-                    String status = Json.text(res, "status");
-                    if ("ok".equals(status)) {
-                        run.reattached = true;
-                        if (res.hasNonNull("stopReason")) {
-                            run.stopReason = res.get("stopReason").asText();
-                        }
-                        String text = Json.text(res.path("terminalReply"), "text");
-                        if (text != null) {
-                            run.finalText = text;
-                            finishSuccess(run);
-                        } else {
-                            completeFromHistory(run);
-                        }
-                    } else if ("error".equals(status)) {
-                        run.reattached = true;
-                        run.errorMessage = Json.text(res, "error");
-                        finish(run, RunOutcome.ERROR);
-                    }
-                }));
-    }
-
-    private void completeFromHistory(RunState run) {
-        String key = run.sessionKey != null ? run.sessionKey : mainSessionKey();
-        ObjectNode params = Json.MAPPER.createObjectNode();
-        params.put("sessionKey", key);
-        params.put("limit", HISTORY_LOOKBACK);
-        transport.request("chat.history", params, requestTimeout, false, null)
-                .whenComplete((res, error) -> transport.execute(() -> {
-                    if (run.terminal) {
-                        return;
-                    }
-                    if (error == null) {
-                        String text = assistantText(res.path("messages"), run.runId);
-                        if (text != null) {
-                            run.finalText = text;
-                        }
-                    }
-                    finishSuccess(run);
-                }));
-    }
-
-    /** The run's assistant reply in a history page: the row tagged with the run id, else the last assistant row. */
-    private static String assistantText(JsonNode messages, String runId) {
-        String last = null;
-        for (JsonNode m : messages) {
-            if (!"assistant".equals(Json.text(m, "role"))) {
-                continue;
-            }
-            String tagged = Json.text(m.path("__openclaw"), "runId");
-            if (runId.equals(tagged)) {
-                return RunEventApplier.messageText(m);
-            }
-            last = RunEventApplier.messageText(m);
-        }
-        return last;
-    }
-
-    private String mainSessionKey() {
-        GatewayInfo info = transport.info();
-        return info == null ? "agent:main:main" : info.mainSessionKey();
     }
 
     // ------------------------------------------------------------------ abort

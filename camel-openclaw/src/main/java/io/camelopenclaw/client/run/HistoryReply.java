@@ -1,0 +1,90 @@
+package io.camelopenclaw.client.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.internal.Json;
+
+/**
+ * How a finished run looks in a {@code chat.history} page, for runs whose events were missed. Rows of the run are
+ * found by their tags (2026.9.6: {@code __openclaw.runId}; both generations tag an abort's injected partial with
+ * {@code idempotencyKey "<runId>:assistant"} and {@code openclawAbort.runId}); untagged 2026.3.13 rows by position:
+ * the rows after the last user message with the run's text. A row with {@code openclawAbort} or
+ * {@code stopReason:"aborted"} means aborted, {@code stopReason:"error"} failed, assistant text a reply, and no
+ * assistant row a silent turn (history drops {@code NO_REPLY} rows).
+ *
+ * @param outcome      how the run ended
+ * @param text         the reply (or partial) text, or {@code null}
+ * @param errorMessage the row's error message, or {@code null}
+ * @param tagged       whether the rows carry the run id (then they are the run's for sure; untagged rows of a run
+ *                     that is still going on look like a silent turn)
+ */
+record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolean tagged) {
+
+    /** Reads the run's rows from a {@code chat.history} result; {@code null} when the page does not show the run. */
+    static HistoryReply of(JsonNode history, String runId, String message) {
+        List<JsonNode> rows = tagged(history.path("messages"), runId);
+        boolean tagged = !rows.isEmpty();
+        if (!tagged) {
+            rows = afterUserMessage(history.path("messages"), message);
+            if (rows == null) {
+                return null;
+            }
+        }
+        String text = null;
+        for (JsonNode row : rows) {
+            String stopReason = Json.text(row, "stopReason");
+            String rowText = RunEventApplier.messageText(row);
+            if (row.hasNonNull("openclawAbort") || "aborted".equals(stopReason)) {
+                return new HistoryReply(RunOutcome.ABORTED, rowText, Json.text(row, "errorMessage"), tagged);
+            }
+            if ("error".equals(stopReason)) {
+                String error = Json.text(row, "errorMessage");
+                return new HistoryReply(RunOutcome.ERROR, rowText, error != null ? error : rowText, tagged);
+            }
+            if (rowText != null && !rowText.isEmpty()) {
+                text = text == null ? rowText : text + "\n\n" + rowText;
+            }
+        }
+        return new HistoryReply(text == null ? RunOutcome.SILENT : RunOutcome.OK, text, null, tagged);
+    }
+
+    private static List<JsonNode> tagged(JsonNode messages, String runId) {
+        List<JsonNode> rows = new ArrayList<>();
+        String keyPrefix = runId + ":";
+        for (JsonNode row : messages) {
+            if (!"assistant".equals(Json.text(row, "role"))) {
+                continue;
+            }
+            String key = Json.text(row, "idempotencyKey");
+            if (runId.equals(Json.text(row.path("__openclaw"), "runId"))
+                    || runId.equals(Json.text(row.path("openclawAbort"), "runId"))
+                    || key != null && key.startsWith(keyPrefix)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The assistant rows after the last user message with this text, or {@code null} when there is none. */
+    private static List<JsonNode> afterUserMessage(JsonNode messages, String message) {
+        int user = -1;
+        for (int i = messages.size() - 1; i >= 0 && user < 0; i--) {
+            JsonNode row = messages.get(i);
+            if ("user".equals(Json.text(row, "role")) && message.equals(RunEventApplier.messageText(row))) {
+                user = i;
+            }
+        }
+        if (user < 0) {
+            return null;
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        for (int i = user + 1; i < messages.size() && !"user".equals(Json.text(messages.get(i), "role")); i++) {
+            if ("assistant".equals(Json.text(messages.get(i), "role"))) {
+                rows.add(messages.get(i));
+            }
+        }
+        return rows;
+    }
+}
