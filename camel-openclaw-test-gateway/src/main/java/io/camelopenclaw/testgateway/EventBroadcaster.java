@@ -15,6 +15,8 @@ final class EventBroadcaster {
     /** Read on every event, changed on connect and close only. */
     private final Set<ClientConnection> connections = new CopyOnWriteArraySet<>();
     private long seq;
+    /** Set while the run engine plays a run end that {@link Faults#dropNextRunEnd()} drops. */
+    private volatile boolean dropping;
 
     EventBroadcaster(int protocol) {
         this.globalSeq = protocol == 3;
@@ -46,6 +48,10 @@ final class EventBroadcaster {
     }
 
     void broadcast(String event, byte[] payload, byte[] stateVersion) {
+        if (dropping) {
+            skipSeq(1);
+            return;
+        }
         if (globalSeq) {
             synchronized (this) {
                 long frameSeq = ++seq;
@@ -81,6 +87,16 @@ final class EventBroadcaster {
             connection.sendEvent("agent", payload, 0, null);
         } else {
             connection.sendNumbered("agent", payload, null);
+        }
+    }
+
+    /** Runs {@code task} (on the run engine thread) with every event it broadcasts dropped, its seq used up. */
+    void dropping(Runnable task) {
+        dropping = true;
+        try {
+            task.run();
+        } finally {
+            dropping = false;
         }
     }
 

@@ -1,12 +1,14 @@
 package io.camelopenclaw.testgateway;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for a running {@link TestGateway}, obtained from {@link TestGateway#faults()}. Actions
  * ({@code dropConnections}, {@code sendMalformedFrame}, {@code sendOversizedFrame}, {@code skipSeq}) act at once on
  * the authenticated connections; counted faults ({@code startupUnavailable}, {@code authRateLimited},
- * {@code dropConnectionsAfterChunks}) arm the next connects or the next run; switches ({@code stopTicking},
+ * {@code dropConnectionsAfterChunks}, {@code dropNextRunEnd}, {@code failNextRequest}) arm the next connects or the next run; switches ({@code stopTicking},
  * {@code requirePairing}, {@code clearScopes}) hold until undone or {@link #reset()}.
  */
 public final class Faults {
@@ -15,6 +17,8 @@ public final class Faults {
     private final AtomicInteger startupUnavailable = new AtomicInteger();
     private final AtomicInteger authRateLimited = new AtomicInteger();
     private final AtomicInteger dropAfterChunks = new AtomicInteger(-1);
+    private final AtomicInteger dropRunEnds = new AtomicInteger();
+    private final Set<String> failingMethods = ConcurrentHashMap.newKeySet();
     private volatile boolean tickingStopped;
     private volatile boolean pairingRequired;
     private volatile boolean scopesCleared;
@@ -31,6 +35,20 @@ public final class Faults {
     /** Drops every connection (as {@link #dropConnections()}) once the next run has streamed {@code n} chunks. */
     public void dropConnectionsAfterChunks(int n) {
         dropAfterChunks.set(n);
+    }
+
+    /**
+     * The end of the next run that completes (lifecycle end, the last chat delta, chat final) reaches no client, as
+     * if the gateway had dropped those events for a slow consumer: their sequence numbers are used up, so the next
+     * event a client receives shows the gap.
+     */
+    public void dropNextRunEnd() {
+        dropRunEnds.incrementAndGet();
+    }
+
+    /** The next valid request of {@code method} is answered with {@code UNAVAILABLE} instead of being handled. */
+    public void failNextRequest(String method) {
+        failingMethods.add(method);
     }
 
     /** Stops the {@code tick} events until {@link #resumeTicking()}. */
@@ -96,6 +114,8 @@ public final class Faults {
         startupUnavailable.set(0);
         authRateLimited.set(0);
         dropAfterChunks.set(-1);
+        dropRunEnds.set(0);
+        failingMethods.clear();
         tickingStopped = false;
         pairingRequired = false;
         scopesCleared = false;
@@ -107,6 +127,16 @@ public final class Faults {
 
     boolean takeAuthRateLimited() {
         return take(authRateLimited);
+    }
+
+    /** Whether this request is to fail (and disarms the fault for its method). */
+    boolean takeFailedRequest(String method) {
+        return failingMethods.remove(method);
+    }
+
+    /** Whether the end of the run completing now is to be dropped (and disarms it). */
+    boolean takeDropRunEnd() {
+        return take(dropRunEnds);
     }
 
     /** The armed chunk count for the run starting now (and disarms it), or -1. */

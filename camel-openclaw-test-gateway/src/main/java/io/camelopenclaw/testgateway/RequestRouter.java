@@ -26,8 +26,11 @@ final class RequestRouter {
     private final boolean v4;
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
-    RequestRouter(GatewayConfig config) {
+    private final Faults faults;
+
+    RequestRouter(GatewayConfig config, Faults faults) {
         this.v4 = config.v4();
+        this.faults = faults;
     }
 
     void register(String method, String scope, ObjectSchema params, Handler handler) {
@@ -61,6 +64,9 @@ final class RequestRouter {
             String problem = route.params().validate(request.params());
             if (problem != null) {
                 throw GatewayError.invalidRequest("invalid " + request.method() + " params: " + problem);
+            }
+            if (faults.takeFailedRequest(request.method())) {
+                throw new GatewayError(GatewayError.UNAVAILABLE, request.method() + " is unavailable (injected)");
             }
             route.handler().handle(connection, request.id(), request.params());
         } catch (GatewayError e) {

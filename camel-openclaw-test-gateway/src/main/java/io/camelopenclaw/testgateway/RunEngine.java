@@ -290,7 +290,11 @@ final class RunEngine {
             case SILENT_RETRY -> events.silentRetry(run);
             case FINISH -> {
                 end(run, Run.Status.OK);
-                ends.finish(run);
+                if (faults.takeDropRunEnd()) {
+                    broadcaster.dropping(() -> ends.finish(run));
+                } else {
+                    ends.finish(run);
+                }
                 if (!run.script.silent()) {
                     run.session.append(TranscriptEntry.reply(Kind.REPLY, run, run.endedAt, null));
                 }

@@ -90,7 +90,7 @@ public final class TestGateway implements AutoCloseable {
             return thread;
         });
         RunEngine engine = new RunEngine(config, executor, sessions, broadcaster, faults, views);
-        RequestRouter router = new RequestRouter(config);
+        RequestRouter router = new RequestRouter(config, faults);
         ServerInfo info = new ServerInfo(config, templates, router::methods, port);
         new SystemMethods(config, info, engine, sessions).register(router);
         new SessionMethods(config, engine, sessions, views).register(router);

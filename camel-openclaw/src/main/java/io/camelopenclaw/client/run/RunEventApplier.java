@@ -94,11 +94,14 @@ final class RunEventApplier {
                 return silentOr(run, Terminal.ABORTED);
             }
             case "error" -> {
+                if (run.silentEnd && !run.abortRequested) {
+                    return Terminal.SILENT; // the agent method's silent turn: chat error after lifecycle silent
+                }
                 run.errorKind = Json.text(p, "errorKind");
                 run.errorMessage = Json.text(p, "errorMessage");
                 run.stopReason = Json.text(p, "stopReason");
                 run.mergeUsage(p.get("usage"));
-                return silentOr(run, Terminal.ERROR);
+                return Terminal.ERROR;
             }
             default -> {
                 return Terminal.NONE; // status and future states carry nothing to aggregate

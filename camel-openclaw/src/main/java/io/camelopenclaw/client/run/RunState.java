@@ -36,6 +36,8 @@ final class RunState {
     long lastAgentSeq = -1;
     /** The gateway ended the run without a user-visible reply ({@code terminalReply.disposition:"silent"}). */
     boolean silentEnd;
+    /** When the run was last probed for having gone quiet (see {@code RunTracker.sweep}). */
+    long lastProbeNanos;
     /** An {@code agent.wait} for this run is under way. */
     boolean reconciling;
     /** The text may have moved on while events were missed: the next cumulative snapshot realigns it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.GatewayEvent;
 import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.GatewayPolicy;
 import io.camelopenclaw.client.error.AgentRunAbortedException;
 import io.camelopenclaw.client.error.AgentRunFailedException;
 import io.camelopenclaw.client.error.AgentRunTimeoutException;
@@ -264,12 +265,17 @@ public final class RunTracker {
         }
     }
 
-    /** Applies run, idle and reattach timeouts; called periodically on the event thread. */
+    /**
+     * Applies run, idle and reattach timeouts, and probes quiet runs; called periodically on the event thread. A run
+     * without an event for a tick interval is reconciled: its end may have been lost where no gap shows it (2026.3.13
+     * numbers events globally, so its gaps cannot be told from other clients' events).
+     */
     public void sweep() {
         if (runs.isEmpty()) {
             return;
         }
         long now = System.nanoTime();
+        long quietNanos = quietProbeNanos();
         for (RunState run : new ArrayList<>(runs.values())) {
             if (run.terminal) {
                 continue;
@@ -281,8 +287,18 @@ public final class RunTracker {
                 timeout(run, "no event for " + idle.toMillis() + " ms (idle timeout)");
             } else if (!run.detached && run.reattachDeadlineNanos != 0 && now - run.reattachDeadlineNanos > 0) {
                 timeout(run, "not reattached within " + reattachTimeout.toMillis() + " ms after the connection was lost");
+            } else if (!run.detached && run.acknowledged && now - Math.max(run.lastEventNanos, run.lastProbeNanos)
+                    > quietNanos) {
+                run.lastProbeNanos = now;
+                reconciler.reconcile(run, AT_ONCE);
             }
         }
+    }
+
+    private long quietProbeNanos() {
+        GatewayInfo info = transport.info();
+        long tickMs = info == null ? GatewayPolicy.DEFAULT.tickIntervalMs() : info.policy().tickIntervalMs();
+        return Duration.ofMillis(tickMs).toNanos();
     }
 
     private void timeout(RunState run, String reason) {
