@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelopenclaw.client.GatewayClient;
+import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.slf4j.Logger;
@@ -31,7 +33,8 @@ final class GatewayConnectionRegistry {
     synchronized SharedGatewayConnection acquire(ConnectionSettings settings) throws Exception {
         SharedGatewayConnection connection = connections.get(settings);
         if (connection == null) {
-            GatewayClient client = GatewayClient.create(settings.toClientOptions(context));
+            GatewayClientOptions options = settings.toClientOptions(context);
+            GatewayClient client = GatewayClient.create(options);
             connection = new SharedGatewayConnection(settings, client,
                     "openclaw:" + settings.gatewayUrl() + "#" + sequence.incrementAndGet());
             connections.put(settings, connection);
@@ -40,6 +43,11 @@ final class GatewayConnectionRegistry {
                 health.register(connection.healthCheck());
             }
             LOG.debug("Opening gateway connection {}", settings);
+            DeviceIdentityStore device = options.deviceIdentityStore();
+            if (device != null) {
+                LOG.info("OpenClaw connection to {} signs with device {} from {} (deviceIdentity=false turns this off)",
+                        settings.gatewayUrl(), device.identity().deviceId(), device.path());
+            }
             client.connect();
         }
         connection.retain();

@@ -81,7 +81,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         assertThat(c.getRunMethod()).isEqualTo("chat.send");
         assertThat(c.isSuppressCommandInterpretation()).isTrue();
         assertThat(c.isToolEvents()).isTrue();
-        assertThat(c.isDeviceIdentity()).isFalse();
+        assertThat(c.isDeviceIdentity()).isTrue();
         assertThat(c.getRunTimeout()).isEqualTo(600_000);
         assertThat(c.getIdleTimeout()).isZero();
         assertThat(c.getConnectTimeout()).isEqualTo(15_000);

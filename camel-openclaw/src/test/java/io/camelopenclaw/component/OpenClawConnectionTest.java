@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,7 @@ import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayTimeoutException;
 import io.camelopenclaw.client.error.MissingScopeException;
 import io.camelopenclaw.client.error.PairingRequiredException;
+import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -164,16 +166,26 @@ class OpenClawConnectionTest extends OpenClawTestSupport {
     }
 
     @Test
-    void deviceIdentityIsCreatedAndUsed(@TempDir Path dir) {
+    void connectionsSignWithADeviceIdentityByDefaultAndDeviceIdentityFalseTurnsItOff(@TempDir Path dir) {
         Path identity = dir.resolve("device.json");
 
-        Exchange reply = template.request("openclaw:rpc?method=health&deviceIdentity=true&deviceIdentityFile="
-                                          + identity, e -> {
-                                          });
+        Exchange signed = template.request("openclaw:rpc?method=health&clientDisplayName=signed&deviceIdentityFile="
+                                           + identity, e -> {
+                                           });
+        Exchange unsigned = template.request("openclaw:rpc?method=health&clientDisplayName=unsigned"
+                                             + "&deviceIdentity=false", e -> {
+                                             });
 
-        assertThat(reply.getException()).isNull();
+        assertThat(signed.getException()).isNull();
+        assertThat(unsigned.getException()).isNull();
         assertThat(identity).exists();
-        assertThat(requests("connect")).anyMatch(r -> r.params().has("device"));
+        assertThat(connectsOf("signed")).isNotEmpty().allMatch(r -> r.params().has("device"));
+        assertThat(connectsOf("unsigned")).isNotEmpty().noneMatch(r -> r.params().has("device"));
+    }
+
+    private static List<ReceivedRequest> connectsOf(String displayName) {
+        return requests("connect").stream()
+                .filter(r -> displayName.equals(r.params().path("client").path("displayName").asText())).toList();
     }
 
     @Test

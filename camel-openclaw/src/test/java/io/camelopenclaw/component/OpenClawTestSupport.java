@@ -1,5 +1,8 @@
 package io.camelopenclaw.component;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +36,12 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     static final int MAX_IMAGE = 32 * 1024;
 
     static TestGateway gw;
+    /** The device identity of the class's routes (the default, ~/.camel-openclaw, is not for tests). */
+    static Path identityFile;
 
     @BeforeAll
-    static void startGateway() {
+    static void startGateway() throws IOException {
+        identityFile = Files.createTempDirectory("camel-openclaw-test").resolve("device-identity.json");
         gw = TestGateway.builder().token(TOKEN).protocol(4).tickInterval(Duration.ofSeconds(1))
                 .chunkDelay(Duration.ofMillis(1)).slowChunkDelay(Duration.ofMillis(40)).maxPayload(MAX_PAYLOAD)
                 .attachmentLimits(MAX_ATTACHMENT, MAX_IMAGE).build().start();
@@ -59,6 +65,7 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
         OpenClawConfiguration defaults = component.getConfiguration();
         defaults.setGatewayUrl(gw.url());
         defaults.setToken(TOKEN);
+        defaults.setDeviceIdentityFile(identityFile.toString());
         defaults.setReconnectInitialDelay(50);
         defaults.setReconnectMaxDelay(200);
         defaults.setRequestTimeout(5_000);

@@ -35,16 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code openclaw} component from real routes against one real OpenClaw gateway (subclasses pick v4 or v3). The
- * gateways are shared by the whole JVM, so every test uses session keys of its own. On v3 the component signs with a
- * device identity (the v3 gateway clears the scopes of device-less connections); on v4 it connects with the shared
- * token only, so both handshakes are covered.
+ * The {@code openclaw} component from real routes against one real OpenClaw gateway (subclasses pick v4 or v3), with
+ * the component's default settings: only the gateway URL, its token and (so that tests do not write into the home
+ * folder) the device identity file are set. The gateways are shared by the whole JVM, so every test uses session keys
+ * of its own.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 abstract class OpenClawComponentITSupport extends CamelTestSupport {
 
-    /** Long enough for the first run of a fresh gateway (it prepares the agent workspace: a few seconds). */
-    private static final long RUN_TIMEOUT_MS = 120_000;
+    /** Far below the default run timeout (10 min): a redelivery that waits for a run that is not running fails it. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(20);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** A prefix of this JVM's session keys, so reruns against a gateway that kept its state start clean. */
@@ -62,10 +62,6 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         return PREFIX + gw.name() + "-" + what;
     }
 
-    private boolean needsDevice() {
-        return gw.protocol() < 4;
-    }
-
     static Path newIdentityFile() {
         try {
             return Files.createTempDirectory("camel-openclaw-it").resolve("device-identity.json");
@@ -81,13 +77,7 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
                 .getConfiguration();
         defaults.setGatewayUrl(gw.url().toString());
         defaults.setToken(gw.token());
-        defaults.setRunTimeout(RUN_TIMEOUT_MS);
-        defaults.setReconnectInitialDelay(250);
-        defaults.setReconnectMaxDelay(2_000);
-        if (needsDevice()) {
-            defaults.setDeviceIdentity(true);
-            defaults.setDeviceIdentityFile(deviceIdentityFile().toString());
-        }
+        defaults.setDeviceIdentityFile(deviceIdentityFile().toString());
         return context;
     }
 
@@ -200,10 +190,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
     @Test
     void agentConsumerSeesARunStartedByAnotherClient() throws Exception {
         GatewayClientOptions.Builder options = GatewayClientOptions.builder().url(gw.url().toString())
-                .token(gw.token()).displayName("another client");
-        if (needsDevice()) {
-            options.deviceIdentityStore(DeviceIdentityStore.file(newIdentityFile()));
-        }
+                .token(gw.token()).displayName("another client")
+                .deviceIdentityStore(DeviceIdentityStore.file(newIdentityFile()));
         try (GatewayClient other = GatewayClient.create(options.build())) {
             other.connect().get(1, TimeUnit.MINUTES);
             AgentRunResult result = other.startRun(AgentRunRequest.builder("seen by camel")
@@ -271,8 +259,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         assertThat(((MissingScopeException) withoutAdmin.getException()).code())
                 .isEqualTo(gw.protocol() >= 4 ? "FORBIDDEN" : "INVALID_REQUEST");
 
-        String admin = "openclaw:rpc?scopes=operator.read,operator.write,operator.admin"
-                       + (needsDevice() ? "&deviceIdentityFile=" + newIdentityFile() : "");
+        String admin = "openclaw:rpc?scopes=operator.read,operator.write,operator.admin&deviceIdentityFile="
+                       + newIdentityFile();
         Exchange unknown = template.request(admin, e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
                 "no.such.method"));
         assertThat(unknown.getException()).isExactlyInstanceOf(GatewayRequestException.class)
@@ -331,10 +319,153 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
     @Test
     void wrongTokenFailsTheExchangeWithAuthTokenMismatch() {
         String uri = "openclaw:rpc?method=sessions.list&token=not-the-token&maxReconnectAttempts=1"
-                     + (needsDevice() ? "&deviceIdentity=true&deviceIdentityFile=" + newIdentityFile() : "");
+                     + "&deviceIdentityFile=" + newIdentityFile();
         Exchange reply = template.request(uri, e -> e.getMessage().setBody(Map.of()));
 
         assertThat(reply.getException()).isInstanceOf(GatewayConnectException.class)
                 .hasMessageContaining("AUTH_TOKEN_MISMATCH").hasMessageNotContaining("not-the-token");
+    }
+
+    /**
+     * A model that answers NO_REPLY: 2026.9.6 asks it again, then ends with lifecycle error (terminalReply silent)
+     * and chat aborted/error; 2026.3.13 with a final without message. Both are a silent reply, not an abort or
+     * failure, for chat.send and for the agent method.
+     */
+    @Test
+    void aSilentAgentIsReportedSilentForBothRunMethods() {
+        for (String uri : List.of("direct:chat", "direct:agent")) {
+            Exchange reply = run(uri, session("silent-" + uri.substring(7)), "SILENT please");
+
+            assertThat(reply.getException()).as(uri).isNull();
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).as(uri).isEqualTo("silent");
+            assertThat(reply.getMessage().getBody(String.class)).as(uri).isEmpty();
+        }
+    }
+
+    /**
+     * A redelivery (same idempotency key) of a finished run returns that run's result at once, whether it arrives
+     * right after the run ended (2026.3.13 then still answers in_flight, without events) or later, and starts no
+     * second model call.
+     */
+    @Test
+    void aRedeliveryOfAFinishedRunReturnsItsResultAtOnceWithoutASecondModelCall() throws Exception {
+        String session = session("redelivery");
+        String key = UUID.randomUUID().toString();
+        Exchange first = runWithKey("direct:chat", session, "deliver once", key);
+        int modelCalls = gw.model().requestCount();
+
+        long started = System.nanoTime();
+        Exchange atOnce = runWithKey("direct:chat", session, "deliver once", key);
+        Thread.sleep(1_500); // past 2026.3.13's settle window: now the key is answered ok
+        Exchange later = runWithKey("direct:chat", session, "deliver once", key);
+
+        assertThat(first.getMessage().getBody(String.class)).isEqualTo("ECHO: deliver once");
+        for (Exchange again : List.of(atOnce, later)) {
+            assertThat(again.getException()).isNull();
+            assertThat(again.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
+            assertThat(again.getMessage().getBody(String.class)).isEqualTo("ECHO: deliver once");
+            assertThat(again.getMessage().getHeader(OpenClawConstants.RUN_ID)).isEqualTo(key);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(AT_ONCE);
+        assertThat(gw.model().requestCount()).isEqualTo(modelCalls);
+    }
+
+    /** The same for the agent method: the gateway replays the cached final answer. */
+    @Test
+    void aRedeliveryOfAFinishedAgentRunReturnsItsResult() {
+        String session = session("redelivery-agent");
+        String key = UUID.randomUUID().toString();
+        runWithKey("direct:agent", session, "agent once", key);
+        int modelCalls = gw.model().requestCount();
+
+        Exchange again = runWithKey("direct:agent", session, "agent once", key);
+
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getBody(String.class)).isEqualTo("ECHO: agent once");
+        assertThat(gw.model().requestCount()).isEqualTo(modelCalls);
+    }
+
+    /** A redelivery of an aborted run fails at once as aborted (2026.3.13 answers ok; its history shows the abort). */
+    @Test
+    void aRedeliveryOfAnAbortedRunFailsAbortedAtOnce() throws Exception {
+        String session = session("redelivery-abort");
+        String key = UUID.randomUUID().toString();
+        MockEndpoint chunks = getMockEndpoint("mock:chunks");
+        CompletableFuture<Exchange> slow = template.asyncSend("direct:stream", e -> {
+            e.getMessage().setBody("SLOW then abort");
+            e.getMessage().setHeader(OpenClawConstants.SESSION_KEY, session);
+            e.getMessage().setHeader(OpenClawConstants.IDEMPOTENCY_KEY, key);
+        });
+        await().atMost(WAIT).until(() -> chunks.getReceivedCounter() >= 2);
+        template.request("direct:chat", e -> {
+            e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort");
+            e.getMessage().setHeader(OpenClawConstants.SESSION_KEY, session);
+        });
+        assertThat(slow.get(1, TimeUnit.MINUTES).getException()).isInstanceOf(AgentRunAbortedException.class);
+        Thread.sleep(1_500);
+
+        long started = System.nanoTime();
+        Exchange again = runWithKey("direct:chat", session, "SLOW then abort", key);
+
+        assertThat(again.getException()).isInstanceOf(AgentRunAbortedException.class);
+        assertThat(again.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("aborted");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(AT_ONCE);
+    }
+
+    /**
+     * The connection breaks mid-run while the gateway goes on: the client reconnects, resumes the run from
+     * chat.history (2026.9.6 adopts its inFlightRun) and completes it with the whole reply, streamed chunks included,
+     * without starting it again.
+     */
+    @Test
+    void aRunSurvivesAConnectionCutAndCompletesWhole() throws Exception {
+        try (TcpCutter cutter = TcpCutter.in(gw.url())) {
+            String uri = "openclaw:agent?gatewayUrl=" + cutter.url() + "&streamTo=mock:cut-chunks";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:cut").to(uri);
+                }
+            });
+            MockEndpoint chunks = getMockEndpoint("mock:cut-chunks");
+            int modelCalls = gw.model().requestCount();
+            CompletableFuture<Exchange> slow = runAsync("direct:cut", session("cut"), "SLOW through a cut");
+            await().atMost(WAIT).until(() -> chunks.getReceivedCounter() >= 3);
+
+            cutter.cut();
+            Exchange reply = slow.get(2, TimeUnit.MINUTES);
+
+            assertThat(reply.getException()).isNull();
+            String text = reply.getMessage().getBody(String.class);
+            assertThat(text).startsWith("SLOW-ECHO part00").endsWith("part49.");
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.REATTACHED, Boolean.class)).isTrue();
+            assertThat(streamed(chunks.getExchanges())).isEqualTo(text);
+            assertThat(cutter.connections()).isGreaterThanOrEqualTo(2);
+            assertThat(gw.model().requestCount()).isEqualTo(modelCalls + 1);
+        }
+    }
+
+    private Exchange runWithKey(String uri, String session, String text, String key) {
+        return template.request(uri, e -> {
+            e.getMessage().setBody(text);
+            e.getMessage().setHeader(OpenClawConstants.SESSION_KEY, session);
+            e.getMessage().setHeader(OpenClawConstants.IDEMPOTENCY_KEY, key);
+        });
+    }
+
+    /** The text the streamed chunks add up to, honouring chunks that replace the text so far. */
+    private static String streamed(List<Exchange> chunks) {
+        StringBuilder text = new StringBuilder();
+        for (Exchange chunk : chunks) {
+            Message m = chunk.getMessage();
+            if (!"text".equals(m.getHeader(OpenClawConstants.CHUNK_KIND))) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(m.getHeader(OpenClawConstants.CHUNK_REPLACE, Boolean.class))) {
+                text.setLength(0);
+            }
+            text.append(m.getBody(String.class));
+        }
+        return text.toString();
     }
 }
