@@ -199,8 +199,10 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
     private String certificateFingerprint;
     /**
      * Sign the handshake with an Ed25519 device identity (created on first use) and keep the device token the gateway
-     * issues. Needed for remote gateways, which grant no scopes to device-less clients; new devices must be paired by
-     * an operator (openclaw devices approve, with the request id the connection reports).
+     * issues. On by default, as in OpenClaw's own clients: protocol-3 gateways (openclaw 2026.3.x) grant no scopes to
+     * device-less clients, remote gateways pair devices, and only the device that started a run may abort it after a
+     * reconnect. New devices on a remote gateway must be paired by an operator (openclaw devices approve, with the
+     * request id the connection reports). Set to false to connect with the token or password alone.
      */
     private Boolean deviceIdentity;
     /**

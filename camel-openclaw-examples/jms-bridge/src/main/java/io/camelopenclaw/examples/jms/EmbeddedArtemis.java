@@ -1,11 +1,14 @@
 package io.camelopenclaw.examples.jms;
 
+import java.util.concurrent.TimeUnit;
+
 import io.camelopenclaw.examples.support.FreePorts;
 import io.camelopenclaw.examples.support.TempDirectory;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -20,6 +23,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class EmbeddedArtemis implements AutoCloseable {
 
     public static final int MAX_DELIVERY_ATTEMPTS = 5;
+    private static final long CLIENTS_GONE_TIMEOUT_MS = 10_000;
 
     private final TempDirectory data;
     private final EmbeddedActiveMQ server;
@@ -71,15 +75,30 @@ public final class EmbeddedArtemis implements AutoCloseable {
         return connectionFactory;
     }
 
+    /**
+     * Stops the broker after its clients: the connection factory is closed first, then the broker waits (up to
+     * {@value #CLIENTS_GONE_TIMEOUT_MS} ms) until it has seen every client connection go, because it cleans up a
+     * closed connection's temporary queues asynchronously; stopping under that cleanup logs a stack trace
+     * ({@code AMQ229257: IDGenerator has been stopped}).
+     */
     @Override
     public void close() {
         try {
             connectionFactory.close();
+            awaitClientsGone();
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("Artemis did not stop cleanly", e);
         } finally {
             data.close();
+        }
+    }
+
+    private void awaitClientsGone() throws InterruptedException {
+        ActiveMQServer broker = server.getActiveMQServer();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENTS_GONE_TIMEOUT_MS);
+        while ((broker.getConnectionCount() > 0 || !broker.getSessions().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 }

@@ -1,0 +1,15 @@
+package io.camelopenclaw.examples.mail;
+
+import java.time.Duration;
+
+import io.camelopenclaw.examples.support.ExampleProcess;
+import org.junit.jupiter.api.Test;
+
+/** {@link MailBridgeExample} run as a newcomer runs it: it prints the agent's reply and ends without a warning or stack trace. */
+class DemoRunTest {
+
+    @Test
+    void theDemoPrintsTheReplyAndShutsDownClean() {
+        ExampleProcess.assertRunsClean(MailBridgeExample.class, 2, Duration.ofMinutes(2));
+    }
+}
