@@ -124,6 +124,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
                 throw new IllegalArgumentException("Unknown " + OpenClawConstants.OPERATION + " '" + operation
                                                    + "': use run or abort");
             }
+            RunResultMapper.clear(exchange); // no header of an earlier call may pass for this run's
             call = new RunCall(exchange, callback, sessionKey, keys.keyFor(exchange));
         } catch (Exception e) {
             exchange.setException(e);

@@ -52,9 +52,19 @@ public final class OpenClawConstants {
     public static final String MESSAGE = "CamelOpenClawMessage";
 
     // ------------------------------------------------------------------ run result headers (agent producer and consumer)
+    // Each openclaw:agent call removes them first, so none of an earlier call passes for its own.
 
-    @Metadata(label = "producer", description = "Out: the gateway's stop reason, e.g. `stop`.", javaType = "String")
+    @Metadata(label = "producer",
+              description = "Out: the finish reason as the gateway reports it (the provider's, passed on), e.g. `stop`,"
+                            + " `length`, `toolUse`; `rpc` for an abort.",
+              javaType = "String")
     public static final String STOP_REASON = "CamelOpenClawStopReason";
+    @Metadata(label = "producer",
+              description = "Out: the finish reason normalized as Camel's AI components report it: `COMPLETED`"
+                            + " (including a silent reply), `TRUNCATED` (token limit), `TOOL_CALL`, `FILTERED` (content"
+                            + " filter or refusal) or `OTHER` (aborts, timeouts, failures).",
+              javaType = "String", enums = "COMPLETED,TRUNCATED,TOOL_CALL,FILTERED,OTHER")
+    public static final String FINISH_CATEGORY = "CamelOpenClawFinishCategory";
     @Metadata(label = "producer",
               description = "Out: why a run failed: `refusal`, `timeout`, `rate_limit`, `context_length`, `unknown`.",
               javaType = "String")
@@ -62,12 +72,12 @@ public final class OpenClawConstants {
     @Metadata(label = "producer", description = "Out: the gateway's (or the client's) error text of a failed run.",
               javaType = "String")
     public static final String ERROR_MESSAGE = "CamelOpenClawErrorMessage";
-    @Metadata(label = "producer", description = "Out: input tokens, when reported.", javaType = "Long")
+    @Metadata(label = "producer", description = "Out: input tokens, when reported.", javaType = "Integer")
     public static final String INPUT_TOKENS = "CamelOpenClawInputTokens";
-    @Metadata(label = "producer", description = "Out: output tokens, when reported.", javaType = "Long")
+    @Metadata(label = "producer", description = "Out: output tokens, when reported.", javaType = "Integer")
     public static final String OUTPUT_TOKENS = "CamelOpenClawOutputTokens";
     @Metadata(label = "producer", description = "Out: total tokens, when reported (or input plus output).",
-              javaType = "Long")
+              javaType = "Integer")
     public static final String TOTAL_TOKENS = "CamelOpenClawTotalTokens";
     @Metadata(label = "producer", description = "Out: the cost of the run, when reported.", javaType = "Double")
     public static final String COST = "CamelOpenClawCost";

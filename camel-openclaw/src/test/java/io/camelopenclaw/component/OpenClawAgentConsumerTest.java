@@ -29,6 +29,7 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
         otherClient = GatewayClient.create(GatewayClientOptions.builder().url(gw.url()).token(TOKEN)
                 .displayName("another client").build());
         otherClient.connect().get(5, TimeUnit.SECONDS);
+        awaitConnected(); // the consumers' connection, so that they see the runs from their first event
     }
 
     @AfterEach
@@ -74,7 +75,8 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
         assertThat(m.getHeader(OpenClawConstants.STOP_REASON)).isEqualTo("stop");
         assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo(result.model());
         assertThat(m.getHeader(OpenClawConstants.PROVIDER)).isEqualTo(result.provider());
-        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isEqualTo(result.usage().outputTokens());
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isEqualTo(result.usage().outputTokens().intValue());
+        assertThat(m.getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isPositive();
         assertThat(observed.getProperty(OpenClawConstants.THINKING_PROPERTY)).isEqualTo("Considering the request.");
         @SuppressWarnings("unchecked")

@@ -39,8 +39,31 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
                 from("direct:admin").to("openclaw:agent?sessionKey=agent:main:admin"
                                         + "&scopes=operator.read,operator.write,operator.admin");
                 from("direct:json-abort").to("openclaw:agent?sessionKey=" + SESSION + "&payloadFormat=json");
+                from("direct:two-calls").to("openclaw:agent?runMethod=agent&sessionKey=agent:main:two-calls")
+                        .setBody(constant("then stay SILENT"))
+                        .to("openclaw:agent?sessionKey=agent:main:two-calls");
             }
         };
+    }
+
+    /**
+     * Two AI calls in one exchange: the second leaves no header of the first behind (the agent method reports input
+     * tokens, chat.send does not), as Camel's AI components do.
+     */
+    @Test
+    void aSecondCallInTheSameExchangeLeavesNoResultHeaderOfTheFirst() {
+        Exchange reply = template.request("direct:two-calls", e -> {
+            e.getMessage().setBody("first");
+            e.getMessage().setHeader(OpenClawConstants.INPUT_TOKENS, 999); // as if an earlier AI step had set it
+        });
+
+        assertThat(reply.getException()).isNull();
+        var m = reply.getMessage();
+        assertThat(m.getHeader(OpenClawConstants.STATUS)).isEqualTo("silent");
+        assertThat(m.getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
+        assertThat(m.getHeader(OpenClawConstants.INPUT_TOKENS)).isNull();
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isInstanceOf(Integer.class);
+        assertThat(m.getHeader(OpenClawConstants.RUN_ID)).isEqualTo(m.getHeader(OpenClawConstants.IDEMPOTENCY_KEY));
     }
 
     private Exchange ask(String uri, String text) {
@@ -61,7 +84,8 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(m.getHeader(OpenClawConstants.STOP_REASON)).isEqualTo("stop");
         assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo("stub-echo");
         assertThat(m.getHeader(OpenClawConstants.PROVIDER)).isEqualTo("stub");
-        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Long.class)).isPositive();
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isInstanceOf(Integer.class);
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Integer.class)).isPositive();
         assertThat(m.getHeader(OpenClawConstants.INPUT_TOKENS)).isNull(); // the stub reports output tokens only
         assertThat(m.getHeader(OpenClawConstants.DURATION, Long.class)).isNotNegative();
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isEqualTo(3);
@@ -196,10 +220,10 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: via agent");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
-        long input = reply.getMessage().getHeader(OpenClawConstants.INPUT_TOKENS, Long.class);
-        long output = reply.getMessage().getHeader(OpenClawConstants.OUTPUT_TOKENS, Long.class);
+        int input = reply.getMessage().getHeader(OpenClawConstants.INPUT_TOKENS, Integer.class);
+        int output = reply.getMessage().getHeader(OpenClawConstants.OUTPUT_TOKENS, Integer.class);
         assertThat(input).isPositive();
-        assertThat(reply.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS, Long.class)).isEqualTo(input + output);
+        assertThat(reply.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS)).isEqualTo(input + output);
         assertThat(reply.getMessage().getHeader(OpenClawConstants.COST)).isNull(); // the stub reports no cost
         JsonNode params = lastParams("agent");
         assertThat(params.path("extraSystemPrompt").asText()).isEqualTo("Be brief");

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.ConnectionState;
 import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.apache.camel.CamelContext;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs a test class against one in-process {@link TestGateway} (token auth, 1 s ticks, small payload limits) with
@@ -89,8 +92,14 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     }
 
     /** The component's open gateway connections. */
-    java.util.Collection<SharedGatewayConnection> connections() {
+    Collection<SharedGatewayConnection> connections() {
         return component().connections().connections().values();
+    }
+
+    /** Waits until every open connection has completed its handshake (consumers connect in the background). */
+    void awaitConnected() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> connections().stream()
+                .allMatch(c -> c.client().status().state() == ConnectionState.CONNECTED));
     }
 
     /** The params of the last request of a method the gateway received. */

@@ -37,9 +37,10 @@ class RunResultMapperTest {
                 .containsEntry(OpenClawConstants.RUN_ID, "run-1")
                 .containsEntry(OpenClawConstants.IDEMPOTENCY_KEY, "run-1")
                 .containsEntry(OpenClawConstants.STATUS, "ok")
-                .containsEntry(OpenClawConstants.INPUT_TOKENS, 10L)
-                .containsEntry(OpenClawConstants.OUTPUT_TOKENS, 3L)
-                .containsEntry(OpenClawConstants.TOTAL_TOKENS, 13L)
+                .containsEntry(OpenClawConstants.INPUT_TOKENS, 10)
+                .containsEntry(OpenClawConstants.OUTPUT_TOKENS, 3)
+                .containsEntry(OpenClawConstants.TOTAL_TOKENS, 13)
+                .containsEntry(OpenClawConstants.FINISH_CATEGORY, "FILTERED")
                 .containsEntry(OpenClawConstants.COST, 0.25)
                 .containsEntry(OpenClawConstants.MODEL, "m1")
                 .containsEntry(OpenClawConstants.PROVIDER, "p1")
@@ -73,9 +74,23 @@ class RunResultMapperTest {
         RunResultMapper.apply(exchange, new AgentRunResult("r", null, RunOutcome.SILENT, "", null, List.of(),
                 new RunUsage(4L, 1L, null, null), null, null, null, null, null, 1, 0, false));
 
-        assertThat(exchange.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS)).isEqualTo(5L);
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS)).isEqualTo(5);
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
         assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys(OpenClawConstants.COST,
                 OpenClawConstants.MODEL, OpenClawConstants.SESSION_KEY, OpenClawConstants.ERROR_KIND);
         assertThat(exchange.getProperties()).doesNotContainKey(OpenClawConstants.THINKING_PROPERTY);
+    }
+
+    @Test
+    void clearRemovesEveryResultOfAnEarlierCallButNotTheInputs() {
+        Exchange exchange = new DefaultExchange(context);
+        RunResultMapper.apply(exchange, result(RunOutcome.OK));
+
+        RunResultMapper.clear(exchange);
+
+        assertThat(exchange.getMessage().getHeaders()).containsOnlyKeys(OpenClawConstants.SESSION_KEY,
+                OpenClawConstants.IDEMPOTENCY_KEY);
+        assertThat(exchange.getProperties()).doesNotContainKeys(OpenClawConstants.THINKING_PROPERTY,
+                OpenClawConstants.TOOL_CALLS_PROPERTY);
     }
 }

@@ -139,6 +139,7 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         Message m = reply.getMessage();
         assertThat(m.getBody(String.class)).isEqualTo("ECHO: hello camel");
         assertThat(m.getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
+        assertThat(m.getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
         assertThat(m.getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo(session);
         assertThat(m.getHeader(OpenClawConstants.RUN_ID, String.class)).isNotBlank()
                 .isEqualTo(m.getHeader(OpenClawConstants.IDEMPOTENCY_KEY));
@@ -147,7 +148,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
             // 2026.3.13 sends neither for chat.send (only the agent method's final answer carries them)
             assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo("stub-echo");
             assertThat(m.getHeader(OpenClawConstants.PROVIDER)).isEqualTo("stub");
-            assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Long.class)).isPositive();
+            assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isInstanceOf(Integer.class);
+            assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Integer.class)).isPositive();
             assertThat(m.getHeader(OpenClawConstants.STOP_REASON)).isEqualTo("stop");
         }
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isPositive();
@@ -183,7 +185,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         assertThat(m.getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo(session);
         assertThat(m.getHeader(OpenClawConstants.RUN_ID, String.class)).isNotBlank();
         assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo("stub-echo");
-        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Long.class)).isPositive();
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isInstanceOf(Integer.class);
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Integer.class)).isPositive();
     }
 
     /** The agent consumer reports a run that a different client (not Camel) started in its session. */
@@ -310,6 +313,7 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         Exchange run = slow.get(1, TimeUnit.MINUTES);
         assertThat(run.getException()).isInstanceOf(AgentRunAbortedException.class);
         assertThat(run.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("aborted");
+        assertThat(run.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("OTHER");
         assertThat(((AgentRunAbortedException) run.getException()).result().text()).startsWith("SLOW-ECHO")
                 .doesNotContain("part49");
         assertThat(chunks.getReceivedCounter()).isLessThan(50);
@@ -338,6 +342,7 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
 
             assertThat(reply.getException()).as(uri).isNull();
             assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).as(uri).isEqualTo("silent");
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).as(uri).isEqualTo("COMPLETED");
             assertThat(reply.getMessage().getBody(String.class)).as(uri).isEmpty();
         }
     }

@@ -30,4 +30,9 @@ public record AgentRunResult(String runId, String sessionKey, RunOutcome outcome
     public AgentRunResult {
         toolCalls = List.copyOf(toolCalls);
     }
+
+    /** Why the run finished, in the categories Camel's AI components share. */
+    public FinishCategory finishCategory() {
+        return FinishCategory.of(outcome, stopReason, errorKind);
+    }
 }
