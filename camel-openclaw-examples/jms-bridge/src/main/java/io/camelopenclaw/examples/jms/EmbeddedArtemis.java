@@ -8,8 +8,10 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.postoffice.PostOffice;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -77,9 +79,9 @@ public final class EmbeddedArtemis implements AutoCloseable {
 
     /**
      * Stops the broker after its clients: the connection factory is closed first, then the broker waits (up to
-     * {@value #CLIENTS_GONE_TIMEOUT_MS} ms) until it has seen every client connection go, because it cleans up a
-     * closed connection's temporary queues asynchronously; stopping under that cleanup logs a stack trace
-     * ({@code AMQ229257: IDGenerator has been stopped}).
+     * {@value #CLIENTS_GONE_TIMEOUT_MS} ms) until it has seen every client connection go and has removed their
+     * temporary queues and addresses, which it does in the background; stopping under that cleanup logs a stack
+     * trace ({@code AMQ229257: IDGenerator has been stopped}).
      */
     @Override
     public void close() {
@@ -97,8 +99,17 @@ public final class EmbeddedArtemis implements AutoCloseable {
     private void awaitClientsGone() throws InterruptedException {
         ActiveMQServer broker = server.getActiveMQServer();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENTS_GONE_TIMEOUT_MS);
-        while ((broker.getConnectionCount() > 0 || !broker.getSessions().isEmpty()) && System.nanoTime() < deadline) {
+        while (!clientsGone(broker) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+    }
+
+    /** No connection, no session, and the temporary queues and addresses of the last ones removed. */
+    private static boolean clientsGone(ActiveMQServer broker) {
+        PostOffice postOffice = broker.getPostOffice();
+        return broker.getConnectionCount() == 0 && broker.getSessions().isEmpty()
+                && postOffice.getAllBindings().noneMatch(b -> b.getBindable() instanceof Queue q && q.isTemporary())
+                && postOffice.getAddresses().stream().map(postOffice::getAddressInfo)
+                        .noneMatch(address -> address != null && address.isTemporary());
     }
 }

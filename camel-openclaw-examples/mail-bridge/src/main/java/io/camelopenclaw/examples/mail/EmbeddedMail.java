@@ -40,9 +40,14 @@ public final class EmbeddedMail implements AutoCloseable {
                + server.getImap().getPort();
     }
 
-    /** The Camel endpoint that sends mail through this server. */
+    /**
+     * The Camel endpoint that sends mail through this server, addressed by the message's {@code From}, {@code To},
+     * {@code Subject} and {@code Reply-To} headers (a reply goes to whoever wrote; since Camel 4.22 such headers
+     * override an endpoint's addressing only when the endpoint says so).
+     */
     public String smtpUri() {
-        return "smtp://" + HOST + ":" + server.getSmtp().getPort();
+        return "smtp://" + HOST + ":" + server.getSmtp().getPort()
+               + "?useHeaderRecipients=true&useHeaderFrom=true&useHeaderSubject=true&useHeaderReplyTo=true";
     }
 
     /** The Camel endpoint that reads a mailbox's unseen mail over IMAP, polling every second. */

@@ -13,6 +13,8 @@ public final class YamlRouteExample {
 
     /** The routes, found on the classpath here (Camel JBang is given the file itself). */
     public static final String ROUTES = "classpath:ask-agent.camel.yaml";
+    /** The system property that hands the gateway token to the component's configuration. */
+    static final String TOKEN_PROPERTY = "openclaw.example.gateway-token";
     /** The timer's exchange and the chat final event. */
     static final int DEMO_MESSAGES = 2;
 
@@ -33,12 +35,17 @@ public final class YamlRouteExample {
 
     /**
      * A Camel Main with the YAML routes and {@code application.properties}, the gateway's URL and token overriding
-     * what the properties say.
+     * what the properties say. The token goes in as a property placeholder ({@value #TOKEN_PROPERTY}, a system
+     * property), as a secret should: Camel Main warns about secrets configured in plain text.
      */
     public static Main createMain(ExampleGateway gateway) {
         Main main = new Main();
         main.configure().withRoutesIncludePattern(ROUTES);
-        gateway.componentProperties().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.component.openclaw.gateway-url", gateway.url());
+        if (gateway.token() != null) {
+            System.setProperty(TOKEN_PROPERTY, gateway.token());
+            main.addOverrideProperty("camel.component.openclaw.token", "{{sys:" + TOKEN_PROPERTY + "}}");
+        }
         return main;
     }
 }
