@@ -1,7 +1,8 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.client.internal.TlsSupport;
+import io.camelopenclaw.client.connection.TlsSupport;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.api.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

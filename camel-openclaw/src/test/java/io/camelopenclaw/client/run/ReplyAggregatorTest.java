@@ -36,7 +36,7 @@ class ReplyAggregatorTest {
 
     @Test
     void messageTextReadsStringsAndPartArrays() throws Exception {
-        var mapper = io.camelopenclaw.client.internal.Json.MAPPER;
+        var mapper = io.camelopenclaw.client.json.JsonValues.MAPPER;
         assertThat(RunEventApplier.messageText(mapper.readTree("{\"role\":\"user\",\"content\":\"hi\"}"))).isEqualTo("hi");
         assertThat(RunEventApplier.messageText(mapper.readTree(
                 "{\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"},{\"type\":\"text\",\"text\":\"b\"}]}")))
