@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.connection.GatewayConnection;
+import io.camelopenclaw.client.connection.GatewayConnectionListener;
 import io.camelopenclaw.client.json.JsonValues;
 import io.camelopenclaw.client.connection.SerialDispatcher;
 import io.camelopenclaw.client.run.AbortRequests;
@@ -190,7 +191,7 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /** Connection callbacks, on the event thread. */
-    private final class ConnectionEvents implements GatewayConnection.Listener {
+    private final class ConnectionEvents implements GatewayConnectionListener {
         @Override
         public boolean isEssential(String eventName, JsonNode payload) {
             return ("chat".equals(eventName) || "agent".equals(eventName))

@@ -24,6 +24,6 @@ enum PayloadFormat {
         if (payload == null || payload.isNull() || payload.isMissingNode()) {
             return null;
         }
-        return this == JSON ? payload.toString() : JsonValues.MAPPER.convertValue(payload, Object.class);
+        return this == JSON ? payload.toString() : JsonValues.toJava(payload);
     }
 }

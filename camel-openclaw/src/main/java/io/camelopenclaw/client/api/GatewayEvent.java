@@ -3,7 +3,6 @@ package io.camelopenclaw.client.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.json.JsonValues;
 
-import java.util.Map;
 
 /**
  * One gateway event, as delivered to {@link GatewayEventListener}s.
@@ -48,18 +47,12 @@ public record GatewayEvent(String name, JsonNode payload, Long connectionSeq, bo
         return seq != null && seq.canConvertToLong() ? seq.asLong() : null;
     }
 
-    /** The payload as a map of plain Java values (empty when there is none). */
-    public Map<String, Object> payloadAsMap() {
-        return JsonValues.toMap(payload);
-    }
-
     /** The payload as JSON text ({@code null} when there is none). */
     public String payloadAsJson() {
         return payload == null ? null : payload.toString();
     }
 
     private String text(String field) {
-        JsonNode node = payload == null ? null : payload.get(field);
-        return node == null || node.isNull() ? null : node.asText();
+        return JsonValues.text(payload, field);
     }
 }

@@ -12,7 +12,7 @@ import io.camelopenclaw.client.auth.DeviceToken;
  * Builds the {@code connect} params: protocol range, client info, role, explicit scopes, caps, credentials and the
  * signed device block. Only fields known to both protocol generations are sent (v3 schemas are closed).
  */
-public final class ConnectRequest {
+final class ConnectRequest {
 
     static final String ROLE = "operator";
 
@@ -30,7 +30,7 @@ public final class ConnectRequest {
      */
     public static ConnectRequest build(GatewayClientOptions options, String nonce, long challengeTs,
             DeviceIdentity identity, DeviceToken storedToken) {
-        ObjectNode params = JsonValues.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("minProtocol", options.minProtocol());
         params.put("maxProtocol", options.maxProtocol());
         ObjectNode client = params.putObject("client");
@@ -51,7 +51,7 @@ public final class ConnectRequest {
         params.putPOJO("scopes", options.scopes());
         params.putPOJO("caps", options.caps());
 
-        ObjectNode auth = JsonValues.MAPPER.createObjectNode();
+        ObjectNode auth = JsonValues.object();
         String signatureToken = null;
         boolean deviceTokenOnly = false;
         if (options.token() != null) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** Renders frames for logs with every secret (tokens, password, device token, signature) replaced by {@code ***}. */
-public final class FrameRedactor {
+final class FrameRedactor {
 
     private static final String MASK = "***";
     private static final List<String> AUTH_SECRETS = List.of("token", "password", "deviceToken", "bootstrapToken",

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Reads the gateway's {@code ErrorShape} and turns it into typed exceptions. Classification uses {@code code} and
  * {@code details.code}, never message text — except the protocol-3 missing-scope answer, which carries no code.
  */
-public final class GatewayErrors {
+final class GatewayErrors {
 
     /** Connect answers that no retry fixes until someone changes configuration, credentials or approves pairing. */
     private static final Set<String> NEEDS_OPERATOR = Set.of("AUTH_REQUIRED", "AUTH_UNAUTHORIZED", "AUTH_TOKEN_MISSING",

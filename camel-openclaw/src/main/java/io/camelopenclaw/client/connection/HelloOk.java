@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads a {@code hello-ok} payload (protocol 3 or 4) into a {@link GatewayInfo}. */
-public final class HelloOk {
+final class HelloOk {
 
     private HelloOk() {
     }

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** The gateway's operator-scope implication rules: admin satisfies all; write implies read; read and write imply their session scopes. */
-public final class Scopes {
+final class Scopes {
 
     private Scopes() {
     }

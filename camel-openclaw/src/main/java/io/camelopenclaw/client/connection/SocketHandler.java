@@ -3,7 +3,7 @@ package io.camelopenclaw.client.connection;
 import java.nio.ByteBuffer;
 
 /** Callbacks of a {@link GatewaySocket}; invoked on the socket's reader thread. */
-public interface SocketHandler {
+interface SocketHandler {
 
     void onOpen(GatewaySocket socket);
 

@@ -5,12 +5,13 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
 /** Builds the TLS context for {@code wss://}: the caller's (or the JVM's), or one that trusts only a pinned cert. */
-public final class TlsSupport {
+final class TlsSupport {
 
     private TlsSupport() {
     }
@@ -19,7 +20,7 @@ public final class TlsSupport {
      * @param base        the caller's context, or {@code null} for the JVM default
      * @param fingerprint SHA-256 fingerprint (lower-case hex) to pin, or {@code null}
      */
-    public static SSLContext context(SSLContext base, String fingerprint) {
+    static SSLContext context(SSLContext base, String fingerprint) {
         try {
             if (fingerprint == null) {
                 return base != null ? base : SSLContext.getDefault();
@@ -33,10 +34,10 @@ public final class TlsSupport {
     }
 
     /** The lower-case hex SHA-256 fingerprint of a certificate. */
-    public static String fingerprint(X509Certificate cert) throws CertificateException {
+    static String fingerprint(X509Certificate cert) throws CertificateException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new CertificateException(e);
         }
     }

@@ -1,27 +1,69 @@
 package io.camelopenclaw.client.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The one shared Jackson mapper and small helpers for reading optional fields. */
+/**
+ * Reading and writing the JSON of gateway frames: payloads as plain Java values ({@link #toJava}), optional fields
+ * read without ceremony ({@link #text}, {@link #number}, ...), and the one lenient Jackson mapper behind it all.
+ * Payloads the client hands out ({@code GatewayEvent.payload()}, request results) are Jackson trees; this is the
+ * public way to turn them into Maps, Lists and scalars.
+ */
 public final class JsonValues {
 
     /** Lenient on input (unknown fields are ignored), used for every frame. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private JsonValues() {
+    }
+
+    /**
+     * A tree as plain Java values: objects become {@code Map<String, Object>} (in field order), arrays {@code List},
+     * and text, numbers, booleans and null their Java counterparts.
+     */
+    public static Object toJava(JsonNode node) {
+        return node == null ? null : MAPPER.convertValue(node, Object.class);
+    }
+
+    /** A JSON object as a map of plain Java values; empty for {@code null} or non-objects. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(JsonNode node) {
+        return node == null || !node.isObject() ? Map.of() : (Map<String, Object>) toJava(node);
+    }
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** A new empty array node. */
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /** Parses UTF-8 JSON; malformed input (or invalid UTF-8) fails with an {@link IOException}. */
+    public static JsonNode parse(byte[] utf8, int offset, int length) throws IOException {
+        return MAPPER.readTree(utf8, offset, length);
+    }
+
+    /** Parses JSON text. */
+    public static JsonNode parse(String json) throws IOException {
+        return MAPPER.readTree(json);
+    }
+
+    /** A tree as indented JSON text. */
+    public static String pretty(JsonNode node) throws JsonProcessingException {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }
 
     /** A tree as UTF-8 JSON text. */
@@ -31,11 +73,6 @@ public final class JsonValues {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serializable as JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** A JSON object as a map of plain Java values; empty for {@code null} or non-objects. */
-    public static Map<String, Object> toMap(JsonNode node) {
-        return node == null || !node.isObject() ? Map.of() : MAPPER.convertValue(node, MAP);
     }
 
     /** Converts a Map, POJO, JSON text or JsonNode to an object node; {@code null} gives an empty object. */

@@ -20,7 +20,7 @@ public final class AbortRequests {
     /** {@code chat.abort}; {@code runId} may be {@code null} to abort whatever the session is running. */
     public static CompletableFuture<JsonNode> chatAbort(RunTransport transport, String sessionKey, String runId,
             Duration timeout) {
-        ObjectNode params = JsonValues.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("sessionKey", sessionKey);
         if (runId != null) {
             params.put("runId", runId);
@@ -30,7 +30,7 @@ public final class AbortRequests {
 
     /** {@code sessions.abort {runId}}. */
     public static CompletableFuture<JsonNode> sessionsAbort(RunTransport transport, String runId, Duration timeout) {
-        ObjectNode params = JsonValues.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("runId", runId);
         return transport.request("sessions.abort", params, timeout, false, null);
     }

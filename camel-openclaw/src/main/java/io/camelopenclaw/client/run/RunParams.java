@@ -35,7 +35,7 @@ final class RunParams {
                                        + "suppression needs the operator.admin scope, or disable "
                                        + "suppressCommandInterpretation to allow commands [COMMAND_NOT_SUPPRESSED]");
         }
-        ObjectNode params = JsonValues.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         if (request.sessionKey() != null) {
             params.put("sessionKey", request.sessionKey());
         }
@@ -74,7 +74,7 @@ final class RunParams {
     }
 
     private static ArrayNode attachments(AgentRunRequest request, GatewayPolicy policy) {
-        ArrayNode array = JsonValues.MAPPER.createArrayNode();
+        ArrayNode array = JsonValues.array();
         for (Attachment a : request.attachments()) {
             Long limit = a.isImage() && policy.attachmentMaxImageBytes() != null ? policy.attachmentMaxImageBytes()
                     : policy.attachmentMaxBytes();

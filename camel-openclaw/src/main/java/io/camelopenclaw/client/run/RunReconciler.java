@@ -70,7 +70,7 @@ final class RunReconciler {
             return;
         }
         run.reconciling = true;
-        ObjectNode params = JsonValues.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("runId", run.runId);
         params.put("timeoutMs", wait.toMillis());
         transport.request("agent.wait", params, requestTimeout.plus(wait), false, null)
@@ -141,7 +141,7 @@ final class RunReconciler {
     }
 
     private void history(RunState run, Consumer<JsonNode> onResult, Runnable onFailure) {
-        ObjectNode params = JsonValues.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("sessionKey", run.sessionKey != null ? run.sessionKey : mainSessionKey());
         params.put("limit", HISTORY_LOOKBACK);
         transport.request("chat.history", params, requestTimeout, false, null)

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientInternalsTest {
 
     private static JsonNode json(String s) throws Exception {
-        return JsonValues.MAPPER.readTree(s);
+        return JsonValues.parse(s);
     }
 
     @Test

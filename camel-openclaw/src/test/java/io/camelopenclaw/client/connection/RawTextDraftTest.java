@@ -95,19 +95,19 @@ class RawTextDraftTest {
 
     @Test
     void theSocketSendsWithoutNagleDelay() {
-        GatewaySocket socket = GatewaySocket.create(URI.create("ws://127.0.0.1:1"), null, Map.of(), 1_000,
+        JavaWebSocket socket = JavaWebSocket.create(URI.create("ws://127.0.0.1:1"), null, Map.of(), 1_000,
                 5_000, null, false, recorder(new ArrayList<>(), new ArrayList<>()));
         assertThat(socket.isTcpNoDelay()).isTrue();
     }
 
-    /** What a {@link GatewaySocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
+    /** What a {@link JavaWebSocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
     private record Delivery(List<String> texts, List<Integer> closes) {
     }
 
     private static Delivery overSocket(byte[] stream) throws Exception {
         Delivery delivery = new Delivery(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         try (RawFrameServer server = new RawFrameServer()) {
-            GatewaySocket socket = GatewaySocket.create(server.uri(), null, Map.of(), 1_000, 5_000, null, false,
+            JavaWebSocket socket = JavaWebSocket.create(server.uri(), null, Map.of(), 1_000, 5_000, null, false,
                     recorder(delivery.texts(), delivery.closes()));
             socket.connect();
             server.accept();
