@@ -256,8 +256,8 @@ public final class GatewayClient implements AutoCloseable {
         }
 
         @Override
-        public CompletableFuture<GatewayInfo> whenReady() {
-            return connection.whenReady();
+        public CompletableFuture<GatewayInfo> whenReady(Duration timeout) {
+            return connection.whenReady(timeout);
         }
 
         @Override

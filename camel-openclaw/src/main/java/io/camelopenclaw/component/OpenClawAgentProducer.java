@@ -18,7 +18,6 @@ import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.client.run.RunOutcome;
-import io.camelopenclaw.client.run.RunUsage;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -132,7 +131,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
             return true;
         }
         calls.add(call);
-        connection.sessions().submit(connection.sessionQueueKey(call.sessionKey), call::start);
+        connection.sessions().submit(connection.sessionQueueKey(call.sessionKey, config.getAgentId()), call::start);
         return false;
     }
 
@@ -144,9 +143,9 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
                                                + OpenClawConstants.SESSION_KEY + ") or a run id (header "
                                                + OpenClawConstants.RUN_ID + ")");
         }
-        GatewayReplies.completeWhenDone(connection.ready().thenCompose(info -> sessionKey != null
+        GatewayReplies.completeWhenDone(sessionKey != null
                 ? connection.client().abortSession(sessionKey, runId)
-                : connection.client().abortRunAnywhere(runId)), executor,
+                : connection.client().abortRunAnywhere(runId), executor,
                 exchange, callback, reply -> exchange.getMessage().setBody(payloadFormat.toBody(reply)));
         return false;
     }
@@ -196,22 +195,15 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
             this.request = buildRequest(exchange, this);
         }
 
-        /** Starts the run once connected; the stage completes when the run has ended. */
+        /** Starts the run (it waits for the connection itself); the stage completes when the run has ended. */
         CompletableFuture<?> start() {
-            if (finished.get()) {
-                return CompletableFuture.completedFuture(null);
+            synchronized (this) {
+                if (finished.get() || aborted) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                run = connection.client().startRun(request);
             }
-            return connection.ready()
-                    .thenCompose(info -> {
-                        synchronized (this) {
-                            if (aborted) {
-                                return CompletableFuture.failedFuture(notStarted());
-                            }
-                            run = connection.client().startRun(request);
-                            return run.result();
-                        }
-                    })
-                    .whenComplete(this::finish);
+            return run.result().whenComplete(this::finish);
         }
 
         /**
@@ -232,9 +224,8 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
         }
 
         private AgentRunAbortedException notStarted() {
-            return new AgentRunAbortedException(new AgentRunResult(key, sessionKey, RunOutcome.ABORTED, "", null,
-                    List.of(), RunUsage.NONE, null, null, null, null, "producer stopped before the run started", 0, 0,
-                    false));
+            return new AgentRunAbortedException(AgentRunResult.builder(key, RunOutcome.ABORTED).sessionKey(sessionKey)
+                    .error(null, "producer stopped before the run started").build());
         }
 
         private void finish(AgentRunResult result, Throwable error) {

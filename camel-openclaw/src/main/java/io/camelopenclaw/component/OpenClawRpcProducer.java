@@ -59,9 +59,7 @@ public class OpenClawRpcProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        GatewayReplies.completeWhenDone(
-                connection.ready().thenCompose(info -> connection.client().request(method, params)),
-                endpoint.getComponent().workerPool(), exchange, callback,
+        GatewayReplies.completeWhenDone(connection.client().request(method, params), endpoint.getComponent().workerPool(), exchange, callback,
                 payload -> exchange.getMessage().setBody(payloadFormat.toBody(payload)));
         return false;
     }

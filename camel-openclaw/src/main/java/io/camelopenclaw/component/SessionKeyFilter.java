@@ -2,6 +2,8 @@ package io.camelopenclaw.component;
 
 import java.util.Locale;
 
+import io.camelopenclaw.client.api.SessionKeys;
+
 /**
  * Matches session keys against the consumers' {@code sessionKey} option: an exact key, or a prefix followed by
  * {@code *} ({@code agent:main:*}). Matching ignores case (the gateway lowercases keys) and accepts a key given without
@@ -37,20 +39,11 @@ final class SessionKeyFilter {
             return false;
         }
         String key = sessionKey.toLowerCase(Locale.ROOT);
-        return test(key) || test(withoutAgentPrefix(key));
+        return test(key) || test(SessionKeys.withoutAgentScope(key));
     }
 
     private boolean test(String key) {
         return key != null && (prefix ? key.startsWith(pattern) : key.equals(pattern));
-    }
-
-    /** {@code agent:main:support-42} without {@code agent:main:}, or {@code null} for a key of another form. */
-    private static String withoutAgentPrefix(String key) {
-        if (!key.startsWith("agent:")) {
-            return null;
-        }
-        int end = key.indexOf(':', "agent:".length());
-        return end < 0 ? null : key.substring(end + 1);
     }
 
     @Override

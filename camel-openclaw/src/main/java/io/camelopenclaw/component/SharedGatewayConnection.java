@@ -1,15 +1,7 @@
 package io.camelopenclaw.component;
 
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import io.camelopenclaw.client.api.ConnectionState;
-import io.camelopenclaw.client.api.ConnectionStatus;
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.api.GatewayInfo;
-import io.camelopenclaw.client.error.GatewayTimeoutException;
+import io.camelopenclaw.client.api.SessionKeys;
 
 /**
  * One gateway connection shared by every endpoint with the same {@link ConnectionSettings}: the client, the per-session
@@ -42,39 +34,13 @@ final class SharedGatewayConnection {
         return sessions;
     }
 
-    /**
-     * The key that identifies a session the way the gateway does: lower case, and agent-scoped ({@code support}
-     * is {@code agent:main:support} when {@code main} is the default agent). {@code null} stands for the default
-     * agent's main session ({@code agent} method without a session key).
-     */
-    String sessionQueueKey(String sessionKey) {
-        GatewayInfo info = client.info();
-        String defaultAgent = info == null || info.defaultAgentId() == null ? "main" : info.defaultAgentId();
-        String key = sessionKey == null ? "main" : sessionKey.toLowerCase(Locale.ROOT);
-        return key.startsWith("agent:") ? key : "agent:" + defaultAgent + ":" + key;
+    /** The session's queue: its key as the gateway names it (see {@link SessionKeys}). */
+    String sessionQueueKey(String sessionKey, String agentId) {
+        return SessionKeys.canonical(sessionKey, agentId, client.info());
     }
 
     OpenClawConnectionHealthCheck healthCheck() {
         return healthCheck;
-    }
-
-    /**
-     * Completes once the connection has been established at least once (requests made while reconnecting wait for the
-     * connection themselves); fails at once when an operator must act, and after the request timeout when the gateway
-     * has not answered by then.
-     */
-    CompletableFuture<GatewayInfo> ready() {
-        ConnectionStatus status = client.status();
-        if (status.state() == ConnectionState.NEEDS_OPERATOR_ACTION && status.error() != null) {
-            return CompletableFuture.failedFuture(status.error());
-        }
-        return client.connect().copy()
-                .orTimeout(settings.requestTimeout(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
-                        ? new GatewayTimeoutException("Gateway " + settings.gatewayUrl() + " not connected within "
-                                                      + settings.requestTimeout() + " ms ("
-                                                      + client.status().reason() + ")")
-                        : e));
     }
 
     /** Adds a user; returns {@code true} for the first. Guarded by the registry. */

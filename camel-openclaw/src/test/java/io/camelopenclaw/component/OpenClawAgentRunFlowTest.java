@@ -51,7 +51,7 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
     private int queued(String session) {
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
         return component.connections().connections().values().stream()
-                .mapToInt(c -> c.sessions().queued(c.sessionQueueKey(session))).sum();
+                .mapToInt(c -> c.sessions().queued(c.sessionQueueKey(session, null))).sum();
     }
 
     private static List<String> sentMessages(String session) {

@@ -20,9 +20,10 @@ class RunResultMapperTest {
     private final CamelContext context = new DefaultCamelContext();
 
     private static AgentRunResult result(RunOutcome outcome) {
-        return new AgentRunResult("run-1", "agent:main:s", outcome, "the reply", "hmm",
-                List.of(new ToolCall("t1", "ls", "{}", "a b", false, "completed", 1L, 5L)),
-                new RunUsage(10L, 3L, 13L, 0.25), "m1", "p1", "stop", "refusal", "no", 42, 7, true);
+        return AgentRunResult.builder("run-1", outcome).sessionKey("agent:main:s").text("the reply").thinking("hmm")
+                .toolCalls(List.of(new ToolCall("t1", "ls", "{}", "a b", false, "completed", 1L, 5L)))
+                .usage(new RunUsage(10L, 3L, 13L, 0.25)).model("m1", "p1").stopReason("stop").error("refusal", "no")
+                .durationMs(42).chunkCount(7).reattached(true).build();
     }
 
     @Test
@@ -71,8 +72,8 @@ class RunResultMapperTest {
     void unreportedTotalsAreComputedAndUnreportedFactsLeftOut() {
         Exchange exchange = new DefaultExchange(context);
 
-        RunResultMapper.apply(exchange, new AgentRunResult("r", null, RunOutcome.SILENT, "", null, List.of(),
-                new RunUsage(4L, 1L, null, null), null, null, null, null, null, 1, 0, false));
+        RunResultMapper.apply(exchange, AgentRunResult.builder("r", RunOutcome.SILENT)
+                .usage(new RunUsage(4L, 1L, null, null)).durationMs(1).build());
 
         assertThat(exchange.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS)).isEqualTo(5);
         assertThat(exchange.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");

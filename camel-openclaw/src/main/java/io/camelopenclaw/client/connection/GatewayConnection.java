@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -81,7 +82,7 @@ public final class GatewayConnection {
         this.sockets = sockets;
         this.plan = new ConnectPlan(options);
         this.closePolicy = new ClosePolicy(options);
-        this.requests = new Requests(timer);
+        this.requests = new Requests(timer, this::notConnected);
         this.watchdog = new TickWatchdog(timer, dispatcher);
         this.decoder = new FrameDecoder(dispatcher, new Inbound(), () -> info);
         this.readiness = new Readiness(listener::onStatus);
@@ -107,10 +108,20 @@ public final class GatewayConnection {
         return info;
     }
 
-    /** Completes with the {@code hello-ok} of the current connection once it is ready (at once when it is). */
-    public CompletableFuture<GatewayInfo> whenReady() {
+    /**
+     * Completes with the {@code hello-ok} of the current connection once it is ready (at once when it is); fails at
+     * once while the connection needs operator action or is closed, and with a {@link GatewayTimeoutException} when
+     * it is not ready within {@code timeout}.
+     */
+    public CompletableFuture<GatewayInfo> whenReady(Duration timeout) {
         GatewayException unusable = unusable();
-        return unusable != null ? CompletableFuture.failedFuture(unusable) : readiness.ready().thenApply(v -> info);
+        if (unusable != null) {
+            return CompletableFuture.failedFuture(unusable);
+        }
+        return readiness.ready().thenApply(v -> info).copy()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
+                        ? new GatewayTimeoutException(notConnected(timeout)) : e));
     }
 
     private GatewayException unusable() {
@@ -130,7 +141,8 @@ public final class GatewayConnection {
         if (unusable != null) {
             return CompletableFuture.failedFuture(unusable);
         }
-        CompletableFuture<JsonNode> future = requests.future(method, timeout);
+        Requests.Call call = requests.call(method, params, timeout, expectFinal, onAccepted);
+        CompletableFuture<JsonNode> future = call.future();
         readiness.ready().whenComplete((v, notReady) -> {
             GatewaySocket socket = current;
             GatewayInfo gi = info;
@@ -142,10 +154,16 @@ public final class GatewayConnection {
             } else if (socket == null || gi == null) {
                 future.completeExceptionally(new GatewayConnectionLostException(1006, "not connected"));
             } else {
-                requests.send(socket, gi.policy().maxPayload(), method, params, expectFinal, onAccepted, future);
+                requests.send(socket, gi.policy().maxPayload(), call);
             }
         });
         return future;
+    }
+
+    /** {@code Gateway ws://... not connected within 1000 ms (reconnecting in 400 ms)}: why requests waited. */
+    private String notConnected(Duration waited) {
+        return "Gateway " + options.url() + " not connected within " + waited.toMillis() + " ms ("
+               + readiness.status().reason() + ")";
     }
 
     /** Closes the connection for good; pending requests fail. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,18 +32,39 @@ final class Requests {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
 
-    /** One waiting request. */
-    private record Pending(String method, boolean expectFinal, CompletableFuture<JsonNode> future,
-            Consumer<JsonNode> onAccepted) {
+    /** One request, from its creation (possibly before a connection) to its answer. */
+    static final class Call {
+        private final String method;
+        private final ObjectNode params;
+        private final boolean expectFinal;
+        private final Consumer<JsonNode> onAccepted;
+        private final CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        private volatile boolean sent;
+
+        private Call(String method, ObjectNode params, boolean expectFinal, Consumer<JsonNode> onAccepted) {
+            this.method = method;
+            this.params = params;
+            this.expectFinal = expectFinal;
+            this.onAccepted = onAccepted;
+        }
+
+        CompletableFuture<JsonNode> future() {
+            return future;
+        }
     }
 
     private final ScheduledExecutorService timer;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Function<Duration, String> notConnected;
+    private final Map<String, Call> pending = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
     private final String idPrefix = Long.toString(System.nanoTime() & 0xffffff, 36) + ":";
 
-    Requests(ScheduledExecutorService timer) {
+    /**
+     * @param notConnected the message for a request that timed out before it had a connection to be written to
+     */
+    Requests(ScheduledExecutorService timer, Function<Duration, String> notConnected) {
         this.timer = timer;
+        this.notConnected = notConnected;
     }
 
     /** A fresh request id. */
@@ -50,42 +72,50 @@ final class Requests {
         return idPrefix + counter.incrementAndGet();
     }
 
-    /** The future of a new request, failing with a {@link GatewayTimeoutException} after {@code timeout} (if set). */
-    CompletableFuture<JsonNode> future(String method, Duration timeout) {
-        CompletableFuture<JsonNode> future = new CompletableFuture<>();
+    /**
+     * A new request, not yet written. After {@code timeout} (if set) it fails with a {@link GatewayTimeoutException}
+     * that tells whether the gateway did not answer or the request never got a connection.
+     */
+    Call call(String method, ObjectNode params, Duration timeout, boolean expectFinal, Consumer<JsonNode> onAccepted) {
+        Call call = new Call(method, params, expectFinal, onAccepted);
         if (timeout != null) {
-            ScheduledFuture<?> t = timer.schedule(() -> future.completeExceptionally(new GatewayTimeoutException(
-                    "Gateway method " + method + " got no answer within " + timeout.toMillis() + " ms")),
+            ScheduledFuture<?> t = timer.schedule(() -> call.future.completeExceptionally(timedOut(call, timeout)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
-            future.whenComplete((r, e) -> t.cancel(false));
+            call.future.whenComplete((r, e) -> t.cancel(false));
         }
-        return future;
+        return call;
+    }
+
+    private GatewayTimeoutException timedOut(Call call, Duration timeout) {
+        return new GatewayTimeoutException(call.sent
+                ? "Gateway method " + call.method + " got no answer within " + timeout.toMillis() + " ms"
+                : notConnected.apply(timeout) + "; " + call.method + " not sent");
     }
 
     /** Registers the request and writes its frame, unless it is larger than {@code maxPayload}. */
-    void send(GatewaySocket socket, long maxPayload, String method, ObjectNode params, boolean expectFinal,
-            Consumer<JsonNode> onAccepted, CompletableFuture<JsonNode> future) {
+    void send(GatewaySocket socket, long maxPayload, Call call) {
         String id = nextId();
-        byte[] utf8 = JsonValues.utf8(Frames.request(id, method, params));
+        byte[] utf8 = JsonValues.utf8(Frames.request(id, call.method, call.params));
         if (utf8.length > maxPayload) {
-            future.completeExceptionally(new PayloadTooLargeException("Request frame for " + method, utf8.length,
-                    maxPayload));
+            call.future.completeExceptionally(new PayloadTooLargeException("Request frame for " + call.method,
+                    utf8.length, maxPayload));
             return;
         }
-        Pending p = new Pending(method, expectFinal, future, onAccepted);
-        pending.put(id, p);
-        future.whenComplete((r, e) -> pending.remove(id, p));
-        Frames.trace(LOG, "send", id, method, params);
+        pending.put(id, call);
+        call.future.whenComplete((r, e) -> pending.remove(id, call));
+        Frames.trace(LOG, "send", id, call.method, call.params);
+        call.sent = true;
         try {
             socket.sendText(utf8);
         } catch (RuntimeException e) {
-            future.completeExceptionally(new GatewayConnectionLostException(1006, "send failed: " + e.getMessage()));
+            call.future.completeExceptionally(new GatewayConnectionLostException(1006, "send failed: "
+                                                                                        + e.getMessage()));
         }
     }
 
     /** Completes the request a {@code res} frame answers; {@code false} for an id nobody waits for. */
     boolean complete(String id, JsonNode frame) {
-        Pending p = id == null ? null : pending.get(id);
+        Call p = id == null ? null : pending.get(id);
         if (p == null) {
             return false;
         }
@@ -104,7 +134,7 @@ final class Requests {
 
     /** Fails every waiting request (the socket closed). */
     void failAll(GatewayException error) {
-        List<Pending> all = new ArrayList<>(pending.values());
+        List<Call> all = new ArrayList<>(pending.values());
         pending.clear();
         all.forEach(p -> p.future.completeExceptionally(error));
     }

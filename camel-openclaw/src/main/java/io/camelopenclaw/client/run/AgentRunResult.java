@@ -3,7 +3,7 @@ package io.camelopenclaw.client.run;
 import java.util.List;
 
 /**
- * The aggregated result of an agent run.
+ * The aggregated result of an agent run; built with {@link #builder(String, RunOutcome)}.
  *
  * @param runId        the run id (= the idempotency key)
  * @param sessionKey   the canonical session key reported by the gateway
@@ -34,5 +34,96 @@ public record AgentRunResult(String runId, String sessionKey, RunOutcome outcome
     /** Why the run finished, in the categories Camel's AI components share. */
     public FinishCategory finishCategory() {
         return FinishCategory.of(outcome, stopReason, errorKind);
+    }
+
+    /** A result of this run and outcome: no text, tool calls or usage until set. */
+    public static Builder builder(String runId, RunOutcome outcome) {
+        return new Builder(runId, outcome);
+    }
+
+    /** Builds an {@link AgentRunResult}; unset parts are empty ({@code ""}, no tool calls, no usage) or {@code null}. */
+    public static final class Builder {
+        private final String runId;
+        private final RunOutcome outcome;
+        private String sessionKey;
+        private String text = "";
+        private String thinking;
+        private List<ToolCall> toolCalls = List.of();
+        private RunUsage usage = RunUsage.NONE;
+        private String model;
+        private String provider;
+        private String stopReason;
+        private String errorKind;
+        private String errorMessage;
+        private long durationMs;
+        private int chunkCount;
+        private boolean reattached;
+
+        private Builder(String runId, RunOutcome outcome) {
+            this.runId = runId;
+            this.outcome = outcome;
+        }
+
+        public Builder sessionKey(String sessionKey) {
+            this.sessionKey = sessionKey;
+            return this;
+        }
+
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        public Builder thinking(String thinking) {
+            this.thinking = thinking;
+            return this;
+        }
+
+        public Builder toolCalls(List<ToolCall> toolCalls) {
+            this.toolCalls = toolCalls;
+            return this;
+        }
+
+        public Builder usage(RunUsage usage) {
+            this.usage = usage;
+            return this;
+        }
+
+        public Builder model(String model, String provider) {
+            this.model = model;
+            this.provider = provider;
+            return this;
+        }
+
+        public Builder stopReason(String stopReason) {
+            this.stopReason = stopReason;
+            return this;
+        }
+
+        public Builder error(String errorKind, String errorMessage) {
+            this.errorKind = errorKind;
+            this.errorMessage = errorMessage;
+            return this;
+        }
+
+        public Builder durationMs(long durationMs) {
+            this.durationMs = durationMs;
+            return this;
+        }
+
+        public Builder chunkCount(int chunkCount) {
+            this.chunkCount = chunkCount;
+            return this;
+        }
+
+        public Builder reattached(boolean reattached) {
+            this.reattached = reattached;
+            return this;
+        }
+
+        public AgentRunResult build() {
+            return new AgentRunResult(runId, sessionKey, outcome, text, thinking, toolCalls, usage, model, provider,
+                    stopReason, errorKind, errorMessage, durationMs, chunkCount, reattached);
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.SessionKeys;
 import io.camelopenclaw.client.json.JsonValues;
 
 /**
@@ -142,7 +142,7 @@ final class RunReconciler {
 
     private void history(RunState run, Consumer<JsonNode> onResult, Runnable onFailure) {
         ObjectNode params = JsonValues.object();
-        params.put("sessionKey", run.sessionKey != null ? run.sessionKey : mainSessionKey());
+        params.put("sessionKey", SessionKeys.canonical(run.sessionKey, run.request.agentId(), transport.info()));
         params.put("limit", HISTORY_LOOKBACK);
         transport.request("chat.history", params, requestTimeout, false, null)
                 .whenComplete((res, error) -> transport.execute(() -> {
@@ -155,10 +155,5 @@ final class RunReconciler {
                         onFailure.run();
                     }
                 }));
-    }
-
-    private String mainSessionKey() {
-        GatewayInfo info = transport.info();
-        return info == null ? "agent:main:main" : info.mainSessionKey();
     }
 }

@@ -135,8 +135,18 @@ final class RunState {
 
     AgentRunResult toResult(RunOutcome outcome) {
         String text = finalText != null ? finalText : reply.text();
-        return new AgentRunResult(runId, sessionKey, outcome, text, thinking == null ? null : thinking.toString(),
-                new ArrayList<>(toolCalls.values()), usage, model, provider, stopReason, errorKind, errorMessage,
-                (System.nanoTime() - startNanos) / 1_000_000, chunkCount, reattached);
+        return AgentRunResult.builder(runId, outcome)
+                .sessionKey(sessionKey)
+                .text(text)
+                .thinking(thinking == null ? null : thinking.toString())
+                .toolCalls(new ArrayList<>(toolCalls.values()))
+                .usage(usage)
+                .model(model, provider)
+                .stopReason(stopReason)
+                .error(errorKind, errorMessage)
+                .durationMs((System.nanoTime() - startNanos) / 1_000_000)
+                .chunkCount(chunkCount)
+                .reattached(reattached)
+                .build();
     }
 }

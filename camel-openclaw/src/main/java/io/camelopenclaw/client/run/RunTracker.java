@@ -85,8 +85,12 @@ public final class RunTracker {
         return new AgentRun(state, this);
     }
 
+    /**
+     * Sends the start request once connected: a run waits for a connection at most the request timeout, and then
+     * fails with a {@code GatewayTimeoutException} as its cause.
+     */
     private void sendStart(RunState run) {
-        transport.whenReady().whenComplete((info, notReady) -> {
+        transport.whenReady(requestTimeout).whenComplete((info, notReady) -> {
             if (notReady != null) {
                 transport.execute(() -> startFailed(run, unwrap(notReady)));
             } else {

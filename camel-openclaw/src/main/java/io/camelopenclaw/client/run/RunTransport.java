@@ -18,8 +18,8 @@ public interface RunTransport {
     /** The latest {@code hello-ok}, or {@code null}. */
     GatewayInfo info();
 
-    /** Completes with the current {@code hello-ok} once the connection is ready. */
-    CompletableFuture<GatewayInfo> whenReady();
+    /** Completes with the current {@code hello-ok} once the connection is ready; fails after {@code timeout}. */
+    CompletableFuture<GatewayInfo> whenReady(Duration timeout);
 
     /** Runs a task on the client's event thread, in order with frames. */
     void execute(Runnable task);
