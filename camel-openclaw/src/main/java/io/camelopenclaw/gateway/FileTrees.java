@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,300 +1,172 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real OpenClaw gateway running as a child process on a loopback port, isolated in its own state folder and
- * offline except for the configured model endpoint.
- * <p>
- * {@link #start(GatewayProcessConfig)} installs the release if needed, writes the config, starts
- * {@code node openclaw.mjs gateway run --port P --bind loopback --auth token} (the token is passed through the
- * config file and the environment, never on the command line) with stdout and stderr appended to {@link #logFile()},
- * and returns once {@code GET /readyz} answers 200. {@link #stop()}, {@link #kill()} and {@link #restart()} control
- * the process (and the processes it started); {@link #close()} stops it for good. Neither logs nor
- * {@link #toString()} show the token.
+ * One OpenClaw gateway running as a child process, {@code <command> gateway run --port P --bind loopback}: its output
+ * logged with the secrets redacted (see {@link #outputTail()}), its exit observable, and stopped together with the
+ * processes it started. Credentials reach it through the environment, never on the command line. The gateway runs
+ * with {@code OPENCLAW_NO_RESPAWN=1}, so that it restarts in-process instead of handing off to a new process.
  */
-public final class OpenClawGatewayProcess implements AutoCloseable {
+public final class GatewayProcess {
 
-    /** How long {@link #stop()} waits after SIGTERM before SIGKILL. */
-    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayProcess.class);
+    /** How long the exit waits for the last output lines after the process ended. */
+    private static final long OUTPUT_DRAIN_MILLIS = 1000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenClawGatewayProcess.class);
-    private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(100);
-    private static final int READY_REQUEST_TIMEOUT_MILLIS = 2000;
-
-    private final GatewayProcessConfig config;
-    private final Path stateDir;
-    private final boolean temporaryStateDir;
+    private final Process process;
     private final int port;
-    private Process process;
-    private boolean closed;
+    private final GatewayOutput output;
+    private final CompletableFuture<Integer> exit;
 
-    private OpenClawGatewayProcess(GatewayProcessConfig config, Path stateDir, boolean temporaryStateDir, int port) {
-        this.config = config;
-        this.stateDir = stateDir;
-        this.temporaryStateDir = temporaryStateDir;
+    private GatewayProcess(Process process, int port, GatewayOutput output) {
+        this.process = process;
         this.port = port;
+        this.output = output;
+        this.exit = process.onExit().thenCompose(ended -> output.finished()
+                .completeOnTimeout(null, OUTPUT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)
+                .thenApply(drained -> ended.exitValue()));
     }
 
     /**
-     * Installs the configured release if needed, starts the gateway and waits until it is ready.
+     * Starts a gateway; returns at once (it is not ready yet, see {@link #ready}).
      *
-     * @throws OpenClawInstallException if the installation fails
-     * @throws GatewayStartException    if the gateway exits early or is not ready within the startup timeout (the
-     *                                  process is stopped; the state folder is kept for inspection)
+     * @param workingDirectory the process's working folder, {@code null} for this JVM's
+     * @param environment      edits the environment the process inherits from this JVM
+     * @param secrets          values never to show in logs and messages (tokens, passwords)
+     * @throws GatewayStartException if the command cannot be run
      */
-    public static OpenClawGatewayProcess start(GatewayProcessConfig config) {
-        config.installation().install();
-        Path stateDir;
-        try {
-            stateDir = config.stateDir().isPresent() ? config.stateDir().get()
-                    : Files.createTempDirectory("openclaw-gateway-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a state folder for the gateway", e);
+    public static GatewayProcess start(GatewayCommand command, int port, Path workingDirectory,
+            Consumer<Map<String, String>> environment, Collection<String> secrets) {
+        ProcessBuilder builder = new ProcessBuilder(command.gatewayRun(port)).redirectErrorStream(true);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
         }
-        int port = config.port() != 0 ? config.port() : freeLoopbackPort();
-        OpenClawGatewayProcess gateway = new OpenClawGatewayProcess(config, stateDir, config.stateDir().isEmpty(), port);
-        gateway.launch();
-        return gateway;
+        Map<String, String> env = builder.environment();
+        command.pathPrefix().ifPresent(prefix -> {
+            String path = env.get("PATH");
+            env.put("PATH", prefix + (path == null || path.isEmpty() ? "" : File.pathSeparator + path));
+        });
+        env.put("OPENCLAW_NO_RESPAWN", "1");
+        env.remove("FORCE_COLOR");
+        env.put("NO_COLOR", "1");
+        environment.accept(env);
+        Process process;
+        try {
+            process = builder.start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new GatewayStartException("Cannot run '" + command + "' to start an OpenClaw gateway (is it installed"
+                    + " and on the PATH?): " + e.getMessage(), "(not started)", e);
+        }
+        String name = "openclaw-gateway-" + port;
+        LOG.info("Started OpenClaw gateway process {} on port {}: {} gateway run", process.pid(), port, command);
+        return new GatewayProcess(process, port, GatewayOutput.pump(name, process.getInputStream(), secrets));
     }
 
-    /** The WebSocket URL, {@code ws://127.0.0.1:<port>}. */
-    public URI url() {
-        return URI.create("ws://127.0.0.1:" + port);
-    }
-
-    /** The HTTP base URL on the same port, {@code http://127.0.0.1:<port>}. */
-    public URI httpUrl() {
-        return URI.create("http://127.0.0.1:" + port);
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
         return port;
     }
 
-    /** The shared token clients authenticate with. */
-    public String token() {
-        return config.token();
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
-    public OpenClawVersion version() {
-        return config.installation().version();
-    }
-
-    public Path stateDir() {
-        return stateDir;
-    }
-
-    /** The process's stdout and stderr, appended across restarts. */
-    public Path logFile() {
-        return stateDir.resolve("logs").resolve("gateway-console.log");
-    }
-
-    /** The gateway's own structured log ({@code logging.file}). */
-    public Path gatewayLogFile() {
-        return OfflineGatewayConfig.logFile(stateDir);
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    /** Completes with the exit code once the process has ended and its last output lines are logged. */
+    public CompletableFuture<Integer> exit() {
+        return exit.copy();
     }
 
     /**
-     * Stops the gateway: SIGTERM, up to {@link #STOP_GRACE} for a clean shutdown, then SIGKILL; then ends the
-     * processes it had started. Does nothing if it is not running.
-     */
-    public synchronized void stop() {
-        if (isRunning()) {
-            ProcessTrees.terminate(process.toHandle(), STOP_GRACE);
-            LOG.info("Stopped openclaw@{} gateway on port {}", version(), port);
-        }
-    }
-
-    /** SIGKILLs the gateway and the processes it started, like a crash. Does nothing if it is not running. */
-    public synchronized void kill() {
-        if (isRunning()) {
-            ProcessTrees.kill(process.toHandle());
-            LOG.info("Killed openclaw@{} gateway on port {}", version(), port);
-        }
-    }
-
-    /**
-     * Stops the gateway if it is running, then starts it again on the same port with the same state and token, and
-     * waits until it is ready.
+     * Completes once the gateway is ready to serve clients (see {@link GatewayReadiness}); fails with a
+     * {@link GatewayStartException} if the process exits first or the gateway is not ready within {@code timeout}.
      *
-     * @throws GatewayStartException if it does not become ready
-     * @throws IllegalStateException if this gateway was closed
+     * @param token    the token to check readiness with, or {@code null}
+     * @param password the password to check readiness with, or {@code null}
      */
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException("The gateway was closed: " + this);
-        }
-        stop();
-        launch();
+    public CompletableFuture<Void> ready(String token, String password, Duration timeout) {
+        CompletableFuture<Void> ready = GatewayReadiness.await(URI.create("ws://127.0.0.1:" + port), token, password,
+                timeout);
+        exit.thenAccept(code -> ready.completeExceptionally(new GatewayStartException("The OpenClaw gateway process "
+                + pid() + " on port " + port + " exited with code " + code + " before it was ready", outputTail())));
+        return ready.exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                    ? new GatewayStartException("The OpenClaw gateway process " + pid() + " on port " + port
+                            + " was not ready within " + timeout.toSeconds() + " s", outputTail())
+                    : cause);
+        });
     }
 
-    /** Stops the gateway for good and deletes its state folder if it was a temporary one. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        stop();
-        if (temporaryStateDir) {
-            try {
-                FileTrees.deleteRecursively(stateDir);
-            } catch (IOException e) {
-                LOG.warn("Cannot delete the gateway state folder {}: {}", stateDir, e.toString());
-            }
-        }
-    }
-
-    @Override
-    public synchronized String toString() {
-        return "OpenClawGatewayProcess[openclaw@" + version() + ", " + url() + ", "
-                + (closed ? "closed" : isRunning() ? "running" : "stopped") + ", state " + stateDir + "]";
-    }
-
-    private synchronized void launch() {
-        long started = System.nanoTime();
-        Path home = stateDir.resolve("home");
-        Path console = logFile();
+    /**
+     * Blocks until the gateway is {@linkplain #ready ready}; if it is not, stops it (waiting up to {@code stopGrace}
+     * after SIGTERM) and throws.
+     *
+     * @throws GatewayStartException if the process exits first, the gateway is not ready in time, or the wait is
+     *                               interrupted
+     */
+    public void awaitReady(String token, String password, Duration timeout, Duration stopGrace) {
         try {
-            for (Path dir : List.of(home, console.getParent(), stateDir.resolve("workspace"))) {
-                Files.createDirectories(dir);
-            }
-            OfflineGatewayConfig.write(OfflineGatewayConfig.create(version(), port, token(), config.modelBaseUrl(),
-                    stateDir), stateDir);
-            Files.writeString(console, String.format("%n=== camel-openclaw: starting openclaw@%s on port %d at %s ===%n",
-                    version(), port, Instant.now()), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the gateway state folder " + stateDir, e);
-        }
-
-        OpenClawInstallation installation = config.installation();
-        ProcessBuilder builder = new ProcessBuilder(List.of(installation.nodeBinary().toString(),
-                installation.entrypoint().toString(), "gateway", "run", "--port", String.valueOf(port), "--bind",
-                "loopback", "--auth", "token"))
-                .directory(stateDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("OPENCLAW_"));
-        String path = env.get("PATH");
-        env.put("PATH", installation.nodeBinDir() + (path == null ? "" : File.pathSeparator + path));
-        env.put("HOME", home.toString());
-        env.put("OPENCLAW_HOME", home.toString());
-        env.put("OPENCLAW_STATE_DIR", stateDir.toString());
-        env.put("OPENCLAW_CONFIG_PATH", stateDir.resolve(OfflineGatewayConfig.FILE_NAME).toString());
-        env.put("OPENCLAW_GATEWAY_TOKEN", token());
-        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-        env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
-        env.put("OPENCLAW_SKIP_CHANNELS", "1");
-        env.put("OPENCLAW_DISABLE_BONJOUR", "1");
-        env.put("OPENCLAW_NO_RESPAWN", "1");
-        env.put("OPENCLAW_NO_AUTO_UPDATE", "1");
-        env.put("OPENCLAW_SKIP_CRON", "1");
-        env.put("OPENCLAW_EXEC_SHELL_SNAPSHOT", "0");
-        env.put("OPENCLAW_SKIP_BROWSER_CONTROL_SERVER", "1");
-        env.put("OPENCLAW_SKIP_GMAIL_WATCHER", "1");
-        env.put("DO_NOT_TRACK", "1");
-        env.remove("FORCE_COLOR");
-        env.put("NO_COLOR", "1"); // plain text in the log file
-        env.putAll(config.environment());
-
-        try {
-            process = builder.start();
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            throw new GatewayStartException("Cannot start openclaw@" + version() + " with "
-                    + installation.nodeBinary() + ": " + e.getMessage(), tail(), e);
-        }
-        awaitReady(System.nanoTime() + config.startupTimeout().toNanos());
-        LOG.info("openclaw@{} gateway ready on {} after {} ms (state {})", version(), url(),
-                (System.nanoTime() - started) / 1_000_000, stateDir);
-    }
-
-    private void awaitReady(long deadline) {
-        URI readyz = httpUrl().resolve("/readyz");
-        try {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new GatewayStartException("openclaw@" + version() + " gateway on port " + port
-                            + " exited with code " + process.exitValue() + " before it became ready (log: "
-                            + logFile() + ")", tail());
-                }
-                if (isReady(readyz)) {
-                    return;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    ProcessTrees.terminate(process.toHandle(), STOP_GRACE);
-                    throw new GatewayStartException("openclaw@" + version() + " gateway on port " + port
-                            + " was not ready within " + config.startupTimeout().toSeconds() + " s (log: "
-                            + logFile() + ")", tail());
-                }
-                Thread.sleep(READY_POLL_INTERVAL.toMillis());
-            }
+            ready(token, password, timeout).get();
+        } catch (ExecutionException e) {
+            stop(stopGrace);
+            throw e.getCause() instanceof GatewayStartException start ? start
+                    : new GatewayStartException("The OpenClaw gateway process " + pid() + " on port " + port
+                            + " did not become ready: " + e.getCause(), outputTail(), e.getCause());
         } catch (InterruptedException e) {
-            ProcessTrees.kill(process.toHandle());
+            kill();
             Thread.currentThread().interrupt();
-            throw new GatewayStartException("Interrupted while waiting for openclaw@" + version() + " to start",
-                    tail(), e);
+            throw new GatewayStartException("Interrupted while waiting for the OpenClaw gateway process " + pid()
+                    + " on port " + port + " to become ready", outputTail(), e);
         }
     }
 
-    private static boolean isReady(URI readyz) {
-        HttpURLConnection connection = null;
-        try {
-            connection = (HttpURLConnection) readyz.toURL().openConnection();
-            connection.setConnectTimeout(READY_REQUEST_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READY_REQUEST_TIMEOUT_MILLIS);
-            connection.setUseCaches(false);
-            int status = connection.getResponseCode();
-            try (var body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (body != null) {
-                    body.readAllBytes();
-                }
-            }
-            return status == 200;
-        } catch (IOException e) {
-            return false;
-        } finally {
-            if (connection != null) {
-                connection.disconnect();
-            }
+    /** The last lines of the gateway's output, secrets redacted. */
+    public String outputTail() {
+        return output.tail();
+    }
+
+    /**
+     * Stops the gateway: SIGTERM, up to {@code grace} for a clean shutdown, then SIGKILL; then ends the processes it
+     * had started. Blocks until they are gone; does nothing if the process has ended.
+     */
+    public void stop(Duration grace) {
+        if (process.isAlive()) {
+            ProcessTrees.terminate(process.toHandle(), grace);
+            LOG.info("Stopped OpenClaw gateway process {} on port {}", process.pid(), port);
         }
     }
 
-    private String tail() {
-        return LogTail.of(logFile(), LogTail.DEFAULT_LINES, token());
+    /** SIGKILLs the gateway and the processes it started, like a crash. Does nothing if the process has ended. */
+    public void kill() {
+        if (process.isAlive()) {
+            ProcessTrees.kill(process.toHandle());
+            LOG.info("Killed OpenClaw gateway process {} on port {}", process.pid(), port);
+        }
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free loopback port", e);
-        }
+    @Override
+    public String toString() {
+        return "GatewayProcess[pid " + process.pid() + ", port " + port + ", " + (process.isAlive() ? "running"
+                : "exited") + "]";
     }
 }

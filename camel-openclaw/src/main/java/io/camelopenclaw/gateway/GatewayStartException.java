@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 /**
  * An OpenClaw gateway process did not become ready: it exited early, or {@code /readyz} did not answer 200 within

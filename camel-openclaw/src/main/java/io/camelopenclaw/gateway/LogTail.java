@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads the last lines of a log file for error messages, with a secret masked. */
+/** Reads the last lines of a log file (npm's) for error messages. */
 final class LogTail {
 
     static final int DEFAULT_LINES = 40;
@@ -17,11 +17,8 @@ final class LogTail {
     private LogTail() {
     }
 
-    /**
-     * The last {@code lines} lines of {@code file} (at most its last 64 KiB), every occurrence of {@code secret}
-     * replaced by {@code <redacted>}; a short note if the file cannot be read.
-     */
-    static String of(Path file, int lines, String secret) {
+    /** The last {@code lines} lines of {@code file} (at most its last 64 KiB); a short note if it cannot be read. */
+    static String of(Path file, int lines) {
         if (!Files.isRegularFile(file)) {
             return "(no output: " + file + " does not exist)";
         }
@@ -38,12 +35,9 @@ final class LogTail {
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
         }
-        if (secret != null && !secret.isEmpty()) {
-            text = text.replace(secret, "<redacted>");
-        }
         List<String> all = Arrays.asList(text.split("\\R"));
         if (truncated) {
-            all = all.subList(1, all.size()); // drop the cut first line, so no partial secret survives
+            all = all.subList(1, all.size()); // drop the cut first line
         }
         return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     }

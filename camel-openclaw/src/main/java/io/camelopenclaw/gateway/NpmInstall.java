@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import java.io.File;
 import java.io.IOException;
@@ -51,7 +51,7 @@ final class NpmInstall {
             if (!npm.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTrees.kill(npm.toHandle());
                 throw new OpenClawInstallException("npm install of " + what + " timed out after "
-                        + timeout.toSeconds() + " s in " + folder, LogTail.of(log, LogTail.DEFAULT_LINES, null));
+                        + timeout.toSeconds() + " s in " + folder, LogTail.of(log, LogTail.DEFAULT_LINES));
             }
         } catch (InterruptedException e) {
             ProcessTrees.kill(npm.toHandle());
@@ -60,7 +60,7 @@ final class NpmInstall {
         }
         if (npm.exitValue() != 0) {
             throw new OpenClawInstallException("npm install of " + what + " failed with exit code "
-                    + npm.exitValue() + " in " + folder, LogTail.of(log, LogTail.DEFAULT_LINES, null));
+                    + npm.exitValue() + " in " + folder, LogTail.of(log, LogTail.DEFAULT_LINES));
         }
     }
 }

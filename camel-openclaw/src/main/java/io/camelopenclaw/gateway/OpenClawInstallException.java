@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 /** Installing Node or an OpenClaw release into the cache failed; the message ends with the tail of npm's output. */
 public class OpenClawInstallException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +158,7 @@ public final class OpenClawInstallation {
         Path manifest = directory().resolve("node_modules/openclaw/package.json");
         if (!Files.isRegularFile(entrypoint()) || !Files.isRegularFile(manifest)) {
             throw new OpenClawInstallException("npm installed openclaw@" + version + " but " + entrypoint()
-                    + " is missing", LogTail.of(directory().resolve(NpmInstall.LOG_FILE), LogTail.DEFAULT_LINES, null));
+                    + " is missing", LogTail.of(directory().resolve(NpmInstall.LOG_FILE), LogTail.DEFAULT_LINES));
         }
         String installed = JSON.readTree(manifest.toFile()).path("version").asText();
         if (!version.toString().equals(installed)) {

@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,12 +24,5 @@ final class FakeInstallation {
         Files.writeString(installation.entrypoint(), "// fake");
         Files.writeString(installation.directory().resolve(CacheFolder.MARKER), "fake");
         return installation;
-    }
-
-    /** A node script that runs {@link FakeGatewayMain} on this test JVM's java and class path. */
-    static String fakeGatewayScript() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return "exec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
-                + FakeGatewayMain.class.getName() + " \"$@\"";
     }
 }

@@ -1,161 +1,145 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Process supervision, tested with a stand-in for node (no npm, no real gateway). */
+/** One gateway process, with {@link FakeGatewayMain} standing in for openclaw. */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(60)
-class OpenClawGatewayProcessTest {
+class GatewayProcessTest {
 
     private static final String TOKEN = "secret-token-1234567890";
+    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
     @TempDir
-    Path cache;
-    @TempDir
-    Path state;
+    Path dir;
 
-    @Test
-    void startsWaitsForReadyzAndStopsTheProcessWithItsChildren() throws Exception {
-        OpenClawGatewayProcess gateway = OpenClawGatewayProcess.start(config(FakeInstallation.fakeGatewayScript())
-                .stateDir(state).build());
-        try {
-            assertThat(gateway.isRunning()).isTrue();
-            assertThat(gateway.url().toString()).isEqualTo("ws://127.0.0.1:" + gateway.port());
-            assertThat(gateway.token()).isEqualTo(TOKEN);
-            assertThat(gateway.toString()).doesNotContain(TOKEN).contains("running");
-            long child = childPid(state);
-            assertThat(isAlive(child)).isTrue();
+    private FakeGateway fake;
+    private int port;
+    private GatewayProcess process;
 
-            gateway.stop();
+    @BeforeEach
+    void setUp() {
+        fake = FakeGateway.in(dir);
+        port = FakeGateway.freePort();
+    }
 
-            assertThat(gateway.isRunning()).isFalse();
-            assertThat(isAlive(child)).isFalse();
-        } finally {
-            gateway.close();
+    @AfterEach
+    void tearDown() {
+        if (process != null) {
+            process.kill();
         }
     }
 
     @Test
-    void restartsOnTheSamePortAndRecoversFromAKill() throws Exception {
-        try (OpenClawGatewayProcess gateway = OpenClawGatewayProcess.start(
-                config(FakeInstallation.fakeGatewayScript()).stateDir(state).build())) {
-            int port = gateway.port();
+    void runsGatewayRunOnThePortWithTheCredentialsInTheEnvironmentAndStopsWithItsChildren() throws Exception {
+        process = start(fake.command(), "serve");
+        process.awaitReady(TOKEN, null, READY, GRACE);
 
-            gateway.restart();
-            assertThat(gateway.isRunning()).isTrue();
-            assertThat(gateway.port()).isEqualTo(port);
+        assertThat(process.isAlive()).isTrue();
+        assertThat(fake.argv(process.pid())).isEqualTo("gateway run --port " + port + " --bind loopback");
+        Map<String, String> env = fake.environment(process.pid());
+        assertThat(env).containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN).containsEntry("OPENCLAW_NO_RESPAWN", "1")
+                .containsEntry("NO_COLOR", "1");
+        long child = fake.childOf(process.pid());
+        assertThat(FakeGateway.isAlive(child)).isTrue();
 
-            long child = childPid(state);
-            gateway.kill();
-            assertThat(gateway.isRunning()).isFalse();
-            assertThat(isAlive(child)).isFalse();
+        process.stop(GRACE);
 
-            gateway.restart();
-            assertThat(gateway.isRunning()).isTrue();
-            assertThat(Files.readString(gateway.logFile())).contains("fake gateway listening on " + port);
-        }
+        assertThat(process.isAlive()).isFalse();
+        assertThat(FakeGateway.isAlive(child)).isFalse();
+        assertThat(process.exit().get(10, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test
-    void closeDeletesATemporaryStateFolderAndForbidsRestart() throws Exception {
-        OpenClawGatewayProcess gateway = OpenClawGatewayProcess.start(config(FakeInstallation.fakeGatewayScript())
-                .build());
-        Path stateDir = gateway.stateDir();
-        assertThat(stateDir.resolve("openclaw.json")).exists();
+    void aKillEndsTheProcessTreeAndCompletesTheExit() throws Exception {
+        process = start(fake.command(), "serve");
+        process.awaitReady(TOKEN, null, READY, GRACE);
+        long child = fake.childOf(process.pid());
 
-        gateway.close();
+        process.kill();
 
-        assertThat(stateDir).doesNotExist();
-        assertThatThrownBy(gateway::restart).isInstanceOf(IllegalStateException.class);
+        assertThat(process.exit().get(10, TimeUnit.SECONDS)).isEqualTo(137);
+        assertThat(FakeGateway.isAlive(child)).isFalse();
     }
 
     @Test
-    void earlyExitFailsWithTheLogTailButNeverTheToken() throws Exception {
-        String script = "echo \"$*\" > argv.txt\necho \"boom: token $OPENCLAW_GATEWAY_TOKEN rejected\"\nexit 3";
+    void anEarlyExitFailsWithTheOutputTailButNeverTheToken() {
+        process = start(fake.command(), "exit");
 
-        assertThatThrownBy(() -> OpenClawGatewayProcess.start(config(script).stateDir(state).build()))
+        assertThatThrownBy(() -> process.awaitReady(TOKEN, null, READY, GRACE))
                 .isInstanceOf(GatewayStartException.class)
-                .hasMessageContaining("exited with code 3")
+                .hasMessageContaining("exited with code 3 before it was ready")
                 .hasMessageContaining("boom: token <redacted> rejected")
                 .hasMessageNotContaining(TOKEN)
                 .satisfies(e -> assertThat(((GatewayStartException) e).logTail()).doesNotContain(TOKEN));
-        assertThat(Files.readString(state.resolve("argv.txt")))
-                .contains("gateway run --port").contains("--bind loopback --auth token").doesNotContain(TOKEN);
     }
 
     @Test
-    void notReadyInTimeStopsTheProcessTree() throws Exception {
-        String script = "sleep 300 &\necho $! > child.pid\nwait";
+    void aGatewayNotReadyInTimeIsStoppedWithTheProcessesItStarted() throws Exception {
+        process = start(fake.command(), "mute");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve(process.pid() + ".child")));
+        long child = fake.childOf(process.pid());
 
-        assertThatThrownBy(() -> OpenClawGatewayProcess.start(config(script).stateDir(state)
-                .startupTimeout(Duration.ofSeconds(2)).build()))
+        assertThatThrownBy(() -> process.awaitReady(TOKEN, null, Duration.ofSeconds(2), GRACE))
                 .isInstanceOf(GatewayStartException.class)
                 .hasMessageContaining("was not ready within 2 s");
-        assertThat(isAlive(childPid(state))).isFalse();
+        assertThat(process.isAlive()).isFalse();
+        assertThat(FakeGateway.isAlive(child)).isFalse();
     }
 
     @Test
-    void runsIsolatedInTheStateFolderWithTheOfflineEnvironment() throws Exception {
-        String script = "env > env.txt\nexit 1";
-
-        assertThatThrownBy(() -> OpenClawGatewayProcess.start(config(script).stateDir(state)
-                .environment("EXTRA_SETTING", "42").build())).isInstanceOf(GatewayStartException.class);
-
-        Map<String, String> env = Files.readAllLines(state.resolve("env.txt")).stream()
-                .filter(line -> line.contains("=")).map(line -> line.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (a, b) -> b));
-        assertThat(env).containsEntry("HOME", state.resolve("home").toString())
-                .containsEntry("OPENCLAW_HOME", state.resolve("home").toString())
-                .containsEntry("OPENCLAW_STATE_DIR", state.toString())
-                .containsEntry("OPENCLAW_CONFIG_PATH", state.resolve("openclaw.json").toString())
-                .containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN)
-                .containsEntry("XDG_CONFIG_HOME", state.resolve("home/.config").toString())
-                .containsEntry("XDG_CACHE_HOME", state.resolve("home/.cache").toString())
-                .containsEntry("EXTRA_SETTING", "42");
-        for (String flag : List.of("OPENCLAW_SKIP_CHANNELS", "OPENCLAW_DISABLE_BONJOUR", "OPENCLAW_NO_RESPAWN",
-                "OPENCLAW_NO_AUTO_UPDATE", "OPENCLAW_SKIP_CRON", "OPENCLAW_SKIP_BROWSER_CONTROL_SERVER",
-                "OPENCLAW_SKIP_GMAIL_WATCHER", "DO_NOT_TRACK")) {
-            assertThat(env).containsEntry(flag, "1");
-        }
-        assertThat(env).containsEntry("OPENCLAW_EXEC_SHELL_SNAPSHOT", "0");
-        assertThat(Arrays.asList(env.get("PATH").split(":")).get(0))
-                .isEqualTo(OpenClawInstallation.of("2026.9.6", cache).nodeBinDir().toString());
-        assertThat(state.resolve("openclaw.json")).exists();
+    void aCommandThatCannotRunFailsTyped() {
+        assertThatThrownBy(() -> start(GatewayCommand.parse(dir.resolve("no-such-openclaw").toString()), "serve"))
+                .isInstanceOf(GatewayStartException.class)
+                .hasMessageContaining("Cannot run")
+                .hasMessageContaining("no-such-openclaw");
     }
 
-    private GatewayProcessConfig.Builder config(String nodeScript) throws Exception {
-        return GatewayProcessConfig.builder()
-                .installation(FakeInstallation.create(cache, "2026.9.6", nodeScript))
-                .modelBaseUrl("http://127.0.0.1:9/v1")
-                .token(TOKEN)
-                .startupTimeout(Duration.ofSeconds(30));
+    @Test
+    void anInstallationFromTheCacheRunsWithItsNodeFirstOnThePath() throws Exception {
+        OpenClawInstallation installation = FakeInstallation.create(dir.resolve("cache"), "2026.9.6", fake.script());
+
+        process = start(GatewayCommand.of(installation), "serve");
+        process.awaitReady(TOKEN, null, READY, GRACE);
+
+        assertThat(fake.argv(process.pid())).startsWith(installation.entrypoint().toString() + " gateway run");
+        assertThat(fake.environment(process.pid()).get("PATH")).startsWith(installation.nodeBinDir() + ":");
     }
 
-    private static long childPid(Path state) throws Exception {
-        Path pidFile = state.resolve("child.pid");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return Long.parseLong(Files.readString(pidFile).trim());
+    @Test
+    void theOutputIsLoggedWithTheSecretsRedacted() throws Exception {
+        process = start(fake.command(), "serve");
+        process.awaitReady(TOKEN, null, READY, GRACE);
+        Path log = Path.of("target/camel-openclaw-test.log");
+        String line = "[openclaw-gateway-" + port + "] fake gateway " + process.pid() + " starting with token <redacted>";
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(line));
+        assertThat(Files.readString(log)).doesNotContain(TOKEN);
+        assertThat(process.outputTail()).contains("starting with token <redacted>").doesNotContain(TOKEN);
     }
 
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    private GatewayProcess start(GatewayCommand command, String mode) {
+        return GatewayProcess.start(command, port, dir, env -> {
+            env.put("OPENCLAW_GATEWAY_TOKEN", TOKEN);
+            env.put("FAKE_GATEWAY_MODE", mode);
+        }, List.of(TOKEN));
     }
 }

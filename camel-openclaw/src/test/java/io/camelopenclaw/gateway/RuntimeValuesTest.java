@@ -1,4 +1,4 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Versions, config validation and log tails. */
+/** Versions, installation folders, commands and log tails. */
 class RuntimeValuesTest {
 
     @TempDir
@@ -43,44 +42,55 @@ class RuntimeValuesTest {
     }
 
     @Test
-    void configValidatesAndNeverShowsTheToken() {
-        GatewayProcessConfig.Builder builder = GatewayProcessConfig.builder().version("2026.9.6");
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("modelBaseUrl");
-        assertThatThrownBy(() -> builder.modelBaseUrl("ftp://host/v1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.port(70000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.token("with space")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.startupTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GatewayProcessConfig.builder().modelBaseUrl("http://127.0.0.1:1/v1").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("version");
+    void anInstallationRunsOnItsOwnNode() {
+        OpenClawInstallation installation = OpenClawInstallation.of("2026.9.6", dir);
 
-        GatewayProcessConfig config = builder.modelBaseUrl("http://127.0.0.1:1/v1").build();
-        assertThat(config.token()).hasSize(48);
-        assertThat(config.toString()).doesNotContain(config.token()).contains("<redacted>");
-        assertThat(GatewayProcessConfig.builder().version("2026.9.6").modelBaseUrl("http://127.0.0.1:1/v1").build()
-                .token()).isNotEqualTo(config.token());
+        GatewayCommand command = GatewayCommand.of(installation);
+
+        assertThat(command.gatewayRun(4711)).containsExactly(installation.nodeBinary().toString(),
+                installation.entrypoint().toString(), "gateway", "run", "--port", "4711", "--bind", "loopback");
+        assertThat(command.pathPrefix()).contains(installation.nodeBinDir());
     }
 
     @Test
-    void logTailKeepsTheLastLinesAndRedactsTheSecret() throws Exception {
+    void aConfiguredCommandIsAnExecutableWithArgumentsOrAnInstallationFolder() throws Exception {
+        assertThat(GatewayCommand.parse("openclaw").command()).containsExactly("openclaw");
+        assertThat(GatewayCommand.parse("  npx -y openclaw ").command()).containsExactly("npx", "-y", "openclaw");
+        assertThat(GatewayCommand.parse("openclaw").pathPrefix()).isEmpty();
+
+        Path npmFolder = dir.resolve("npm");
+        Files.createDirectories(npmFolder.resolve("node_modules/openclaw"));
+        Files.writeString(npmFolder.resolve("node_modules/openclaw/openclaw.mjs"), "");
+        assertThat(GatewayCommand.parse(npmFolder.toString()).command())
+                .containsExactly("node", npmFolder.resolve("node_modules/openclaw/openclaw.mjs").toString());
+        assertThat(GatewayCommand.parse(npmFolder.resolve("node_modules/openclaw").toString()).command())
+                .containsExactly("node", npmFolder.resolve("node_modules/openclaw/openclaw.mjs").toString());
+
+        assertThatThrownBy(() -> GatewayCommand.parse(dir.resolve("npm/node_modules").toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an OpenClaw installation");
+        assertThatThrownBy(() -> GatewayCommand.parse(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void logTailKeepsTheLastLines() throws Exception {
         Path log = dir.resolve("out.log");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 100; i++) {
-            text.append("line ").append(i).append(" token=s3cr3t\n");
+            text.append("line ").append(i).append('\n');
         }
         Files.writeString(log, text, StandardCharsets.UTF_8);
 
-        String tail = LogTail.of(log, 3, "s3cr3t");
+        String tail = LogTail.of(log, 3);
 
-        assertThat(tail.lines()).containsExactly("line 97 token=<redacted>", "line 98 token=<redacted>",
-                "line 99 token=<redacted>");
-        assertThat(LogTail.of(dir.resolve("missing.log"), 3, "x")).contains("does not exist");
+        assertThat(tail.lines()).containsExactly("line 97", "line 98", "line 99");
+        assertThat(LogTail.of(dir.resolve("missing.log"), 3)).contains("does not exist");
     }
 
     @Test
     void logTailOfAHugeFileDropsTheCutFirstLine() throws Exception {
         Path log = dir.resolve("huge.log");
-        Files.writeString(log, "s3cr3t".repeat(20_000) + "\nlast\n", StandardCharsets.UTF_8);
+        Files.writeString(log, "x".repeat(70_000) + "\nlast\n", StandardCharsets.UTF_8);
 
-        assertThat(LogTail.of(log, 40, "s3cr3t")).isEqualTo("last");
+        assertThat(LogTail.of(log, 40)).isEqualTo("last");
     }
 }

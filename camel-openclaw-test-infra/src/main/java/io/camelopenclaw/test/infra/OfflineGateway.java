@@ -1,84 +1,167 @@
-package io.camelopenclaw.runtime;
+package io.camelopenclaw.test.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+
+import io.camelopenclaw.gateway.GatewayCommand;
+import io.camelopenclaw.gateway.GatewayProcess;
+import io.camelopenclaw.gateway.GatewayStartException;
+import io.camelopenclaw.gateway.OpenClawInstallation;
+import io.camelopenclaw.gateway.OpenClawVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * How to run one {@link OpenClawGatewayProcess}: which installation, port, token, model endpoint and state folder.
- * Build with {@link #builder()}. {@link #toString()} never shows the token.
+ * A real OpenClaw gateway for tests, running as a child process on a loopback port, isolated in its own state folder
+ * and offline except for its stub model ({@link OfflineGatewayConfig}), with a random token unless one is given.
+ * {@link #stop()}, {@link #kill()} and {@link #restart()} control it explicitly: unlike a managed gateway, nothing
+ * restarts it behind the test's back. Neither logs nor {@link #toString()} show the token.
  */
-public final class GatewayProcessConfig {
+public final class OfflineGateway implements AutoCloseable {
 
     /** Default time a gateway may take to become ready (a first start right after install took 30 s). */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** How long {@link #stop()} waits after SIGTERM before SIGKILL. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final OpenClawInstallation installation;
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineGateway.class);
+
+    private final OpenClawVersion version;
+    private final GatewayCommand command;
     private final int port;
     private final String token;
     private final String modelBaseUrl;
     private final Path stateDir;
-    private final Map<String, String> environment;
     private final Duration startupTimeout;
+    private GatewayProcess process;
+    private boolean closed;
 
-    private GatewayProcessConfig(Builder builder) {
-        this.installation = builder.installation;
-        this.port = builder.port;
-        this.token = builder.token != null ? builder.token : randomToken();
-        this.modelBaseUrl = builder.modelBaseUrl;
-        this.stateDir = builder.stateDir;
-        this.environment = Map.copyOf(builder.environment);
-        this.startupTimeout = builder.startupTimeout;
+    private OfflineGateway(Builder b) {
+        this.version = b.version;
+        this.command = b.command;
+        this.port = b.port != 0 ? b.port : freeLoopbackPort();
+        this.token = b.token != null ? b.token : randomToken();
+        this.modelBaseUrl = b.modelBaseUrl;
+        this.stateDir = b.stateDir;
+        this.startupTimeout = b.startupTimeout;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** A gateway of an installed release (see {@link OpenClawInstallation#install()}). */
+    public static Builder builder(OpenClawInstallation installation) {
+        return builder(installation.version(), GatewayCommand.of(installation));
     }
 
-    public OpenClawInstallation installation() {
-        return installation;
+    /** A gateway of release {@code version} run by {@code command} (tests of this class run a stand-in). */
+    public static Builder builder(OpenClawVersion version, GatewayCommand command) {
+        return new Builder(version, command);
     }
 
-    /** The requested port; {@code 0} means a free loopback port is picked at start. */
+    /** {@code ws://127.0.0.1:<port>}. */
+    public URI url() {
+        return URI.create("ws://127.0.0.1:" + port);
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public URI httpUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
     public int port() {
         return port;
     }
 
-    /** The shared gateway token clients authenticate with. */
     public String token() {
         return token;
     }
 
-    /** Base URL of the OpenAI-compatible model endpoint, e.g. {@code http://127.0.0.1:18790/v1}. */
-    public String modelBaseUrl() {
-        return modelBaseUrl;
+    public OpenClawVersion version() {
+        return version;
     }
 
-    /** The state folder; empty means a fresh temporary folder, deleted on close. */
-    public Optional<Path> stateDir() {
-        return Optional.ofNullable(stateDir);
+    public Path stateDir() {
+        return stateDir;
     }
 
-    /** Extra environment variables for the gateway process (applied last). */
-    public Map<String, String> environment() {
-        return environment;
+    /** The gateway's own structured log ({@code logging.file}); its console output goes to this JVM's log. */
+    public Path gatewayLogFile() {
+        return OfflineGatewayConfig.logFile(stateDir);
     }
 
-    public Duration startupTimeout() {
-        return startupTimeout;
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The running process (its pid and output), or {@code null}. */
+    public synchronized GatewayProcess process() {
+        return process;
+    }
+
+    /** SIGTERM, up to {@link #STOP_GRACE}, then SIGKILL; the processes it started end too. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(STOP_GRACE);
+        }
+    }
+
+    /** SIGKILLs the gateway and the processes it started, like a crash. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /**
+     * Stops the gateway if it runs, then starts it again on the same port with the same state and token, and waits
+     * until it is ready.
+     *
+     * @throws GatewayStartException if it does not become ready
+     * @throws IllegalStateException if it was closed
+     */
+    public synchronized OfflineGateway restart() {
+        if (closed) {
+            throw new IllegalStateException("The gateway was closed: " + this);
+        }
+        stop();
+        long started = System.nanoTime();
+        try {
+            OfflineGatewayConfig.write(OfflineGatewayConfig.create(version, port, token, modelBaseUrl, stateDir),
+                    stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the gateway config into " + stateDir, e);
+        }
+        Map<String, String> isolation = OfflineGatewayConfig.environment(stateDir);
+        process = GatewayProcess.start(command, port, stateDir, env -> {
+            env.keySet().removeIf(name -> name.startsWith("OPENCLAW_"));
+            env.putAll(isolation);
+            env.put("OPENCLAW_GATEWAY_TOKEN", token);
+        }, List.of(token));
+        process.awaitReady(token, null, startupTimeout, STOP_GRACE);
+        LOG.info("openclaw@{} gateway ready on {} after {} ms (state {})", version, url(),
+                (System.nanoTime() - started) / 1_000_000, stateDir);
+        return this;
+    }
+
+    /** Stops the gateway for good. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        stop();
     }
 
     @Override
-    public String toString() {
-        return "GatewayProcessConfig[openclaw@" + installation.version() + ", port=" + port + ", token=<redacted>"
-                + ", modelBaseUrl=" + modelBaseUrl + ", stateDir=" + (stateDir == null ? "<temporary>" : stateDir)
-                + ", environment=" + environment.keySet() + ", startupTimeout=" + startupTimeout + "]";
+    public synchronized String toString() {
+        return "OfflineGateway[openclaw@" + version + ", " + url() + ", "
+               + (closed ? "closed" : isRunning() ? "running" : "stopped") + ", state " + stateDir + "]";
     }
 
     private static String randomToken() {
@@ -87,28 +170,28 @@ public final class GatewayProcessConfig {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Builder of {@link GatewayProcessConfig}. */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free loopback port", e);
+        }
+    }
+
+    /** Builds and starts an {@link OfflineGateway}. */
     public static final class Builder {
 
-        private OpenClawInstallation installation;
+        private final OpenClawVersion version;
+        private final GatewayCommand command;
         private int port;
         private String token;
         private String modelBaseUrl;
         private Path stateDir;
-        private final Map<String, String> environment = new LinkedHashMap<>();
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 
-        private Builder() {
-        }
-
-        /** The OpenClaw release, installed into the default cache: shorthand for {@link OpenClawInstallation#of(String)}. */
-        public Builder version(String version) {
-            return installation(OpenClawInstallation.of(version));
-        }
-
-        public Builder installation(OpenClawInstallation installation) {
-            this.installation = Objects.requireNonNull(installation, "installation");
-            return this;
+        private Builder(OpenClawVersion version, GatewayCommand command) {
+            this.version = Objects.requireNonNull(version, "version");
+            this.command = Objects.requireNonNull(command, "command");
         }
 
         /** The loopback port; {@code 0} (the default) picks a free one. */
@@ -145,19 +228,13 @@ public final class GatewayProcessConfig {
             return this;
         }
 
-        /** The state folder (config, sessions, workspace, logs); kept on close. Default: a temporary folder. */
+        /** The state folder (config, sessions, workspace, logs; required); kept on close. */
         public Builder stateDir(Path stateDir) {
             this.stateDir = Objects.requireNonNull(stateDir, "stateDir").toAbsolutePath().normalize();
             return this;
         }
 
-        /** An extra environment variable for the gateway process. */
-        public Builder environment(String name, String value) {
-            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** How long to wait for {@code /readyz}; default {@link #DEFAULT_STARTUP_TIMEOUT}. */
+        /** How long to wait until the gateway is ready; default {@link #DEFAULT_STARTUP_TIMEOUT}. */
         public Builder startupTimeout(Duration startupTimeout) {
             if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
                 throw new IllegalArgumentException("startupTimeout must be positive: " + startupTimeout);
@@ -167,16 +244,16 @@ public final class GatewayProcessConfig {
         }
 
         /**
-         * @throws IllegalStateException if the version/installation or the model base URL is missing
+         * Starts the gateway and waits until it is ready.
+         *
+         * @throws IllegalStateException if the model base URL or the state folder is missing
+         * @throws GatewayStartException if it exits early or is not ready in time
          */
-        public GatewayProcessConfig build() {
-            if (installation == null) {
-                throw new IllegalStateException("version or installation is required");
+        public OfflineGateway start() {
+            if (modelBaseUrl == null || stateDir == null) {
+                throw new IllegalStateException("modelBaseUrl and stateDir are required");
             }
-            if (modelBaseUrl == null) {
-                throw new IllegalStateException("modelBaseUrl is required");
-            }
-            return new GatewayProcessConfig(this);
+            return new OfflineGateway(this).restart();
         }
     }
 }

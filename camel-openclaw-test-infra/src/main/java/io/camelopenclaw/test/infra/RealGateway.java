@@ -1,9 +1,8 @@
-package io.camelopenclaw.it;
+package io.camelopenclaw.test.infra;
 
 import java.net.URI;
 
-import io.camelopenclaw.runtime.OpenClawGatewayProcess;
-import io.camelopenclaw.runtime.OpenClawVersion;
+import io.camelopenclaw.gateway.OpenClawVersion;
 import io.camelopenclaw.testgateway.model.StubModelServer;
 
 /**
@@ -13,10 +12,10 @@ import io.camelopenclaw.testgateway.model.StubModelServer;
 public final class RealGateway {
 
     private final String name;
-    private final OpenClawGatewayProcess process;
+    private final OfflineGateway process;
     private final StubModelServer model;
 
-    RealGateway(String name, OpenClawGatewayProcess process, StubModelServer model) {
+    RealGateway(String name, OfflineGateway process, StubModelServer model) {
         this.name = name;
         this.process = process;
         this.model = model;
@@ -47,7 +46,7 @@ public final class RealGateway {
     }
 
     /** The gateway process: {@link OpenClawGatewayProcess#restart()}, {@link OpenClawGatewayProcess#kill()}, logs. */
-    public OpenClawGatewayProcess process() {
+    public OfflineGateway process() {
         return process;
     }
 

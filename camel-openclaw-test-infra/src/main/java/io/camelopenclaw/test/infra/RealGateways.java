@@ -1,4 +1,4 @@
-package io.camelopenclaw.it;
+package io.camelopenclaw.test.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.camelopenclaw.runtime.GatewayProcessConfig;
-import io.camelopenclaw.runtime.OpenClawGatewayProcess;
-import io.camelopenclaw.runtime.OpenClawInstallation;
+import io.camelopenclaw.gateway.OpenClawInstallation;
 import io.camelopenclaw.testgateway.model.StubModelServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,12 +84,11 @@ public final class RealGateways {
         long installed = System.nanoTime();
         StubModelServer model = StubModelServer.start();
         try {
-            OpenClawGatewayProcess process = OpenClawGatewayProcess.start(GatewayProcessConfig.builder()
-                    .installation(installation)
+            OfflineGateway process = OfflineGateway.builder(installation)
                     .modelBaseUrl(model.baseUrl())
                     .stateDir(stateDir)
                     .startupTimeout(Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 180)))
-                    .build());
+                    .start();
             LOG.info("Real gateway {} = openclaw@{} ready on {}: install (or cache check) {} ms, first start {} ms",
                     name, version, process.url(), (installed - started) / 1_000_000,
                     (System.nanoTime() - installed) / 1_000_000);
@@ -120,7 +117,11 @@ public final class RealGateways {
         RUNNING.clear();
     }
 
-    private static Path newStateDir(String prefix) {
+    /**
+     * A new state folder for a gateway of this JVM, in {@value #WORK_DIR_PROPERTY} (default
+     * {@code target/real-gateways}).
+     */
+    public static Path newStateDir(String prefix) {
         Path workDir = Paths.get(System.getProperty(WORK_DIR_PROPERTY, "target/real-gateways")).toAbsolutePath();
         try {
             Files.createDirectories(workDir);
