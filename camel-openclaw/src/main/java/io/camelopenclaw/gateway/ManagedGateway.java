@@ -95,7 +95,7 @@ public final class ManagedGateway {
         } catch (RuntimeException e) {
             synchronized (this) {
                 state = ManagedGatewayState.STOPPED;
-                lastError = e.getMessage();
+                lastError = summary(e);
             }
             throw e;
         }
@@ -212,8 +212,8 @@ public final class ManagedGateway {
             try {
                 started = launch(command);
             } catch (GatewayStartException e) {
-                lastError = e.getMessage();
-                scheduleRestart("Restarting the OpenClaw gateway failed: " + e.getMessage());
+                lastError = summary(e);
+                scheduleRestart("Restarting the OpenClaw gateway failed (" + lastError + ")");
                 return;
             }
             process = started;
@@ -231,13 +231,13 @@ public final class ManagedGateway {
                 return;
             }
             process = null;
-            lastError = (error instanceof CompletionException && error.getCause() != null ? error.getCause() : error)
-                    .getMessage();
+            lastError = summary(error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error);
         }
         started.stop(options.stopTimeout());
         synchronized (this) {
             if (state == ManagedGatewayState.RESTARTING) {
-                scheduleRestart("The restarted OpenClaw gateway did not become ready");
+                scheduleRestart("The restarted OpenClaw gateway did not become ready (" + lastError + ")");
             }
         }
     }
@@ -261,8 +261,16 @@ public final class ManagedGateway {
             }
             LOG.warn("OpenClaw gateway process {} on port {} failed {} health probes in a row ({}); killing it to"
                      + " start it again", watched.pid(), options.port(), probeFailures, result);
+            cancel(healthTask);
         }
         watched.kill(); // its exit restarts it
+    }
+
+    /** The first line of the error's message: what went wrong, without the gateway output it may append. */
+    private static String summary(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        int end = message.indexOf(System.lineSeparator());
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static void cancel(ScheduledFuture<?> task) {

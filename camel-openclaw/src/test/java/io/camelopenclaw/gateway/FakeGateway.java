@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A stand-in {@code openclaw} command that runs {@link FakeGatewayMain} on this test JVM's java and class path,
@@ -74,6 +75,18 @@ public final class FakeGateway {
     /** Whether process {@code pid} runs. */
     public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The behaviour of the fakes started from now on (see {@link FakeGatewayMain}). */
+    public void mode(String mode) throws IOException {
+        Files.writeString(dir.resolve("mode"), mode);
+    }
+
+    /** How many fake gateway processes were started. */
+    public long started() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".argv")).count();
+        }
     }
 
     /** Makes process {@code pid} hang: it keeps its port open but answers nothing. */

@@ -7,25 +7,27 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.camelopenclaw.testgateway.TestGateway;
 
 /**
  * Stands in for {@code openclaw gateway run --port P --bind loopback} as a real process: serves the in-process
- * {@link TestGateway} on the port with the token or password of {@code OPENCLAW_GATEWAY_TOKEN} /
+ * {@link TestGateway} (a SLOW run takes 2 s) on the port with the token or password of {@code OPENCLAW_GATEWAY_TOKEN} /
  * {@code OPENCLAW_GATEWAY_PASSWORD}, and starts a long-running child process (like the real gateway's helpers). It
  * reports to the folder {@code FAKE_GATEWAY_DIR}: {@code <pid>.argv}, {@code <pid>.env} and {@code <pid>.child} (the
- * child's pid). {@code FAKE_GATEWAY_MODE} picks a behaviour: {@code serve} (the default), {@code exit} (prints a line
- * with the token and exits with code 3) or {@code mute} (never listens). A file {@code silence.<pid>} in the folder
+ * child's pid). The file {@code mode} in the folder, else {@code FAKE_GATEWAY_MODE}, picks a behaviour: {@code serve}
+ * (the default), {@code exit} (prints a line with the token and exits with code 3) or {@code mute} (never listens). A file {@code silence.<pid>} in the folder
  * makes a serving gateway hang: it keeps the port open but answers nothing.
  */
 public final class FakeGatewayMain {
 
     private static final long CONTROL_POLL_MILLIS = 50;
+    /** A SLOW run takes 50 chunks: 2 s. */
+    private static final Duration SLOW_CHUNK_DELAY = Duration.ofMillis(40);
 
     private FakeGatewayMain() {
     }
@@ -38,7 +40,9 @@ public final class FakeGatewayMain {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")));
         String token = System.getenv("OPENCLAW_GATEWAY_TOKEN");
         System.out.println("fake gateway " + pid + " starting with token " + token);
-        String mode = System.getenv().getOrDefault("FAKE_GATEWAY_MODE", "serve");
+        Path modeFile = dir.resolve("mode");
+        String mode = Files.exists(modeFile) ? Files.readString(modeFile).trim()
+                : System.getenv().getOrDefault("FAKE_GATEWAY_MODE", "serve");
         if (mode.equals("exit")) {
             System.out.println("boom: token " + token + " rejected");
             System.exit(3);
@@ -48,7 +52,7 @@ public final class FakeGatewayMain {
         if (mode.equals("mute")) {
             Thread.sleep(Long.MAX_VALUE);
         }
-        TestGateway.Builder builder = TestGateway.builder().port(port(args));
+        TestGateway.Builder builder = TestGateway.builder().port(port(args)).slowChunkDelay(SLOW_CHUNK_DELAY);
         if (token != null) {
             builder.token(token);
         }
