@@ -15,6 +15,8 @@ import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.run.RunChunk;
 import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.client.run.RunOutcome;
+import io.camelopenclaw.test.infra.RealGateway;
+import io.camelopenclaw.test.infra.RealGateways;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -21,6 +21,7 @@ import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.OpenClawConstants;
+import io.camelopenclaw.test.infra.RealGateway;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

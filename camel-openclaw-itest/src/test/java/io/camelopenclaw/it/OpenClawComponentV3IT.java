@@ -2,6 +2,9 @@ package io.camelopenclaw.it;
 
 import java.nio.file.Path;
 
+import io.camelopenclaw.test.infra.RealGateway;
+import io.camelopenclaw.test.infra.RealGateways;
+
 /** The openclaw component from Camel routes against the real protocol-v3 gateway ({@link RealGateways#v3()}). */
 class OpenClawComponentV3IT extends OpenClawComponentITSupport {
 

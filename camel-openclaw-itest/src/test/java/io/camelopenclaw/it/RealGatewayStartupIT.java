@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.auth.DeviceIdentity;
+import io.camelopenclaw.test.infra.RealGateway;
+import io.camelopenclaw.test.infra.RealGateways;
 import io.camelopenclaw.testgateway.model.StubModelRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.auth.DeviceIdentity;
+import io.camelopenclaw.test.infra.RealGateway;
+import io.camelopenclaw.test.infra.RealGateways;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code camel-openclaw-test-gateway/src/test/resources/transcripts/}.
  *
  * <pre>
- * mvn -B verify -Preal-gateway -pl camel-openclaw -am -Dit.test=RecordTranscriptsIT -Dopenclaw.record.dir=$PWD/target/recorded
+ * mvn -B verify -Preal-gateway -pl camel-openclaw-itest -am -Dit.test=RecordTranscriptsIT -Dopenclaw.record.dir=$PWD/target/recorded
  * </pre>
  */
 @EnabledIfSystemProperty(named = RecordTranscriptsIT.DIR_PROPERTY, matches = ".+")
