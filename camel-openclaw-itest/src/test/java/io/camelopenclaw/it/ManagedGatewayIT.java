@@ -47,10 +47,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The managed gateway (managedGateway=true) with a real OpenClaw gateway: the component installs the release into the
- * cache folder when asked (managedGatewayVersion) and starts it offline with the stub model; the gateway is killed while
- * runs are in flight and comes back; the runs in flight reattach or fail typed, the exchanges sent while it was away
- * and after complete, and the context's stop stops it. A real gateway that already runs is used as it is and left
- * running.
+ * cache folder when asked (managedGatewayVersion) and starts it offline with the stub model; the gateway is killed
+ * while runs are in flight and comes back; the runs in flight reattach or fail typed, the exchanges sent while it was
+ * away and after complete, and the context's stop stops it. A real gateway that already runs is used as it is and
+ * left running.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ManagedGatewayIT {

@@ -220,9 +220,9 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      */
     private Map<String, String> managedGatewayEnvironment;
     /**
-     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds; after
-     * three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a gateway that
-     * exits is restarted all the same). A plain number is milliseconds; 30s, 2m or PT2M work too.
+     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds;
+     * after three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a
+     * gateway that exits is restarted all the same). A plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration managedGatewayHealthCheckInterval;
     /**
@@ -231,7 +231,8 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      */
     private Duration managedGatewayRestartInitialDelay;
     /**
-     * Largest delay between restarts of the managed gateway, in milliseconds. A plain number is milliseconds; 30s, 2m or PT2M work too.
+     * Largest delay between restarts of the managed gateway, in milliseconds. A plain number is milliseconds; 30s, 2m
+     * or PT2M work too.
      */
     private Duration managedGatewayRestartMaxDelay;
     /**
@@ -245,7 +246,8 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      */
     private String managedGatewayStateDir;
     /**
-     * How long the managed gateway may take to shut down after SIGTERM before it is killed, in milliseconds. A plain number is milliseconds; 30s, 2m or PT2M work too.
+     * How long the managed gateway may take to shut down after SIGTERM before it is killed, in milliseconds. A plain
+     * number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration managedGatewayStopTimeout;
     /**
@@ -730,7 +732,8 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "managedGateway", managedGateway);
         add(s, "managedGatewayCacheDir", managedGatewayCacheDir);
         add(s, "managedGatewayCommand", managedGatewayCommand);
-        add(s, "managedGatewayEnvironment", managedGatewayEnvironment == null ? null : managedGatewayEnvironment.keySet());
+        add(s, "managedGatewayEnvironment",
+                managedGatewayEnvironment == null ? null : managedGatewayEnvironment.keySet());
         add(s, "managedGatewayHealthCheckInterval", managedGatewayHealthCheckInterval);
         add(s, "managedGatewayRestartInitialDelay", managedGatewayRestartInitialDelay);
         add(s, "managedGatewayRestartMaxDelay", managedGatewayRestartMaxDelay);

@@ -80,7 +80,8 @@ class OpenClawComponentAutoConfigurationTest {
                     assertThat(component.isManagedGateway()).isFalse();
                     assertThat(component.getManagedGatewayCommand()).isEqualTo("/opt/openclaw/bin/openclaw");
                     assertThat(component.getManagedGatewayStateDir()).isEqualTo("/var/lib/openclaw");
-                    assertThat(component.getManagedGatewayEnvironment()).containsExactly(Map.entry("MODEL_API_KEY", "k-1"));
+                    assertThat(component.getManagedGatewayEnvironment())
+                            .containsExactly(Map.entry("MODEL_API_KEY", "k-1"));
                     assertThat(component.getManagedGatewayStartupTimeout()).isEqualTo(180_000);
                     assertThat(component.getManagedGatewayHealthCheckInterval()).isZero();
                     assertThat(context.getBean(OpenClawComponentConfiguration.class).toString())

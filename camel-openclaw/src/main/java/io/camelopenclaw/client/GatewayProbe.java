@@ -26,7 +26,7 @@ public final class GatewayProbe {
         ANSWERING,
         /** Nothing accepts connections at the address. */
         NOT_LISTENING,
-        /** Something accepts connections but sent no {@code connect.challenge} in time: not a gateway, or a hung one. */
+        /** Something accepts connections but sent no {@code connect.challenge} in time: no gateway, or a hung one. */
         NOT_ANSWERING
     }
 

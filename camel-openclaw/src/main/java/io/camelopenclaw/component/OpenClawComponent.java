@@ -254,9 +254,9 @@ public class OpenClawComponent extends DefaultComponent {
     }
 
     /**
-     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds; after
-     * three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a gateway that
-     * exits is restarted all the same).
+     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds;
+     * after three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a
+     * gateway that exits is restarted all the same).
      */
     public void setManagedGatewayHealthCheckInterval(long managedGatewayHealthCheckInterval) {
         this.managedGatewayHealthCheckInterval = managedGatewayHealthCheckInterval;

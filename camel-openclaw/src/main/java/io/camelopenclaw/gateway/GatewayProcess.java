@@ -109,7 +109,8 @@ public final class GatewayProcess {
         exit.thenAccept(code -> ready.completeExceptionally(new GatewayStartException("The OpenClaw gateway process "
                 + pid() + " on port " + port + " exited with code " + code + " before it was ready", outputTail())));
         return ready.exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
             return CompletableFuture.failedFuture(cause instanceof TimeoutException
                     ? new GatewayStartException("The OpenClaw gateway process " + pid() + " on port " + port
                             + " was not ready within " + timeout.toSeconds() + " s", outputTail())

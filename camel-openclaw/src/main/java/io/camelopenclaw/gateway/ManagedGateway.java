@@ -218,7 +218,8 @@ public final class ManagedGateway {
             }
             process = started;
         }
-        started.ready(options.token(), options.password(), options.startupTimeout()).whenCompleteAsync((ready, error) -> restarted(started, error), scheduler);
+        started.ready(options.token(), options.password(), options.startupTimeout())
+                .whenCompleteAsync((ready, error) -> restarted(started, error), scheduler);
     }
 
     private void restarted(GatewayProcess started, Throwable error) {

@@ -13,7 +13,7 @@ package io.camelopenclaw.gateway;
 public record ManagedGatewayStatus(ManagedGatewayState state, int port, Long pid, int restarts, Integer lastExitCode,
         String lastError) {
 
-    /** Whether clients can use the gateway: {@link ManagedGatewayState#RUNNING} or {@link ManagedGatewayState#REUSED}. */
+    /** Whether clients can use the gateway: {@code RUNNING} or {@code REUSED}. */
     public boolean isUp() {
         return state == ManagedGatewayState.RUNNING || state == ManagedGatewayState.REUSED;
     }

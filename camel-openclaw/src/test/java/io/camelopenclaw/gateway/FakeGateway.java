@@ -43,7 +43,8 @@ public final class FakeGateway {
     /** The shell line that runs {@link FakeGatewayMain} with the script's arguments, logging to its output. */
     public String script() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return "FAKE_GATEWAY_DIR='" + dir + "' exec '" + java + "' -Dlog4j2.configurationFile=fake-gateway-log4j2.properties"
+        return "FAKE_GATEWAY_DIR='" + dir + "' exec '" + java + "'"
+               + " -Dlog4j2.configurationFile=fake-gateway-log4j2.properties"
                + " -cp '" + System.getProperty("java.class.path") + "' " + FakeGatewayMain.class.getName() + " \"$@\"";
     }
 
@@ -55,7 +56,8 @@ public final class FakeGateway {
     /** The environment process {@code pid} saw. */
     public Map<String, String> environment(long pid) throws IOException {
         return Files.readAllLines(dir.resolve(pid + ".env")).stream().filter(line -> line.contains("="))
-                .map(line -> line.split("=", 2)).collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (a, b) -> b));
+                .map(line -> line.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (a, b) -> b));
     }
 
     /** The pid of the child process {@code pid} started. */

@@ -16,12 +16,13 @@ import io.camelopenclaw.testgateway.TestGateway;
 
 /**
  * Stands in for {@code openclaw gateway run --port P --bind loopback} as a real process: serves the in-process
- * {@link TestGateway} (a SLOW run takes 2 s) on the port with the token or password of {@code OPENCLAW_GATEWAY_TOKEN} /
- * {@code OPENCLAW_GATEWAY_PASSWORD}, and starts a long-running child process (like the real gateway's helpers). It
- * reports to the folder {@code FAKE_GATEWAY_DIR}: {@code <pid>.argv}, {@code <pid>.env} and {@code <pid>.child} (the
- * child's pid). The file {@code mode} in the folder, else {@code FAKE_GATEWAY_MODE}, picks a behaviour: {@code serve}
- * (the default), {@code exit} (prints a line with the token and exits with code 3) or {@code mute} (never listens). A file {@code silence.<pid>} in the folder
- * makes a serving gateway hang: it keeps the port open but answers nothing.
+ * {@link TestGateway} (a SLOW run takes 2 s) on the port with the token or password of
+ * {@code OPENCLAW_GATEWAY_TOKEN} / {@code OPENCLAW_GATEWAY_PASSWORD}, and starts a long-running child process (like
+ * the real gateway's helpers). It reports to the folder {@code FAKE_GATEWAY_DIR}: {@code <pid>.argv},
+ * {@code <pid>.env} and {@code <pid>.child} (the child's pid). The file {@code mode} in the folder, else
+ * {@code FAKE_GATEWAY_MODE}, picks a behaviour: {@code serve} (the default), {@code exit} (prints a line with the
+ * token and exits with code 3) or {@code mute} (never listens). A file {@code silence.<pid>} in the folder makes a
+ * serving gateway hang: it keeps the port open but answers nothing.
  */
 public final class FakeGatewayMain {
 

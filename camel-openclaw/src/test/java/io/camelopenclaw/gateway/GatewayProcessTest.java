@@ -129,7 +129,8 @@ class GatewayProcessTest {
         process = start(fake.command(), "serve");
         process.awaitReady(TOKEN, null, READY, GRACE);
         Path log = Path.of("target/camel-openclaw-test.log");
-        String line = "[openclaw-gateway-" + port + "] fake gateway " + process.pid() + " starting with token <redacted>";
+        String line = "[openclaw-gateway-" + port + "] fake gateway " + process.pid()
+                      + " starting with token <redacted>";
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(line));
         assertThat(Files.readString(log)).doesNotContain(TOKEN);

@@ -76,10 +76,6 @@ public final class OfflineGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    public int port() {
-        return port;
-    }
-
     public String token() {
         return token;
     }
@@ -88,22 +84,8 @@ public final class OfflineGateway implements AutoCloseable {
         return version;
     }
 
-    public Path stateDir() {
-        return stateDir;
-    }
-
-    /** The gateway's own structured log ({@code logging.file}); its console output goes to this JVM's log. */
-    public Path gatewayLogFile() {
-        return OfflineGatewayConfig.logFile(stateDir);
-    }
-
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
-    }
-
-    /** The running process (its pid and output), or {@code null}. */
-    public synchronized GatewayProcess process() {
-        return process;
     }
 
     /** SIGTERM, up to {@link #STOP_GRACE}, then SIGKILL; the processes it started end too. */

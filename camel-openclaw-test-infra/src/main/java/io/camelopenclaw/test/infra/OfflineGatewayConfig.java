@@ -17,9 +17,9 @@ import io.camelopenclaw.gateway.OpenClawVersion;
 /**
  * The {@code openclaw.json} and the environment of an isolated, offline gateway: loopback only, token auth, no update
  * checks, telemetry, mDNS, heartbeats or model-catalog downloads, and one OpenAI-compatible model provider
- * {@code stub} with the model {@code stub-echo}. Releases before 2026.5.12 validate strictly and reject {@code telemetry},
- * {@code models.catalogRefresh} and the provider's {@code timeoutSeconds}; they get {@code browser.enabled:false}
- * instead (else they open a browser-control server on port+2 and port+3).
+ * {@code stub} with the model {@code stub-echo}. Releases before 2026.5.12 validate strictly and reject
+ * {@code telemetry}, {@code models.catalogRefresh} and the provider's {@code timeoutSeconds}; they get
+ * {@code browser.enabled:false} instead (else they open a browser-control server on port+2 and port+3).
  */
 public final class OfflineGatewayConfig {
 
@@ -33,7 +33,8 @@ public final class OfflineGatewayConfig {
     }
 
     /** The config of a gateway of release {@code version} on {@code port}, with its state in {@code stateDir}. */
-    public static ObjectNode create(OpenClawVersion version, int port, String token, String modelBaseUrl, Path stateDir) {
+    public static ObjectNode create(OpenClawVersion version, int port, String token, String modelBaseUrl,
+            Path stateDir) {
         boolean v4 = version.isProtocolV4();
         ObjectNode config = JSON.createObjectNode();
 
@@ -97,7 +98,7 @@ public final class OfflineGatewayConfig {
     }
 
     /** The gateway's own log file ({@code logging.file}). */
-    public static Path logFile(Path stateDir) {
+    private static Path logFile(Path stateDir) {
         return stateDir.resolve("logs").resolve("openclaw.log");
     }
 
@@ -106,7 +107,8 @@ public final class OfflineGatewayConfig {
      * folders the {@linkplain #environment environment} and the config name.
      */
     public static Path write(ObjectNode config, Path stateDir) throws IOException {
-        for (Path dir : List.of(stateDir.resolve("home"), stateDir.resolve("workspace"), logFile(stateDir).getParent())) {
+        for (Path dir : List.of(stateDir.resolve("home"), stateDir.resolve("workspace"),
+                logFile(stateDir).getParent())) {
             Files.createDirectories(dir);
         }
         Path target = stateDir.resolve(FILE_NAME);

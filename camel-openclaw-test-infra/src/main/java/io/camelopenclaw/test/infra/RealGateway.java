@@ -45,7 +45,7 @@ public final class RealGateway {
         return process.token();
     }
 
-    /** The gateway process: {@link OpenClawGatewayProcess#restart()}, {@link OpenClawGatewayProcess#kill()}, logs. */
+    /** The gateway process: {@link OfflineGateway#restart()}, {@link OfflineGateway#kill()}. */
     public OfflineGateway process() {
         return process;
     }
