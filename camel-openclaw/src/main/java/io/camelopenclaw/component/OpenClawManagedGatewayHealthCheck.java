@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.camelopenclaw.gateway.ManagedGateway;
 import io.camelopenclaw.gateway.ManagedGatewayStatus;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -12,7 +11,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * it uses one that was already there; DOWN while it starts or restarts one, with the reason. Details: the state,
  * the process id, how many times the gateway was restarted and the exit code of the last one that died.
  */
-public final class OpenClawManagedGatewayHealthCheck implements HealthCheck {
+public final class OpenClawManagedGatewayHealthCheck extends OpenClawReadinessCheck {
 
     /** The check's id. */
     public static final String ID = "openclaw-managed-gateway";
@@ -26,36 +25,10 @@ public final class OpenClawManagedGatewayHealthCheck implements HealthCheck {
     public static final String LAST_EXIT_CODE = "openclaw.managed.last.exit.code";
 
     private final ManagedGateway gateway;
-    private volatile boolean enabled = true;
 
     OpenClawManagedGatewayHealthCheck(ManagedGateway gateway) {
+        super(ID);
         this.gateway = gateway;
-    }
-
-    @Override
-    public String getGroup() {
-        return OpenClawConstants.SCHEME;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    /** A restarting gateway is no reason to restart the application. */
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
