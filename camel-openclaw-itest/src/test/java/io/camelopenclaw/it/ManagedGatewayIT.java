@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.client.GatewayProbe;
-import io.camelopenclaw.client.error.AgentRunException;
 import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayTimeoutException;
+import io.camelopenclaw.client.run.AgentRunException;
 import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.OpenClawConstants;

@@ -1,14 +1,14 @@
 package io.camelopenclaw.client;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
@@ -80,10 +80,10 @@ public final class GatewayProbe {
 
         private static boolean isChallenge(String message) {
             try {
-                JsonNode frame = Json.MAPPER.readTree(message);
+                JsonNode frame = JsonValues.parse(message);
                 return "event".equals(frame.path("type").asText())
                        && "connect.challenge".equals(frame.path("event").asText());
-            } catch (JsonProcessingException e) {
+            } catch (IOException e) {
                 return false;
             }
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 
 /**
  * Waits until a starting gateway serves clients: until a {@code connect} handshake gets past the gateway's startup.

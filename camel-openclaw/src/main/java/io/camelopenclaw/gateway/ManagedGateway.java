@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.client.GatewayProbe;
-import io.camelopenclaw.client.internal.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,6 @@ public final class ManagedGateway {
 
     private final ManagedGatewayOptions options;
     private final ScheduledExecutorService scheduler;
-    private final Backoff backoff;
 
     private ManagedGatewayState state = ManagedGatewayState.STOPPED;
     private GatewayCommand command;
@@ -55,7 +53,6 @@ public final class ManagedGateway {
     public ManagedGateway(ManagedGatewayOptions options, ScheduledExecutorService scheduler) {
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.backoff = new Backoff(options.restartInitialDelay(), options.restartMaxDelay(), 0);
     }
 
     /**
@@ -197,7 +194,8 @@ public final class ManagedGateway {
 
     /** Guarded by this. */
     private void scheduleRestart(String why) {
-        long delay = backoff.delayMs(quickRestarts++);
+        long delay = Math.min(options.restartInitialDelay().toMillis() << Math.min(quickRestarts++, 20),
+                options.restartMaxDelay().toMillis());
         LOG.warn("{}; starting it again in {} ms", why, delay);
         restartTask = scheduler.schedule(this::restart, delay, TimeUnit.MILLISECONDS);
     }
