@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class OpenClawManagedGatewayTest {
 
-    private static final String TOKEN = "component-token-1234567890";
+    /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
+    private static final String TOKEN = "component-token-" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class GatewayProcessTest {
 
-    private static final String TOKEN = "secret-token-1234567890";
+    /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
+    private static final String TOKEN = "secret-token-" + UUID.randomUUID();
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofSeconds(5);
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ManagedGatewayTest {
 
-    private static final String TOKEN = "managed-token-1234567890";
+    /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
+    private static final String TOKEN = "managed-token-" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class OfflineGatewayTest {
 
-    private static final String TOKEN = "fixture-token-1234567890";
+    /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
+    private static final String TOKEN = "fixture-token-" + UUID.randomUUID();
 
     @TempDir
     Path state;
