@@ -194,6 +194,69 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      */
     private Integer workerPoolSize;
     /**
+     * Start, watch and stop a local OpenClaw gateway for the gateway URL, which must then be a loopback ws:// address
+     * with a port: when the component starts, a gateway already answering on that port is used as it is; otherwise
+     * one is started (with the component's token or password, see managedGatewayCommand and managedGatewayVersion)
+     * and the component waits until it is ready. A gateway the component started is restarted with backoff when it
+     * dies or stops answering, and stopped with the component; one it did not start is left alone. Its state and
+     * restarts show in the health check openclaw-managed-gateway.
+     */
+    private Boolean managedGateway;
+    /**
+     * The folder managedGatewayVersion is installed into; JVMs that share it install each release once. Default: the
+     * environment variable OPENCLAW_CACHE_DIR, else .cache/camel-openclaw in the user's home.
+     */
+    private String managedGatewayCacheDir;
+    /**
+     * The command that runs OpenClaw for the managed gateway: an executable on the PATH or a path to one, optionally
+     * followed by arguments separated by spaces; or an OpenClaw installation folder (an npm folder holding
+     * node_modules/openclaw, or the openclaw package folder), run with the node on the PATH. The component adds
+     * gateway run --port PORT --bind loopback. Not used when managedGatewayVersion is set.
+     */
+    private String managedGatewayCommand;
+    /**
+     * Extra environment variables of the managed gateway process, for example the API key of its model provider
+     * (it inherits this JVM's environment otherwise).
+     */
+    private Map<String, String> managedGatewayEnvironment;
+    /**
+     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds;
+     * after three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a
+     * gateway that exits is restarted all the same). A plain number is milliseconds; 30s, 2m or PT2M work too.
+     */
+    private Duration managedGatewayHealthCheckInterval;
+    /**
+     * Delay before restarting a managed gateway that died, in milliseconds; doubled for each restart that follows
+     * within a minute of the last one. A plain number is milliseconds; 30s, 2m or PT2M work too.
+     */
+    private Duration managedGatewayRestartInitialDelay;
+    /**
+     * Largest delay between restarts of the managed gateway, in milliseconds. A plain number is milliseconds; 30s, 2m
+     * or PT2M work too.
+     */
+    private Duration managedGatewayRestartMaxDelay;
+    /**
+     * How long the managed gateway may take to start or restart until it is ready, in milliseconds (installing
+     * managedGatewayVersion is not included). A plain number is milliseconds; 30s, 2m or PT2M work too.
+     */
+    private Duration managedGatewayStartupTimeout;
+    /**
+     * The managed gateway's state folder (OPENCLAW_STATE_DIR): its openclaw.json, sessions, workspace and logs.
+     * Default: OpenClaw's own, .openclaw in the user's home.
+     */
+    private String managedGatewayStateDir;
+    /**
+     * How long the managed gateway may take to shut down after SIGTERM before it is killed, in milliseconds. A plain
+     * number is milliseconds; 30s, 2m or PT2M work too.
+     */
+    private Duration managedGatewayStopTimeout;
+    /**
+     * An exact OpenClaw release (for example 2026.9.6) for the managed gateway: installed from npm together with
+     * Node 24 into managedGatewayCacheDir when the component starts, unless already there (needs npm on the PATH;
+     * takes a minute or two the first time), and run from there.
+     */
+    private String managedGatewayVersion;
+    /**
      * Pin the gateway's TLS certificate by its SHA-256 fingerprint (hex, colons optional).
      */
     private String certificateFingerprint;
@@ -483,6 +546,94 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.workerPoolSize = workerPoolSize;
     }
 
+    public Boolean getManagedGateway() {
+        return managedGateway;
+    }
+
+    public void setManagedGateway(Boolean managedGateway) {
+        this.managedGateway = managedGateway;
+    }
+
+    public String getManagedGatewayCacheDir() {
+        return managedGatewayCacheDir;
+    }
+
+    public void setManagedGatewayCacheDir(String managedGatewayCacheDir) {
+        this.managedGatewayCacheDir = managedGatewayCacheDir;
+    }
+
+    public String getManagedGatewayCommand() {
+        return managedGatewayCommand;
+    }
+
+    public void setManagedGatewayCommand(String managedGatewayCommand) {
+        this.managedGatewayCommand = managedGatewayCommand;
+    }
+
+    public Map<String, String> getManagedGatewayEnvironment() {
+        return managedGatewayEnvironment;
+    }
+
+    public void setManagedGatewayEnvironment(Map<String, String> managedGatewayEnvironment) {
+        this.managedGatewayEnvironment = managedGatewayEnvironment;
+    }
+
+    public Duration getManagedGatewayHealthCheckInterval() {
+        return managedGatewayHealthCheckInterval;
+    }
+
+    public void setManagedGatewayHealthCheckInterval(Duration managedGatewayHealthCheckInterval) {
+        this.managedGatewayHealthCheckInterval = managedGatewayHealthCheckInterval;
+    }
+
+    public Duration getManagedGatewayRestartInitialDelay() {
+        return managedGatewayRestartInitialDelay;
+    }
+
+    public void setManagedGatewayRestartInitialDelay(Duration managedGatewayRestartInitialDelay) {
+        this.managedGatewayRestartInitialDelay = managedGatewayRestartInitialDelay;
+    }
+
+    public Duration getManagedGatewayRestartMaxDelay() {
+        return managedGatewayRestartMaxDelay;
+    }
+
+    public void setManagedGatewayRestartMaxDelay(Duration managedGatewayRestartMaxDelay) {
+        this.managedGatewayRestartMaxDelay = managedGatewayRestartMaxDelay;
+    }
+
+    public Duration getManagedGatewayStartupTimeout() {
+        return managedGatewayStartupTimeout;
+    }
+
+    public void setManagedGatewayStartupTimeout(Duration managedGatewayStartupTimeout) {
+        this.managedGatewayStartupTimeout = managedGatewayStartupTimeout;
+    }
+
+    public String getManagedGatewayStateDir() {
+        return managedGatewayStateDir;
+    }
+
+    public void setManagedGatewayStateDir(String managedGatewayStateDir) {
+        this.managedGatewayStateDir = managedGatewayStateDir;
+    }
+
+    public Duration getManagedGatewayStopTimeout() {
+        return managedGatewayStopTimeout;
+    }
+
+    public void setManagedGatewayStopTimeout(Duration managedGatewayStopTimeout) {
+        this.managedGatewayStopTimeout = managedGatewayStopTimeout;
+    }
+
+    public String getManagedGatewayVersion() {
+        return managedGatewayVersion;
+    }
+
+    public void setManagedGatewayVersion(String managedGatewayVersion) {
+        this.managedGatewayVersion = managedGatewayVersion;
+    }
+
     public String getCertificateFingerprint() {
         return certificateFingerprint;
     }
@@ -539,7 +690,10 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.token = token;
     }
 
-    /** The options that are set; {@code token} and {@code password} are masked, objects are only named. */
+    /**
+     * The options that are set; {@code token} and {@code password} are masked, objects are only named, of the
+     * environment variables only the names are shown.
+     */
     @Override
     public String toString() {
         StringJoiner s = new StringJoiner(", ", "OpenClawComponentConfiguration[", "]");
@@ -575,6 +729,18 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "requestTimeout", requestTimeout);
         add(s, "toolEvents", toolEvents);
         add(s, "workerPoolSize", workerPoolSize);
+        add(s, "managedGateway", managedGateway);
+        add(s, "managedGatewayCacheDir", managedGatewayCacheDir);
+        add(s, "managedGatewayCommand", managedGatewayCommand);
+        add(s, "managedGatewayEnvironment",
+                managedGatewayEnvironment == null ? null : managedGatewayEnvironment.keySet());
+        add(s, "managedGatewayHealthCheckInterval", managedGatewayHealthCheckInterval);
+        add(s, "managedGatewayRestartInitialDelay", managedGatewayRestartInitialDelay);
+        add(s, "managedGatewayRestartMaxDelay", managedGatewayRestartMaxDelay);
+        add(s, "managedGatewayStartupTimeout", managedGatewayStartupTimeout);
+        add(s, "managedGatewayStateDir", managedGatewayStateDir);
+        add(s, "managedGatewayStopTimeout", managedGatewayStopTimeout);
+        add(s, "managedGatewayVersion", managedGatewayVersion);
         add(s, "certificateFingerprint", certificateFingerprint);
         add(s, "deviceIdentity", deviceIdentity);
         add(s, "deviceIdentityFile", deviceIdentityFile);

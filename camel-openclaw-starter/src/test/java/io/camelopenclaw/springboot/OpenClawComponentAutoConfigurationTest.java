@@ -1,5 +1,6 @@
 package io.camelopenclaw.springboot;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.component.OpenClawComponent;
@@ -64,6 +65,27 @@ class OpenClawComponentAutoConfigurationTest {
                     assertThat(component.getConfiguration().getRunTimeout()).isEqualTo(90_000);
                     assertThat(component.getConfiguration().getIdleTimeout()).isEqualTo(45_000);
                     assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(3_000);
+                });
+    }
+
+    @Test
+    void theManagedGatewayOptionsBindWithTheirEnvironmentAsAMap() {
+        runner.withPropertyValues("camel.component.openclaw.managed-gateway-command=/opt/openclaw/bin/openclaw",
+                        "camel.component.openclaw.managed-gateway-state-dir=/var/lib/openclaw",
+                        "camel.component.openclaw.managed-gateway-environment.MODEL_API_KEY=k-1",
+                        "camel.component.openclaw.managed-gateway-startup-timeout=3m",
+                        "camel.component.openclaw.managed-gateway-health-check-interval=0")
+                .run(context -> {
+                    OpenClawComponent component = component(context);
+                    assertThat(component.isManagedGateway()).isFalse();
+                    assertThat(component.getManagedGatewayCommand()).isEqualTo("/opt/openclaw/bin/openclaw");
+                    assertThat(component.getManagedGatewayStateDir()).isEqualTo("/var/lib/openclaw");
+                    assertThat(component.getManagedGatewayEnvironment())
+                            .containsExactly(Map.entry("MODEL_API_KEY", "k-1"));
+                    assertThat(component.getManagedGatewayStartupTimeout()).isEqualTo(180_000);
+                    assertThat(component.getManagedGatewayHealthCheckInterval()).isZero();
+                    assertThat(context.getBean(OpenClawComponentConfiguration.class).toString())
+                            .contains("managedGatewayEnvironment=[MODEL_API_KEY]").doesNotContain("k-1");
                 });
     }
 

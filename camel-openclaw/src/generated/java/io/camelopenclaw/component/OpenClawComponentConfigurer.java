@@ -61,6 +61,28 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "managedgateway":
+        case "managedGateway": target.setManagedGateway(property(camelContext, boolean.class, value)); return true;
+        case "managedgatewaycachedir":
+        case "managedGatewayCacheDir": target.setManagedGatewayCacheDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "managedgatewaycommand":
+        case "managedGatewayCommand": target.setManagedGatewayCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "managedgatewayenvironment":
+        case "managedGatewayEnvironment": target.setManagedGatewayEnvironment(property(camelContext, java.util.Map.class, value)); return true;
+        case "managedgatewayhealthcheckinterval":
+        case "managedGatewayHealthCheckInterval": target.setManagedGatewayHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "managedgatewayrestartinitialdelay":
+        case "managedGatewayRestartInitialDelay": target.setManagedGatewayRestartInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "managedgatewayrestartmaxdelay":
+        case "managedGatewayRestartMaxDelay": target.setManagedGatewayRestartMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "managedgatewaystartuptimeout":
+        case "managedGatewayStartupTimeout": target.setManagedGatewayStartupTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "managedgatewaystatedir":
+        case "managedGatewayStateDir": target.setManagedGatewayStateDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "managedgatewaystoptimeout":
+        case "managedGatewayStopTimeout": target.setManagedGatewayStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "managedgatewayversion":
+        case "managedGatewayVersion": target.setManagedGatewayVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "maxreconnectattempts":
         case "maxReconnectAttempts": getOrCreateConfiguration(target).setMaxReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,6 +158,28 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "idleTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "managedgateway":
+        case "managedGateway": return boolean.class;
+        case "managedgatewaycachedir":
+        case "managedGatewayCacheDir": return java.lang.String.class;
+        case "managedgatewaycommand":
+        case "managedGatewayCommand": return java.lang.String.class;
+        case "managedgatewayenvironment":
+        case "managedGatewayEnvironment": return java.util.Map.class;
+        case "managedgatewayhealthcheckinterval":
+        case "managedGatewayHealthCheckInterval": return long.class;
+        case "managedgatewayrestartinitialdelay":
+        case "managedGatewayRestartInitialDelay": return long.class;
+        case "managedgatewayrestartmaxdelay":
+        case "managedGatewayRestartMaxDelay": return long.class;
+        case "managedgatewaystartuptimeout":
+        case "managedGatewayStartupTimeout": return long.class;
+        case "managedgatewaystatedir":
+        case "managedGatewayStateDir": return java.lang.String.class;
+        case "managedgatewaystoptimeout":
+        case "managedGatewayStopTimeout": return long.class;
+        case "managedgatewayversion":
+        case "managedGatewayVersion": return java.lang.String.class;
         case "maxreconnectattempts":
         case "maxReconnectAttempts": return int.class;
         case "method": return java.lang.String.class;
@@ -212,6 +256,28 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "managedgateway":
+        case "managedGateway": return target.isManagedGateway();
+        case "managedgatewaycachedir":
+        case "managedGatewayCacheDir": return target.getManagedGatewayCacheDir();
+        case "managedgatewaycommand":
+        case "managedGatewayCommand": return target.getManagedGatewayCommand();
+        case "managedgatewayenvironment":
+        case "managedGatewayEnvironment": return target.getManagedGatewayEnvironment();
+        case "managedgatewayhealthcheckinterval":
+        case "managedGatewayHealthCheckInterval": return target.getManagedGatewayHealthCheckInterval();
+        case "managedgatewayrestartinitialdelay":
+        case "managedGatewayRestartInitialDelay": return target.getManagedGatewayRestartInitialDelay();
+        case "managedgatewayrestartmaxdelay":
+        case "managedGatewayRestartMaxDelay": return target.getManagedGatewayRestartMaxDelay();
+        case "managedgatewaystartuptimeout":
+        case "managedGatewayStartupTimeout": return target.getManagedGatewayStartupTimeout();
+        case "managedgatewaystatedir":
+        case "managedGatewayStateDir": return target.getManagedGatewayStateDir();
+        case "managedgatewaystoptimeout":
+        case "managedGatewayStopTimeout": return target.getManagedGatewayStopTimeout();
+        case "managedgatewayversion":
+        case "managedGatewayVersion": return target.getManagedGatewayVersion();
         case "maxreconnectattempts":
         case "maxReconnectAttempts": return getOrCreateConfiguration(target).getMaxReconnectAttempts();
         case "method": return getOrCreateConfiguration(target).getMethod();
@@ -258,6 +324,8 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "handshakeheaders":
         case "handshakeHeaders": return java.lang.Object.class;
+        case "managedgatewayenvironment":
+        case "managedGatewayEnvironment": return java.lang.String.class;
         default: return null;
         }
     }

@@ -6,14 +6,13 @@ import io.camelopenclaw.client.api.ConnectionState;
 import io.camelopenclaw.client.api.ConnectionStatus;
 import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayInfo;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * Readiness check of one gateway connection: UP while connected; DOWN with the reason otherwise (connecting,
  * reconnecting, refused credentials, pairing required with the pairing request id, closed).
  */
-public final class OpenClawConnectionHealthCheck implements HealthCheck {
+public final class OpenClawConnectionHealthCheck extends OpenClawReadinessCheck {
 
     /** Detail: the gateway URL. */
     public static final String GATEWAY_URL = "openclaw.gateway.url";
@@ -28,41 +27,13 @@ public final class OpenClawConnectionHealthCheck implements HealthCheck {
     /** Detail: the gateway release. */
     public static final String SERVER_VERSION = "openclaw.server.version";
 
-    private final String id;
     private final String gatewayUrl;
     private final GatewayClient client;
-    private volatile boolean enabled = true;
 
     OpenClawConnectionHealthCheck(String id, String gatewayUrl, GatewayClient client) {
-        this.id = id;
+        super(id);
         this.gatewayUrl = gatewayUrl;
         this.client = client;
-    }
-
-    @Override
-    public String getGroup() {
-        return OpenClawConstants.SCHEME;
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    /** A lost gateway is not a reason to restart the application. */
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
