@@ -1,5 +1,10 @@
 package io.camelopenclaw.benchmark.peer;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.OpenClawConstants;
@@ -14,11 +19,13 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 final class CamelGateway {
 
-    /** The context's first call (a run or a request); returns its failure, or {@code null}. */
+    /** The context's first call (a run or a request), started without blocking; fails when the call failed. */
     @FunctionalInterface
     interface Probe {
-        Exception check(CamelContext context) throws InterruptedException;
+        Future<?> call(CamelContext context) throws Exception;
     }
+
+    private static final long PROBE_SECONDS = 30;
 
     /** A started context and how it authenticated. */
     record Started(CamelContext context, String auth) {
@@ -29,7 +36,7 @@ final class CamelGateway {
 
     static Started start(String gatewayUrl, String token, RoutesBuilder routes, Probe probe) throws Exception {
         CamelContext context = start(gatewayUrl, token, true, routes);
-        Exception refused = probe.check(context);
+        Exception refused = check(probe, context);
         if (refused == null) {
             return new Started(context, "token + device identity (component default)");
         }
@@ -37,12 +44,28 @@ final class CamelGateway {
         System.err.println("the first call with the default device identity failed (" + refused
                            + "); retrying with deviceIdentity=false");
         context = start(gatewayUrl, token, false, routes);
-        Exception failed = probe.check(context);
+        Exception failed = check(probe, context);
         if (failed != null) {
             context.stop();
             throw failed;
         }
         return new Started(context, "token (deviceIdentity=false: the gateway refused the device)");
+    }
+
+    /** Runs the probe; the harness's main thread waits for it. Returns its failure, or {@code null}. */
+    private static Exception check(Probe probe, CamelContext context) throws InterruptedException {
+        try {
+            probe.call(context).get(PROBE_SECONDS, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            return new TimeoutException("the first call did not end within " + PROBE_SECONDS + " s");
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return e;
+        }
     }
 
     private static CamelContext start(String gatewayUrl, String token, boolean deviceIdentity, RoutesBuilder routes)

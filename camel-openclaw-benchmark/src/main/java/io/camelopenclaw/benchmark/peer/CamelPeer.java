@@ -1,9 +1,6 @@
 package io.camelopenclaw.benchmark.peer;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.camelopenclaw.component.OpenClawConstants;
 import org.apache.camel.AsyncProducer;
@@ -20,7 +17,6 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 final class CamelPeer implements PeerClient {
 
-    private static final long PROBE_SECONDS = 30;
     private static final String PROBE_MESSAGE = "hello from bench probe";
 
     private final CamelContext context;
@@ -77,26 +73,16 @@ final class CamelPeer implements PeerClient {
         return reply;
     }
 
-    /** One run through the route (the harness's main thread waits for it); its failure, or null. */
-    private static Exception probe(CamelContext context) throws InterruptedException {
+    /** One run through the route, outside the workload; fails unless the gateway echoes it. */
+    private static CompletableFuture<String> probe(CamelContext context) throws Exception {
         Endpoint direct = context.getEndpoint("direct:run");
-        try {
-            AsyncProducer producer = direct.createAsyncProducer();
-            ServiceHelper.startService(producer);
-            try {
-                String reply = send(direct, producer, "agent:main:bench-probe", PROBE_MESSAGE)
-                        .get(PROBE_SECONDS, TimeUnit.SECONDS);
-                return ("ECHO: " + PROBE_MESSAGE).equals(reply) ? null
-                        : new IllegalStateException("the probe run answered '" + reply + "'");
-            } finally {
-                ServiceHelper.stopService(producer);
+        AsyncProducer producer = direct.createAsyncProducer();
+        ServiceHelper.startService(producer);
+        return send(direct, producer, "agent:main:bench-probe", PROBE_MESSAGE).thenApply(reply -> {
+            if (!("ECHO: " + PROBE_MESSAGE).equals(reply)) {
+                throw new IllegalStateException("the probe run answered '" + reply + "'");
             }
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof Exception cause ? cause : e;
-        } catch (TimeoutException e) {
-            return new TimeoutException("the probe run did not end within " + PROBE_SECONDS + " s");
-        } catch (Exception e) {
-            return e;
-        }
+            return reply;
+        }).whenComplete((reply, error) -> ServiceHelper.stopService(producer));
     }
 }

@@ -14,6 +14,9 @@ import io.camelopenclaw.client.run.AgentRunResult;
  */
 final class ClientPeer implements PeerClient {
 
+    /** How the bare client authenticates with its defaults. */
+    static final String AUTH = "token (GatewayClient default: no device identity)";
+
     private static final long CONNECT_SECONDS = 30;
 
     private final GatewayClient client;
@@ -24,19 +27,29 @@ final class ClientPeer implements PeerClient {
 
     /** Connects; the harness's main thread waits for the handshake. */
     static ClientPeer connect(String gatewayUrl, String token) throws Exception {
-        GatewayClient client = GatewayClient.create(GatewayClientOptions.builder().url(gatewayUrl).token(token).build());
+        GatewayClient client = create(gatewayUrl, token);
+        awaitHandshake(client);
+        return new ClientPeer(client);
+    }
+
+    /** A client with the builder's defaults but URL and token. */
+    static GatewayClient create(String gatewayUrl, String token) {
+        return GatewayClient.create(GatewayClientOptions.builder().url(gatewayUrl).token(token).build());
+    }
+
+    /** Connects the client and waits for its handshake; closes it when that fails. */
+    static void awaitHandshake(GatewayClient client) throws Exception {
         try {
             client.connect().get(CONNECT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             client.close();
             throw e;
         }
-        return new ClientPeer(client);
     }
 
     @Override
     public String auth() {
-        return "token (GatewayClient default: no device identity)";
+        return AUTH;
     }
 
     @Override
