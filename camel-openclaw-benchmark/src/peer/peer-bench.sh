@@ -5,7 +5,8 @@
 #   PEER_JAVA, PEER_JVM_ARGS, PEER_SHARED (the shared folder holding peer-bench/ and protocol/), PEER_TARGET (the
 #   module's target/), PEER_OPENCLAW_VERSION (the cached release whose Node is used), PEER_PARTS ("runs events"),
 #   PEER_CLIENTS, PEER_CS, PEER_REPS (run-all.sh's CLIENTS, CS, REPS), EVENTS_CLIENTS, EVENTS_REPS, EVENTS_CHUNKS,
-#   EVENTS_STREAMS, EVENTS_RUNS (run-events.sh's CLIENTS, REPS, CHUNKS, STREAMS, RUNS).
+#   EVENTS_STREAMS, EVENTS_RUNS (run-events.sh's CLIENTS, REPS, CHUNKS, STREAMS, RUNS), PROFILE_MODE, PROFILE_CS,
+#   PROFILE_RUNS, PROFILE_EVENT (part "profile": async-profiler on the Java peer's measured window, one run per C).
 # The shared folder is only read: peer-bench/ is copied to target/peer/peer-bench and npm installs there.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -27,7 +28,8 @@ echo "node $(node --version) in $NODE_BIN_DIR"
 echo "== $SHARED/peer-bench copied to $BENCH; npm install there"
 mkdir -p "$BENCH" "$TARGET/shared/protocol/transcripts"
 cp -R "$SHARED/peer-bench/." "$BENCH/"
-cp "$HERE/bench-events-official.mjs" "$HERE/summarize-events.mjs" "$HERE/run-events.sh" "$BENCH/"
+cp "$HERE/bench-events-official.mjs" "$HERE/summarize-events.mjs" "$HERE/run-events.sh" "$HERE/cpu-shares.mjs" \
+  "$BENCH/"
 # fakegw.mjs sends the real recorded hello-ok, read from ../../shared/protocol/transcripts relative to itself
 cp "$SHARED/protocol/transcripts/chat-send.jsonl" "$TARGET/shared/protocol/transcripts/"
 (cd "$BENCH" && npm install --no-audit --no-fund --no-update-notifier >"$WORK/npm-install.log" 2>&1) \
@@ -38,6 +40,9 @@ cp "$SHARED/protocol/transcripts/chat-send.jsonl" "$TARGET/shared/protocol/trans
 PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 export PORT
 PEER="$JAVA ${PEER_JVM_ARGS:-} -cp $CP io.camelopenclaw.benchmark.peer"
+GW=""
+stop_gw() { if [ -n "$GW" ]; then kill "$GW" 2>/dev/null || true; wait "$GW" 2>/dev/null || true; GW=""; fi; }
+trap stop_gw EXIT
 
 for part in ${PEER_PARTS:-runs events}; do
   case "$part" in
@@ -53,7 +58,21 @@ for part in ${PEER_PARTS:-runs events}; do
         RUNS="$EVENTS_RUNS" OUT="$WORK/results/events-$STAMP.jsonl" JAVA_EVENTS_CMD="$PEER.EventsBench" \
         bash "$BENCH/run-events.sh"
       echo "(JSON lines: $WORK/results/events-$STAMP.jsonl)";;
-    *) echo "unknown part '$part' (runs, events)" >&2; exit 2;;
+    profile)
+      mkdir -p "$WORK/profile"
+      for c in ${PROFILE_CS:?}; do
+        out="$WORK/profile/java-${PROFILE_MODE:?}-c$c-$STAMP.collapsed"
+        echo "== profile: java-$PROFILE_MODE at C=$c, R=${PROFILE_RUNS:?}, measured window sampled into $out"
+        node "$BENCH/fakegw.mjs" "$PORT" >"$WORK/profile/fakegw.out" 2>&1 & GW=$!
+        for _ in $(seq 1 50); do grep -q listening "$WORK/profile/fakegw.out" && break; sleep 0.1; done
+        MODE="$PROFILE_MODE" GW_URL="ws://127.0.0.1:$PORT" GW_PID=$GW PROFILE="$out" PROFILE_EVENT="${PROFILE_EVENT:-cpu}" \
+          $JAVA ${PEER_JVM_ARGS:-} -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -cp "$CP" \
+          io.camelopenclaw.benchmark.peer.PeerBench "$c" "$PROFILE_RUNS" 2>"$WORK/profile/peer.err" \
+          || { cat "$WORK/profile/peer.err" >&2; exit 1; }
+        stop_gw
+        node "$BENCH/cpu-shares.mjs" "$out"
+      done;;
+    *) echo "unknown part '$part' (runs, events, profile)" >&2; exit 2;;
   esac
 done
 echo "== machine load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

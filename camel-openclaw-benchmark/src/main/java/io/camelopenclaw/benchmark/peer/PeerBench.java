@@ -1,5 +1,6 @@
 package io.camelopenclaw.benchmark.peer;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -7,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * GW_PID and MODE ({@code camel}: {@code direct:} → {@code openclaw:agent}, {@link CamelPeer}; {@code client}: the
  * bare GatewayClient, {@link ClientPeer}) from the environment. Warms up with WARMUP (default R/10) runs, then
  * measures R runs of the closed loop over C sessions and prints one JSON line ({@link PeerResult}) to stdout; logs go
- * to stderr. Run by run-all.sh through JAVA_BENCH_CMD, see docs/benchmarks.md.
+ * to stderr. With PROFILE set, async-profiler samples the measured window ({@link WindowProfiler}). Run by run-all.sh through JAVA_BENCH_CMD, see docs/benchmarks.md.
  */
 public final class PeerBench {
 
@@ -32,15 +33,21 @@ public final class PeerBench {
     }
 
     static PeerResult measure(RunStarter starter, PeerSettings settings, String client, String auth)
-            throws InterruptedException {
+            throws InterruptedException, IOException {
         if (settings.warmup() > 0) {
             loop(new ClosedLoop(starter, settings.concurrency(), settings.warmup()), "warm-up");
         }
         ClosedLoop measured = new ClosedLoop(starter, settings.concurrency(), settings.runs());
+        WindowProfiler profiler = WindowProfiler.startIfRequested(System.getenv("PROFILE"),
+                System.getenv("PROFILE_EVENT"));
         CpuClock.Stopwatch stopwatch = CpuClock.start(settings.gatewayPid());
         loop(measured, "measured runs");
-        return new PeerResult(client, settings.concurrency(), settings.runs(), measured.sortedLatencies(),
-                stopwatch.stop(), measured.errors(), auth);
+        CpuClock.Window window = stopwatch.stop();
+        if (profiler != null) {
+            profiler.stop();
+        }
+        return new PeerResult(client, settings.concurrency(), settings.runs(), measured.sortedLatencies(), window,
+                measured.errors(), auth);
     }
 
     private static void loop(ClosedLoop loop, String what) throws InterruptedException {
