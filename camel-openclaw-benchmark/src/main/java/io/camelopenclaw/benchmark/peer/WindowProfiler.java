@@ -25,12 +25,12 @@ final class WindowProfiler {
             return null;
         }
         AsyncProfiler profiler = AsyncProfiler.getInstance();
-        profiler.execute("start,event=" + (event == null || event.isBlank() ? "cpu" : event) + ",interval=1ms");
+        profiler.execute("start,event=" + (event == null || event.isBlank() ? "cpu" : event) + ",interval=1ms,threads");
         return new WindowProfiler(profiler, file);
     }
 
     void stop() throws IOException {
-        profiler.execute("stop,threads,collapsed,file=" + file);
+        profiler.execute("stop,collapsed,file=" + file);
         System.err.println("profile of the measured window written to " + file);
     }
 }
