@@ -23,6 +23,7 @@ import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.OpenClawConstants;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.run.RunObserver;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;

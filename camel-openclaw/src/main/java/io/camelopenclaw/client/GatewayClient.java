@@ -3,14 +3,22 @@ package io.camelopenclaw.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.error.GatewayException;
-import io.camelopenclaw.client.internal.GatewayConnection;
-import io.camelopenclaw.client.internal.Json;
-import io.camelopenclaw.client.internal.SerialDispatcher;
+import io.camelopenclaw.client.connection.GatewayConnection;
+import io.camelopenclaw.client.connection.GatewayConnectionListener;
+import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.connection.SerialDispatcher;
 import io.camelopenclaw.client.run.AbortRequests;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.RunTracker;
 import io.camelopenclaw.client.run.RunTransport;
+import io.camelopenclaw.client.api.ConnectionListener;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEventListener;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +115,7 @@ public final class GatewayClient implements AutoCloseable {
     public CompletableFuture<JsonNode> request(String method, Object params, Duration timeout) {
         ObjectNode node;
         try {
-            node = Json.toObject(params);
+            node = JsonValues.toObject(params);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new GatewayException("Invalid params for " + method + ": "
                                                                        + e.getMessage(), e));
@@ -183,11 +191,11 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /** Connection callbacks, on the event thread. */
-    private final class ConnectionEvents implements GatewayConnection.Listener {
+    private final class ConnectionEvents implements GatewayConnectionListener {
         @Override
         public boolean isEssential(String eventName, JsonNode payload) {
             return ("chat".equals(eventName) || "agent".equals(eventName))
-                   && runs.isTracked(Json.text(payload, "runId"));
+                   && runs.isTracked(JsonValues.text(payload, "runId"));
         }
 
         @Override

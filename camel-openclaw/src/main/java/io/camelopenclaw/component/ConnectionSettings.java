@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
-import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;

@@ -2,7 +2,7 @@ package io.camelopenclaw.component;
 
 import java.util.Set;
 
-import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEvent;
 
 /**
  * The events consumer's filters: event names ({@code *} for all), session key, run id, agent streams (for

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;

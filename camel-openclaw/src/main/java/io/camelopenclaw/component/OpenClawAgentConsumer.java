@@ -2,7 +2,7 @@ package io.camelopenclaw.component;
 
 import java.time.Duration;
 
-import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.run.RunObserver;
 import org.apache.camel.Processor;
 

@@ -2,10 +2,10 @@ package io.camelopenclaw.component;
 
 import java.util.Map;
 
-import io.camelopenclaw.client.ConnectionState;
-import io.camelopenclaw.client.ConnectionStatus;
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionStatus;
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayInfo;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 

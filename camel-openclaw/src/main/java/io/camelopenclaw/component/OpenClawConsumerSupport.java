@@ -2,13 +2,13 @@ package io.camelopenclaw.component;
 
 import java.util.function.Consumer;
 
-import io.camelopenclaw.client.ConnectionListener;
-import io.camelopenclaw.client.ConnectionState;
-import io.camelopenclaw.client.ConnectionStatus;
+import io.camelopenclaw.client.api.ConnectionListener;
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionStatus;
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayEvent;
-import io.camelopenclaw.client.GatewayInfo;
-import io.camelopenclaw.client.Subscription;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.Subscription;
 import io.camelopenclaw.client.error.GatewayException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,7 +1,7 @@
 package io.camelopenclaw.component;
 
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

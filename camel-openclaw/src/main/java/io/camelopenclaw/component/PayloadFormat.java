@@ -3,7 +3,7 @@ package io.camelopenclaw.component;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 
 /** How a gateway payload becomes a message body: plain Java values ({@code map}) or JSON text ({@code json}). */
 enum PayloadFormat {
@@ -24,6 +24,6 @@ enum PayloadFormat {
         if (payload == null || payload.isNull() || payload.isMissingNode()) {
             return null;
         }
-        return this == JSON ? payload.toString() : Json.MAPPER.convertValue(payload, Object.class);
+        return this == JSON ? payload.toString() : JsonValues.toJava(payload);
     }
 }

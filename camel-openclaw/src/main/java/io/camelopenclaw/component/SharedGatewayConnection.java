@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.camelopenclaw.client.ConnectionState;
-import io.camelopenclaw.client.ConnectionStatus;
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionStatus;
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.error.GatewayTimeoutException;
 
 /**

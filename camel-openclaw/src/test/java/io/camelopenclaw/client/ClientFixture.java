@@ -1,6 +1,9 @@
 package io.camelopenclaw.client;
 
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.api.ConnectionListener;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import io.camelopenclaw.client.error.GatewayConnectException;
 import io.camelopenclaw.client.error.MissingScopeException;
 import io.camelopenclaw.client.error.PairingRequiredException;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.GatewayInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.run.AgentRunTimeoutException;
 import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayProtocolException;
 import io.camelopenclaw.client.error.GatewayTimeoutException;
@@ -10,6 +10,9 @@ import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.run.RunOutcome;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.client.error.AgentRunAbortedException;
-import io.camelopenclaw.client.error.AgentRunFailedException;
-import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunFailedException;
+import io.camelopenclaw.client.run.AgentRunTimeoutException;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
 import io.camelopenclaw.client.run.AgentRun;
@@ -13,6 +13,8 @@ import io.camelopenclaw.client.run.RunChunk;
 import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.client.run.RunOutcome;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.api.ConnectionListener;
+import io.camelopenclaw.client.api.GatewayEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

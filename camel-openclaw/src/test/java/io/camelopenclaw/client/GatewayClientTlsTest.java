@@ -1,7 +1,7 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.client.internal.TlsSupport;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.client.api.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import java.util.HexFormat;
+import java.security.MessageDigest;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,8 @@ class GatewayClientTlsTest {
     @Test
     void connectsWithAPinnedFingerprintAndHttpsUrl() throws Exception {
         TestGateway gw = tlsGateway();
-        String pin = TlsSupport.fingerprint(certificate).toUpperCase().replaceAll("(..)(?!$)", "$1:");
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        String pin = sha256.toUpperCase().replaceAll("(..)(?!$)", "$1:"); // the colon form openssl prints
         GatewayClient c = fx.client(fx.options(gw).url(gw.url().replace("wss://", "https://"))
                 .certificateFingerprint(pin).build());
         assertThat(c.connect().get(10, TimeUnit.SECONDS).protocol()).isEqualTo(4);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.ToolCall;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.error.AgentRunFailedException;
+import io.camelopenclaw.client.run.AgentRunFailedException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

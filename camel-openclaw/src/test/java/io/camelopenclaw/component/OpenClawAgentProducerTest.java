@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.error.AgentRunAbortedException;
-import io.camelopenclaw.client.error.AgentRunFailedException;
-import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunFailedException;
+import io.camelopenclaw.client.run.AgentRunTimeoutException;
 import io.camelopenclaw.client.run.ToolCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;

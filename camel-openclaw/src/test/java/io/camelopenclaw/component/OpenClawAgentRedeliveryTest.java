@@ -2,7 +2,7 @@ package io.camelopenclaw.component;
 
 import java.util.List;
 
-import io.camelopenclaw.client.error.AgentRunFailedException;
+import io.camelopenclaw.client.run.AgentRunFailedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;

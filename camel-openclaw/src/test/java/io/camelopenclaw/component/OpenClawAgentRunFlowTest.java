@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.camelopenclaw.client.error.AgentRunAbortedException;
-import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunTimeoutException;
 import io.camelopenclaw.client.run.ToolCall;
 import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;

@@ -3,7 +3,7 @@ package io.camelopenclaw.component;
 import java.util.List;
 import java.util.Map;
 
-import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.support.PropertyBindingSupport;

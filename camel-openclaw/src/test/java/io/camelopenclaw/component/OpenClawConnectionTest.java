@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.camelopenclaw.client.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionState;
 import io.camelopenclaw.client.error.GatewayConnectException;
 import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayTimeoutException;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.camelopenclaw.client.error.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
 import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.apache.camel.CamelContext;

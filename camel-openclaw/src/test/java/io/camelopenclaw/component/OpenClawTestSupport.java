@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionState;
 import io.camelopenclaw.testgateway.ReceivedRequest;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.apache.camel.CamelContext;

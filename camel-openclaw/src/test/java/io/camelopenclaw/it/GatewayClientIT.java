@@ -1,13 +1,13 @@
 package io.camelopenclaw.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionState;
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayClientOptions;
-import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
-import io.camelopenclaw.client.error.AgentRunAbortedException;
-import io.camelopenclaw.client.error.AgentRunException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunException;
 import io.camelopenclaw.client.error.GatewayConnectException;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.client.GatewayClient;
-import io.camelopenclaw.client.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
-import io.camelopenclaw.client.error.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
 import io.camelopenclaw.client.error.GatewayConnectException;
 import io.camelopenclaw.client.error.GatewayRequestException;
 import io.camelopenclaw.client.error.MissingScopeException;

@@ -2,7 +2,7 @@ package io.camelopenclaw.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,17 +101,17 @@ public final class DeviceIdentityStore {
         }
         try {
             if (Files.exists(file)) {
-                JsonNode root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                JsonNode root = JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8));
                 identity = DeviceIdentity.restore(B64_DEC.decode(root.path("privateKeyPkcs8").asText()),
                         Base64.getUrlDecoder().decode(root.path("publicKey").asText()));
                 if (!identity.deviceId().equals(root.path("deviceId").asText())) {
                     throw new IllegalStateException("device identity file " + file + " has a device id that does not "
                                                     + "match its key");
                 }
-                tokens = root.has("deviceTokens") ? (ObjectNode) root.get("deviceTokens") : Json.MAPPER.createObjectNode();
+                tokens = root.has("deviceTokens") ? (ObjectNode) root.get("deviceTokens") : JsonValues.object();
             } else {
                 identity = DeviceIdentity.generate();
-                tokens = Json.MAPPER.createObjectNode();
+                tokens = JsonValues.object();
                 save();
             }
         } catch (IOException e) {
@@ -120,7 +120,7 @@ public final class DeviceIdentityStore {
     }
 
     private void save() {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = JsonValues.object();
         root.put("version", 1);
         root.put("deviceId", identity.deviceId());
         root.put("publicKey", identity.publicKeyBase64Url());
@@ -133,7 +133,7 @@ public final class DeviceIdentityStore {
                     ? Files.createTempFile(dir, ".device-identity", ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, ".device-identity", ".tmp");
-            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root),
+            Files.writeString(tmp, JsonValues.pretty(root),
                     StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

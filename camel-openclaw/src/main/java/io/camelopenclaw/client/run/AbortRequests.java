@@ -2,7 +2,7 @@ package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ public final class AbortRequests {
     /** {@code chat.abort}; {@code runId} may be {@code null} to abort whatever the session is running. */
     public static CompletableFuture<JsonNode> chatAbort(RunTransport transport, String sessionKey, String runId,
             Duration timeout) {
-        ObjectNode params = Json.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("sessionKey", sessionKey);
         if (runId != null) {
             params.put("runId", runId);
@@ -30,7 +30,7 @@ public final class AbortRequests {
 
     /** {@code sessions.abort {runId}}. */
     public static CompletableFuture<JsonNode> sessionsAbort(RunTransport transport, String runId, Duration timeout) {
-        ObjectNode params = Json.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("runId", runId);
         return transport.request("sessions.abort", params, timeout, false, null);
     }

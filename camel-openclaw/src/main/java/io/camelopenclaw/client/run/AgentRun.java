@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A started agent run. {@link #result()} completes once, on the client's event thread, with the aggregated
  * {@link AgentRunResult} for {@code ok}/{@code silent}, or exceptionally with an
- * {@link io.camelopenclaw.client.error.AgentRunException} subtype for {@code error}, {@code aborted} and
+ * {@link AgentRunException} subtype for {@code error}, {@code aborted} and
  * {@code timeout} (or another {@link io.camelopenclaw.client.error.GatewayException} when the run could not start).
  */
 public final class AgentRun {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 
 /**
  * How a finished run looks in a {@code chat.history} page, for runs whose events were missed. Rows of the run are
@@ -34,13 +34,13 @@ record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolea
         }
         String text = null;
         for (JsonNode row : rows) {
-            String stopReason = Json.text(row, "stopReason");
+            String stopReason = JsonValues.text(row, "stopReason");
             String rowText = RunEventApplier.messageText(row);
             if (row.hasNonNull("openclawAbort") || "aborted".equals(stopReason)) {
-                return new HistoryReply(RunOutcome.ABORTED, rowText, Json.text(row, "errorMessage"), tagged);
+                return new HistoryReply(RunOutcome.ABORTED, rowText, JsonValues.text(row, "errorMessage"), tagged);
             }
             if ("error".equals(stopReason)) {
-                String error = Json.text(row, "errorMessage");
+                String error = JsonValues.text(row, "errorMessage");
                 return new HistoryReply(RunOutcome.ERROR, rowText, error != null ? error : rowText, tagged);
             }
             if (rowText != null && !rowText.isEmpty()) {
@@ -54,12 +54,12 @@ record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolea
         List<JsonNode> rows = new ArrayList<>();
         String keyPrefix = runId + ":";
         for (JsonNode row : messages) {
-            if (!"assistant".equals(Json.text(row, "role"))) {
+            if (!"assistant".equals(JsonValues.text(row, "role"))) {
                 continue;
             }
-            String key = Json.text(row, "idempotencyKey");
-            if (runId.equals(Json.text(row.path("__openclaw"), "runId"))
-                    || runId.equals(Json.text(row.path("openclawAbort"), "runId"))
+            String key = JsonValues.text(row, "idempotencyKey");
+            if (runId.equals(JsonValues.text(row.path("__openclaw"), "runId"))
+                    || runId.equals(JsonValues.text(row.path("openclawAbort"), "runId"))
                     || key != null && key.startsWith(keyPrefix)) {
                 rows.add(row);
             }
@@ -72,7 +72,7 @@ record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolea
         int user = -1;
         for (int i = messages.size() - 1; i >= 0 && user < 0; i--) {
             JsonNode row = messages.get(i);
-            if ("user".equals(Json.text(row, "role")) && message.equals(RunEventApplier.messageText(row))) {
+            if ("user".equals(JsonValues.text(row, "role")) && message.equals(RunEventApplier.messageText(row))) {
                 user = i;
             }
         }
@@ -80,8 +80,8 @@ record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolea
             return null;
         }
         List<JsonNode> rows = new ArrayList<>();
-        for (int i = user + 1; i < messages.size() && !"user".equals(Json.text(messages.get(i), "role")); i++) {
-            if ("assistant".equals(Json.text(messages.get(i), "role"))) {
+        for (int i = user + 1; i < messages.size() && !"user".equals(JsonValues.text(messages.get(i), "role")); i++) {
+            if ("assistant".equals(JsonValues.text(messages.get(i), "role"))) {
                 rows.add(messages.get(i));
             }
         }

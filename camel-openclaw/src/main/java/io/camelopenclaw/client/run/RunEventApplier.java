@@ -1,8 +1,8 @@
 package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.GatewayEvent;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.json.JsonValues;
 
 import java.util.function.Consumer;
 
@@ -51,7 +51,7 @@ final class RunEventApplier {
             run.lastAgentSeq = runSeq;
         }
         if (run.sessionKey == null || run.sessionKey.equals(run.request.sessionKey())) {
-            String key = Json.text(p, "sessionKey");
+            String key = JsonValues.text(p, "sessionKey");
             if (key != null) {
                 run.sessionKey = key;
             }
@@ -64,7 +64,7 @@ final class RunEventApplier {
     }
 
     private static Terminal onChat(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
-        String state = Json.text(p, "state");
+        String state = JsonValues.text(p, "state");
         if (state == null) {
             return Terminal.NONE;
         }
@@ -90,16 +90,16 @@ final class RunEventApplier {
                 if (partial != null) {
                     run.finalText = partial;
                 }
-                run.stopReason = Json.text(p, "stopReason");
+                run.stopReason = JsonValues.text(p, "stopReason");
                 return silentOr(run, Terminal.ABORTED);
             }
             case "error" -> {
                 if (run.silentEnd && !run.abortRequested) {
                     return Terminal.SILENT; // the agent method's silent turn: chat error after lifecycle silent
                 }
-                run.errorKind = Json.text(p, "errorKind");
-                run.errorMessage = Json.text(p, "errorMessage");
-                run.stopReason = Json.text(p, "stopReason");
+                run.errorKind = JsonValues.text(p, "errorKind");
+                run.errorMessage = JsonValues.text(p, "errorMessage");
+                run.stopReason = JsonValues.text(p, "stopReason");
                 run.mergeUsage(p.get("usage"));
                 return Terminal.ERROR;
             }
@@ -123,14 +123,14 @@ final class RunEventApplier {
      * cumulative {@code message} snapshot (protocol 3, or after a reconnect, when events may have been missed).
      */
     private static void delta(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
-        String delta = Json.text(p, "deltaText");
+        String delta = JsonValues.text(p, "deltaText");
         String snapshot = messageText(p.get("message"));
         RunChunk chunk;
         if (snapshot != null && (delta == null || run.resync)) {
             run.resync = false;
             chunk = run.adopt(snapshot, runSeq);
         } else if (delta != null) {
-            ReplyAggregator.Change change = run.reply.append(delta, Boolean.TRUE.equals(Json.bool(p, "replace")));
+            ReplyAggregator.Change change = run.reply.append(delta, Boolean.TRUE.equals(JsonValues.bool(p, "replace")));
             chunk = change == null ? null : new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT,
                     change.text(), change.replace(), null, runSeq);
         } else {
@@ -142,29 +142,29 @@ final class RunEventApplier {
     }
 
     private static void onAgent(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
-        String stream = Json.text(p, "stream");
+        String stream = JsonValues.text(p, "stream");
         JsonNode data = p.path("data");
         if (stream == null) {
             return;
         }
         switch (stream) {
             case "lifecycle" -> {
-                String phase = Json.text(data, "phase");
+                String phase = JsonValues.text(data, "phase");
                 if ("model".equals(phase) && data.hasNonNull("model")) {
                     run.model = data.get("model").asText();
-                    run.provider = Json.text(data, "provider");
+                    run.provider = JsonValues.text(data, "provider");
                 } else if ("end".equals(phase) || "error".equals(phase)) {
-                    run.silentEnd |= "silent".equals(Json.text(data.path("terminalReply"), "disposition"));
+                    run.silentEnd |= "silent".equals(JsonValues.text(data.path("terminalReply"), "disposition"));
                     if (run.stopReason == null && data.hasNonNull("stopReason")) {
                         run.stopReason = data.get("stopReason").asText();
                     }
                     if ("error".equals(phase) && run.errorMessage == null && !run.abortRequested && !run.silentEnd) {
-                        run.errorMessage = Json.text(data, "error");
+                        run.errorMessage = JsonValues.text(data, "error");
                     }
                 }
             }
             case "thinking" -> {
-                String delta = Json.text(data, "delta");
+                String delta = JsonValues.text(data, "delta");
                 if (delta != null && !delta.isEmpty()) {
                     run.appendThinking(delta);
                     chunks.accept(new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.THINKING, delta, false,
@@ -173,9 +173,9 @@ final class RunEventApplier {
             }
             case "tool" -> onTool(run, data, runSeq, chunks);
             case "item" -> {
-                if ("tool".equals(Json.text(data, "kind")) && data.hasNonNull("toolCallId")) {
-                    run.updateTool(data.get("toolCallId").asText(), Json.text(data, "name"), null, null, null,
-                            Json.text(data, "status"), Json.number(data, "startedAt"), Json.number(data, "endedAt"));
+                if ("tool".equals(JsonValues.text(data, "kind")) && data.hasNonNull("toolCallId")) {
+                    run.updateTool(data.get("toolCallId").asText(), JsonValues.text(data, "name"), null, null, null,
+                            JsonValues.text(data, "status"), JsonValues.number(data, "startedAt"), JsonValues.number(data, "endedAt"));
                 }
             }
             case "usage" -> run.mergeUsage(data);
@@ -186,8 +186,8 @@ final class RunEventApplier {
     }
 
     private static void onTool(RunState run, JsonNode data, Long runSeq, Consumer<RunChunk> chunks) {
-        String id = Json.text(data, "toolCallId");
-        String phase = Json.text(data, "phase");
+        String id = JsonValues.text(data, "toolCallId");
+        String phase = JsonValues.text(data, "phase");
         if (id == null || phase == null) {
             return;
         }
@@ -197,17 +197,17 @@ final class RunEventApplier {
         switch (phase) {
             case "start" -> {
                 JsonNode args = data.get("args");
-                call = run.updateTool(id, Json.text(data, "name"), args == null ? null : args.toString(), null, null,
+                call = run.updateTool(id, JsonValues.text(data, "name"), args == null ? null : args.toString(), null, null,
                         "running", now, null);
                 kind = RunChunk.Kind.TOOL_START;
             }
             case "update" -> {
-                call = run.updateTool(id, Json.text(data, "name"), null, null, null, "running", null, null);
+                call = run.updateTool(id, JsonValues.text(data, "name"), null, null, null, "running", null, null);
                 kind = RunChunk.Kind.TOOL_UPDATE;
             }
             case "result" -> {
-                Boolean isError = Json.bool(data, "isError");
-                call = run.updateTool(id, Json.text(data, "name"), null, messageText(data.get("result")), isError,
+                Boolean isError = JsonValues.bool(data, "isError");
+                call = run.updateTool(id, JsonValues.text(data, "name"), null, messageText(data.get("result")), isError,
                         Boolean.TRUE.equals(isError) ? "failed" : "completed", null, now);
                 kind = RunChunk.Kind.TOOL_RESULT;
             }
@@ -234,7 +234,7 @@ final class RunEventApplier {
         content.forEach(part -> {
             if (part.isTextual()) {
                 sb.append(part.asText());
-            } else if ("text".equals(Json.text(part, "type")) && part.hasNonNull("text")) {
+            } else if ("text".equals(JsonValues.text(part, "type")) && part.hasNonNull("text")) {
                 sb.append(part.get("text").asText());
             }
         });

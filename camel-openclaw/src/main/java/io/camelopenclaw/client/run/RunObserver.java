@@ -1,6 +1,6 @@
 package io.camelopenclaw.client.run;
 
-import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEvent;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * {@code chat}/{@code agent} events, by the same rules as the client's own runs. A run is registered on its first
  * event and reported once, when its terminal event arrives ({@code ok}, {@code silent}, {@code aborted} or
  * {@code error}); late events of a finished run are ignored, and runs whose end was missed are forgotten after
- * {@code forgetAfter} without events. Feed it from a {@link io.camelopenclaw.client.GatewayEventListener}; not
+ * {@code forgetAfter} without events. Feed it from a {@link io.camelopenclaw.client.api.GatewayEventListener}; not
  * thread-safe, so call it from the client's event thread only.
  */
 public final class RunObserver {

@@ -2,11 +2,11 @@ package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.GatewayInfo;
-import io.camelopenclaw.client.GatewayPolicy;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayPolicy;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 
 import java.util.Base64;
 
@@ -35,7 +35,7 @@ final class RunParams {
                                        + "suppression needs the operator.admin scope, or disable "
                                        + "suppressCommandInterpretation to allow commands [COMMAND_NOT_SUPPRESSED]");
         }
-        ObjectNode params = Json.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         if (request.sessionKey() != null) {
             params.put("sessionKey", request.sessionKey());
         }
@@ -74,7 +74,7 @@ final class RunParams {
     }
 
     private static ArrayNode attachments(AgentRunRequest request, GatewayPolicy policy) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
+        ArrayNode array = JsonValues.array();
         for (Attachment a : request.attachments()) {
             Long limit = a.isImage() && policy.attachmentMaxImageBytes() != null ? policy.attachmentMaxImageBytes()
                     : policy.attachmentMaxBytes();

@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.GatewayInfo;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.json.JsonValues;
 
 /**
  * Finds out how a run ended when its events cannot tell: after a reconnect, a sequence gap, or when the gateway
@@ -48,8 +48,8 @@ final class RunReconciler {
     void resume(RunState run) {
         history(run, res -> {
             JsonNode inFlight = res.path("inFlightRun");
-            if (run.runId.equals(Json.text(inFlight, "runId"))) {
-                adopt(run, Json.text(inFlight, "text"));
+            if (run.runId.equals(JsonValues.text(inFlight, "runId"))) {
+                adopt(run, JsonValues.text(inFlight, "text"));
                 return;
             }
             HistoryReply reply = HistoryReply.of(res, run.runId, run.request.message());
@@ -70,7 +70,7 @@ final class RunReconciler {
             return;
         }
         run.reconciling = true;
-        ObjectNode params = Json.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("runId", run.runId);
         params.put("timeoutMs", wait.toMillis());
         transport.request("agent.wait", params, requestTimeout.plus(wait), false, null)
@@ -83,17 +83,17 @@ final class RunReconciler {
     }
 
     private void waited(RunState run, JsonNode res) {
-        String status = Json.text(res, "status");
+        String status = JsonValues.text(res, "status");
         JsonNode terminalReply = res.path("terminalReply");
         if (res.hasNonNull("stopReason")) {
             run.stopReason = res.get("stopReason").asText();
         }
-        if ("silent".equals(Json.text(terminalReply, "disposition"))) {
+        if ("silent".equals(JsonValues.text(terminalReply, "disposition"))) {
             run.reattached = true;
             callbacks.finish(run, RunOutcome.SILENT);
         } else if ("ok".equals(status)) {
             run.reattached = true;
-            String text = Json.text(terminalReply, "text");
+            String text = JsonValues.text(terminalReply, "text");
             if (text != null) {
                 run.finalText = text;
                 callbacks.finish(run, run.successOutcome());
@@ -102,8 +102,8 @@ final class RunReconciler {
             }
         } else if ("error".equals(status) || "timeout".equals(status) && "rpc".equals(run.stopReason)) {
             run.reattached = true;
-            boolean aborted = "aborted".equals(Json.text(res, "error")) || "rpc".equals(run.stopReason);
-            run.errorMessage = Json.text(res, "error");
+            boolean aborted = "aborted".equals(JsonValues.text(res, "error")) || "rpc".equals(run.stopReason);
+            run.errorMessage = JsonValues.text(res, "error");
             callbacks.finish(run, aborted ? RunOutcome.ABORTED : RunOutcome.ERROR);
         }
     }
@@ -141,7 +141,7 @@ final class RunReconciler {
     }
 
     private void history(RunState run, Consumer<JsonNode> onResult, Runnable onFailure) {
-        ObjectNode params = Json.MAPPER.createObjectNode();
+        ObjectNode params = JsonValues.object();
         params.put("sessionKey", run.sessionKey != null ? run.sessionKey : mainSessionKey());
         params.put("limit", HISTORY_LOOKBACK);
         transport.request("chat.history", params, requestTimeout, false, null)

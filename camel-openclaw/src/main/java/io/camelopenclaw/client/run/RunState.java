@@ -1,7 +1,7 @@
 package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,14 +102,14 @@ final class RunState {
     private static Double cost(JsonNode node) {
         JsonNode costNode = node.get("cost");
         if (costNode == null) {
-            return Json.decimal(node, "costUsd");
+            return JsonValues.decimal(node, "costUsd");
         }
-        return costNode.isNumber() ? Double.valueOf(costNode.asDouble()) : Json.decimal(costNode, "total");
+        return costNode.isNumber() ? Double.valueOf(costNode.asDouble()) : JsonValues.decimal(costNode, "total");
     }
 
     private static Long first(JsonNode node, String... fields) {
         for (String f : fields) {
-            Long v = Json.number(node, f);
+            Long v = JsonValues.number(node, f);
             if (v != null) {
                 return v;
             }

@@ -2,15 +2,15 @@ package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.GatewayEvent;
-import io.camelopenclaw.client.GatewayInfo;
-import io.camelopenclaw.client.GatewayPolicy;
-import io.camelopenclaw.client.error.AgentRunAbortedException;
-import io.camelopenclaw.client.error.AgentRunFailedException;
-import io.camelopenclaw.client.error.AgentRunTimeoutException;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayPolicy;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
+import io.camelopenclaw.client.run.AgentRunFailedException;
+import io.camelopenclaw.client.run.AgentRunTimeoutException;
 import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayException;
-import io.camelopenclaw.client.internal.Json;
+import io.camelopenclaw.client.json.JsonValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +121,7 @@ public final class RunTracker {
 
     private void acknowledged(RunState run, JsonNode ack) {
         run.acknowledged = true;
-        String key = Json.text(ack, "sessionKey");
+        String key = JsonValues.text(ack, "sessionKey");
         if (key != null) {
             run.sessionKey = key;
         }
@@ -146,7 +146,7 @@ public final class RunTracker {
      */
     private void chatSendAck(RunState run, JsonNode ack) {
         acknowledged(run, ack);
-        String status = Json.text(ack, "status");
+        String status = JsonValues.text(ack, "status");
         if (status == null || "started".equals(status)) {
             return;
         }
@@ -155,10 +155,10 @@ public final class RunTracker {
         } else if ("ok".equals(status)) {
             reconciler.reconcile(run, AT_ONCE);
         } else if ("timeout".equals(status)) {
-            run.stopReason = Json.text(ack, "stopReason");
-            finish(run, "aborted".equals(Json.text(ack, "summary")) ? RunOutcome.ABORTED : RunOutcome.ERROR);
+            run.stopReason = JsonValues.text(ack, "stopReason");
+            finish(run, "aborted".equals(JsonValues.text(ack, "summary")) ? RunOutcome.ABORTED : RunOutcome.ERROR);
         } else if ("error".equals(status)) {
-            run.errorMessage = Json.text(ack, "summary");
+            run.errorMessage = JsonValues.text(ack, "summary");
             finish(run, RunOutcome.ERROR);
         }
     }
@@ -168,14 +168,14 @@ public final class RunTracker {
             return;
         }
         run.acknowledged = true;
-        String status = Json.text(payload, "status");
+        String status = JsonValues.text(payload, "status");
         JsonNode result = payload.path("result");
         JsonNode meta = result.path("meta");
         JsonNode agentMeta = meta.path("agentMeta");
         run.mergeUsage(agentMeta.get("usage"));
         if (agentMeta.hasNonNull("model")) {
             run.model = agentMeta.get("model").asText();
-            run.provider = Json.text(agentMeta, "provider");
+            run.provider = JsonValues.text(agentMeta, "provider");
         }
         if (meta.hasNonNull("stopReason")) {
             run.stopReason = meta.get("stopReason").asText();
@@ -185,8 +185,8 @@ public final class RunTracker {
         } else if ("ok".equals(status)) {
             StringBuilder text = new StringBuilder();
             result.path("payloads").forEach(p -> {
-                String t = Json.text(p, "text");
-                if (t != null && !Boolean.TRUE.equals(Json.bool(p, "isStatusNotice"))) {
+                String t = JsonValues.text(p, "text");
+                if (t != null && !Boolean.TRUE.equals(JsonValues.bool(p, "isStatusNotice"))) {
                     text.append(text.length() > 0 && !t.isEmpty() ? "\n\n" : "").append(t);
                 }
             });
@@ -196,10 +196,10 @@ public final class RunTracker {
             finishSuccess(run);
         } else if ("in_flight".equals(status)) {
             reconciler.reconcile(run, remainingOrReattach(run)); // a retry joined a run already running on the gateway
-        } else if ("timeout".equals(status) && "aborted".equals(Json.text(payload, "summary"))) {
+        } else if ("timeout".equals(status) && "aborted".equals(JsonValues.text(payload, "summary"))) {
             finish(run, RunOutcome.ABORTED);
         } else {
-            run.errorMessage = Json.text(payload, "summary");
+            run.errorMessage = JsonValues.text(payload, "summary");
             run.errorKind = "timeout".equals(status) ? "timeout" : run.errorKind;
             finish(run, RunOutcome.ERROR);
         }

@@ -2,7 +2,7 @@ package io.camelopenclaw.client.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayInfo;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

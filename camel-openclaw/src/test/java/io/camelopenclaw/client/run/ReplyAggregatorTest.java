@@ -1,5 +1,6 @@
 package io.camelopenclaw.client.run;
 
+import io.camelopenclaw.client.json.JsonValues;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +37,9 @@ class ReplyAggregatorTest {
 
     @Test
     void messageTextReadsStringsAndPartArrays() throws Exception {
-        var mapper = io.camelopenclaw.client.internal.Json.MAPPER;
-        assertThat(RunEventApplier.messageText(mapper.readTree("{\"role\":\"user\",\"content\":\"hi\"}"))).isEqualTo("hi");
-        assertThat(RunEventApplier.messageText(mapper.readTree(
+        assertThat(RunEventApplier.messageText(JsonValues.parse("{\"role\":\"user\",\"content\":\"hi\"}")))
+                .isEqualTo("hi");
+        assertThat(RunEventApplier.messageText(JsonValues.parse(
                 "{\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"},{\"type\":\"text\",\"text\":\"b\"}]}")))
                 .isEqualTo("ab");
         assertThat(RunEventApplier.messageText(null)).isNull();

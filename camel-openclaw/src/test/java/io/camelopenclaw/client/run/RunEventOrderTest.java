@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelopenclaw.client.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEvent;
 import org.junit.jupiter.api.Test;
 
 /**

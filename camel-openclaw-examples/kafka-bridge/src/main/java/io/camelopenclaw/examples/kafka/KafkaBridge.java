@@ -1,6 +1,6 @@
 package io.camelopenclaw.examples.kafka;
 
-import io.camelopenclaw.client.error.AgentRunException;
+import io.camelopenclaw.client.run.AgentRunException;
 import io.camelopenclaw.component.OpenClawConstants;
 import io.camelopenclaw.examples.support.AgentReplies;
 import io.camelopenclaw.examples.support.ConversationKeys;

@@ -1,6 +1,7 @@
 package io.camelopenclaw.examples.support;
 
 import io.camelopenclaw.component.OpenClawConstants;
+import io.camelopenclaw.client.run.AgentRunException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

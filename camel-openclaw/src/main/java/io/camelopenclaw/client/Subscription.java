@@ -1,9 +1,0 @@
-package io.camelopenclaw.client;
-
-/** A registered listener; {@link #close()} removes it. */
-@FunctionalInterface
-public interface Subscription extends AutoCloseable {
-
-    @Override
-    void close();
-}

@@ -1,0 +1,9 @@
+package io.camelopenclaw.client.api;
+
+/** A registered listener; {@link #close()} removes it. */
+@FunctionalInterface
+public interface Subscription extends AutoCloseable {
+
+    @Override
+    void close();
+}

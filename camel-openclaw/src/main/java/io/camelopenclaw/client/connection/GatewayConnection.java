@@ -1,0 +1,425 @@
+package io.camelopenclaw.client.connection;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayPolicy;
+import io.camelopenclaw.client.error.GatewayConnectException;
+import io.camelopenclaw.client.error.GatewayConnectionLostException;
+import io.camelopenclaw.client.error.GatewayError;
+import io.camelopenclaw.client.error.GatewayException;
+import io.camelopenclaw.client.error.GatewayProtocolException;
+import io.camelopenclaw.client.error.GatewayTimeoutException;
+import io.camelopenclaw.client.error.PayloadTooLargeException;
+import io.camelopenclaw.client.json.JsonValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logical connection to a gateway across reconnects: the handshake's phases and timeout, and the wiring of the
+ * parts that do the rest — the {@link SocketFactory} (the socket of each attempt), the {@link FrameDecoder} (frames off
+ * the reader thread), the {@link ConnectPlan} (what {@code connect} sends, whether {@code hello-ok} is acceptable),
+ * the {@link ClosePolicy} (what a close means, when to retry), the {@link EventSequence} (which event follows missed
+ * ones), the {@link Requests} (ids, timeouts, answers), the {@link TickWatchdog} and the {@link Readiness} (status and
+ * what requests wait on). Everything that changes state runs on the {@link SerialDispatcher}, so no locks are needed.
+ */
+public final class GatewayConnection {
+
+    private enum Phase { OPENING, AWAITING_CHALLENGE, AWAITING_HELLO, READY }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
+
+    private final GatewayClientOptions options;
+    private final SerialDispatcher dispatcher;
+    private final ScheduledExecutorService timer;
+    private final GatewayConnectionListener listener;
+    private final SocketFactory sockets;
+    private final ConnectPlan plan;
+    private final ClosePolicy closePolicy;
+    private final EventSequence sequence = new EventSequence();
+    private final FrameDecoder decoder;
+    private final Requests requests;
+    private final TickWatchdog watchdog;
+    private final Readiness readiness;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    private volatile GatewaySocket current;
+    private volatile GatewayInfo info;
+    private volatile boolean closed;
+
+    // dispatcher-thread state
+    private Phase phase = Phase.OPENING;
+    private String connectRequestId;
+    private ConnectRequest connectRequest;
+    private GatewayException refusal;
+    private boolean everConnected;
+    private ScheduledFuture<?> handshakeTimer;
+
+    public GatewayConnection(GatewayClientOptions options, SerialDispatcher dispatcher, ScheduledExecutorService timer,
+            GatewayConnectionListener listener) {
+        this(options, dispatcher, timer, listener, SocketFactory.webSocket(options));
+    }
+
+    GatewayConnection(GatewayClientOptions options, SerialDispatcher dispatcher, ScheduledExecutorService timer,
+            GatewayConnectionListener listener, SocketFactory sockets) {
+        this.options = options;
+        this.dispatcher = dispatcher;
+        this.timer = timer;
+        this.listener = listener;
+        this.sockets = sockets;
+        this.plan = new ConnectPlan(options);
+        this.closePolicy = new ClosePolicy(options);
+        this.requests = new Requests(timer);
+        this.watchdog = new TickWatchdog(timer, dispatcher);
+        this.decoder = new FrameDecoder(dispatcher, new Inbound(), () -> info);
+        this.readiness = new Readiness(listener::onStatus);
+    }
+
+    /** Starts connecting (once); the future completes on the first {@code hello-ok} or fails on a refusal. */
+    public CompletableFuture<GatewayInfo> start() {
+        if (started.compareAndSet(false, true)) {
+            dispatcher.execute(() -> {
+                readiness.set(ConnectionState.CONNECTING, "connecting to " + options.url(), null);
+                openSocket();
+            });
+        }
+        return readiness.firstConnect();
+    }
+
+    public ConnectionStatus status() {
+        return readiness.status();
+    }
+
+    /** The latest {@code hello-ok}, or {@code null} before the first one. */
+    public GatewayInfo info() {
+        return info;
+    }
+
+    /** Completes with the {@code hello-ok} of the current connection once it is ready (at once when it is). */
+    public CompletableFuture<GatewayInfo> whenReady() {
+        GatewayException unusable = unusable();
+        return unusable != null ? CompletableFuture.failedFuture(unusable) : readiness.ready().thenApply(v -> info);
+    }
+
+    private GatewayException unusable() {
+        return closed ? new GatewayConnectionLostException(1000, "client closed") : readiness.unusable();
+    }
+
+    /**
+     * Sends a request once connected and completes with its final {@code res} payload. Fails at once while the
+     * connection needs operator action or is closed; otherwise waits (within {@code timeout}) for a connection.
+     *
+     * @param expectFinal keep waiting after an {@code accepted} answer (two-phase methods such as {@code agent})
+     * @param onAccepted  receives the {@code accepted} payload of a two-phase method; may be {@code null}
+     */
+    public CompletableFuture<JsonNode> request(String method, ObjectNode params, Duration timeout, boolean expectFinal,
+            Consumer<JsonNode> onAccepted) {
+        GatewayException unusable = unusable();
+        if (unusable != null) {
+            return CompletableFuture.failedFuture(unusable);
+        }
+        CompletableFuture<JsonNode> future = requests.future(method, timeout);
+        readiness.ready().whenComplete((v, notReady) -> {
+            GatewaySocket socket = current;
+            GatewayInfo gi = info;
+            if (future.isDone()) {
+                return;
+            }
+            if (notReady != null) {
+                future.completeExceptionally(notReady);
+            } else if (socket == null || gi == null) {
+                future.completeExceptionally(new GatewayConnectionLostException(1006, "not connected"));
+            } else {
+                requests.send(socket, gi.policy().maxPayload(), method, params, expectFinal, onAccepted, future);
+            }
+        });
+        return future;
+    }
+
+    /** Closes the connection for good; pending requests fail. */
+    public void close() {
+        closed = true;
+        dispatcher.execute(() -> {
+            cancelTimers();
+            GatewaySocket socket = current;
+            current = null;
+            if (socket != null) {
+                socket.close(1000, "client closing");
+            }
+            requests.failAll(new GatewayConnectionLostException(1000, "client closed"));
+            readiness.closed("closed by the client", null);
+        });
+    }
+
+    // ------------------------------------------------------------------ dispatcher thread
+
+    private void openSocket() {
+        if (closed) {
+            return;
+        }
+        refusal = null;
+        closePolicy.attemptStarted();
+        phase = Phase.OPENING;
+        long maxFrame = info != null ? info.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
+        GatewaySocket socket = sockets.create(decoder, maxFrame);
+        current = socket;
+        handshakeTimer = timer.schedule(() -> dispatcher.execute(() -> handshakeTimedOut(socket)),
+                options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.debug("Connecting to gateway {}", options.url());
+        socket.connect();
+    }
+
+    private void handshakeTimedOut(GatewaySocket socket) {
+        if (socket != current || phase == Phase.READY) {
+            return;
+        }
+        listener.onError(new GatewayTimeoutException("No hello-ok from gateway " + options.url() + " within "
+                                                     + options.connectTimeout().toMillis() + " ms (phase " + phase
+                                                     + ")"));
+        socket.closeConnection(1000, "handshake timeout");
+    }
+
+
+
+    private void sendConnect(GatewaySocket socket, JsonNode challenge) {
+        try {
+            connectRequest = plan.request(challenge);
+        } catch (GatewayProtocolException e) {
+            malformed(socket, e.getMessage());
+            return;
+        } catch (GatewayConnectException e) {
+            refuse(e);
+            socket.close(1000, "device identity unavailable");
+            return;
+        }
+        connectRequestId = requests.nextId();
+        phase = Phase.AWAITING_HELLO;
+        Frames.trace(LOG, "send", connectRequestId, "connect", connectRequest.params());
+        socket.sendText(JsonValues.utf8(Frames.request(connectRequestId, "connect", connectRequest.params())));
+    }
+
+    private void handleHello(GatewaySocket socket, boolean ok, JsonNode payload, JsonNode error) {
+        if (!ok) {
+            GatewayConnectException refused = plan.refused(connectRequest, error);
+            if (refused.needsOperatorAction()) {
+                refuse(refused);
+            } else {
+                refusal = refused;
+                closePolicy.retryAfter(refused.retryAfterMs());
+                listener.onError(refused);
+            }
+            return; // the gateway closes the socket next
+        }
+        GatewayInfo hello = HelloOk.parse(payload);
+        GatewayException unacceptable = plan.accept(hello, payload.get("auth"));
+        if (unacceptable != null) {
+            refuse(unacceptable);
+            boolean mismatch = unacceptable instanceof GatewayConnectException;
+            socket.close(mismatch ? 1002 : 1000, mismatch ? "protocol mismatch" : "missing scope");
+            return;
+        }
+        info = hello;
+        phase = Phase.READY;
+        sequence.restart(everConnected);
+        boolean reconnect = everConnected;
+        everConnected = true;
+        closePolicy.connected();
+        cancelHandshakeTimer();
+        watch(socket, hello.policy().tickIntervalMs());
+        readiness.connected(hello, "connected to " + options.url() + " (protocol " + hello.protocol() + ", gateway "
+                                   + hello.serverVersion() + ")");
+        LOG.info("Connected to OpenClaw gateway {} (protocol {}, version {}, scopes {})", options.url(),
+                hello.protocol(), hello.serverVersion(), plan.grantedScopes(hello));
+        listener.onConnected(hello, reconnect);
+    }
+
+    /** Closes a socket whose gateway went quiet for two tick intervals (close 4000), so that it reconnects. */
+    private void watch(GatewaySocket socket, long tickMs) {
+        if (options.tickWatchdog()) {
+            watchdog.start(tickMs, silentMs -> {
+                if (socket == current && phase == Phase.READY) {
+                    LOG.warn("No frame from gateway {} for {} ms (tick interval {} ms); reconnecting", options.url(),
+                            silentMs, tickMs);
+                    socket.closeConnection(4000, "tick timeout");
+                }
+            });
+        }
+    }
+
+    /** The gateway refuses this client until an operator acts: requests fail at once, retries slow down. */
+    private void refuse(GatewayException e) {
+        refusal = e;
+        closePolicy.operatorHint(e.retryAfterMs());
+        readiness.needsOperator(e);
+        LOG.warn("Gateway {} needs operator action: {}", options.url(), e.getMessage());
+        listener.onError(e);
+    }
+
+
+    private void scheduleReconnect(long delayMs) {
+        timer.schedule(() -> dispatcher.execute(() -> {
+            if (!closed && current == null) {
+                openSocket();
+            }
+        }), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+
+    private void malformed(GatewaySocket socket, String what) {
+        if (socket != current) {
+            return;
+        }
+        LOG.warn("Ignoring malformed frame from gateway {}: {}", options.url(), what);
+        listener.onError(new GatewayProtocolException("Malformed gateway frame ignored: " + what));
+    }
+
+    private void cancelTimers() {
+        cancelHandshakeTimer();
+        watchdog.stop();
+    }
+
+    private void cancelHandshakeTimer() {
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+            handshakeTimer = null;
+        }
+    }
+
+    /** What the decoder hands over, on the dispatcher thread. */
+    private final class Inbound implements FrameDecoder.Inbound {
+
+        @Override
+        public void opened(GatewaySocket socket) {
+            watchdog.inbound();
+            if (socket == current && phase == Phase.OPENING) {
+                phase = Phase.AWAITING_CHALLENGE;
+            }
+        }
+
+        @Override
+        public void frameArrived() {
+            watchdog.inbound();
+        }
+
+        @Override
+        public boolean isEssential(String eventName, JsonNode payload) {
+            return listener.isEssential(eventName, payload);
+        }
+
+        @Override
+        public void response(GatewaySocket socket, JsonNode frame) {
+            if (socket != current) {
+                return;
+            }
+            Frames.trace(LOG, "recv", frame);
+            String id = JsonValues.text(frame, "id");
+            if (phase == Phase.AWAITING_HELLO && id != null && id.equals(connectRequestId)) {
+                handleHello(socket, Boolean.TRUE.equals(JsonValues.bool(frame, "ok")), frame.get("payload"),
+                        frame.get("error"));
+            } else if (!requests.complete(id, frame)) {
+                LOG.debug("Gateway answered request {} that nobody waits for", id);
+            }
+        }
+
+        @Override
+        public void event(GatewaySocket socket, String name, JsonNode payload, Long seq, long receivedAt,
+                JsonNode frame) {
+            if (socket != current) {
+                return;
+            }
+            Frames.trace(LOG, "recv", frame);
+            if ("connect.challenge".equals(name)) {
+                if (phase == Phase.AWAITING_CHALLENGE || phase == Phase.OPENING) {
+                    sendConnect(socket, payload);
+                }
+                return;
+            }
+            if (phase != Phase.READY) {
+                return;
+            }
+            boolean gap = sequence.next(seq, info.protocol() >= 4, decoder.takeDropped());
+            if (sequence.lastJump() != null) {
+                listener.onError(new GatewayProtocolException("Gateway event sequence gap: " + sequence.lastJump()));
+            }
+            if ("shutdown".equals(name)) {
+                Long restart = JsonValues.number(payload, "restartExpectedMs");
+                closePolicy.restartExpected(restart);
+                LOG.info("Gateway {} is shutting down ({}), restart expected in {} ms", options.url(),
+                        JsonValues.text(payload, "reason"), restart);
+            }
+            listener.onEvent(new GatewayEvent(name, payload, seq, gap, receivedAt));
+        }
+
+        @Override
+        public void closed(GatewaySocket socket, int code, String reason) {
+            if (socket != current) {
+                return;
+            }
+            current = null;
+            boolean wasReady = phase == Phase.READY;
+            cancelTimers();
+            readiness.disconnected();
+            requests.failAll(new GatewayConnectionLostException(code, reason));
+            if (closed) {
+                return;
+            }
+            if (wasReady) {
+                listener.onDisconnected();
+            }
+            ClosePolicy.Decision decision = closePolicy.afterClose(code, readiness.needsOperator(), refusal != null);
+            switch (decision.action()) {
+                case AWAIT_OPERATOR -> scheduleReconnect(decision.delayMs());
+                case PROTOCOL_MISMATCH -> {
+                    refuse(new GatewayConnectException("Gateway closed the connection: protocol mismatch (1002 " + reason
+                                                       + ")", GatewayError.NONE, true));
+                    scheduleReconnect(decision.delayMs());
+                }
+                case GIVE_UP -> {
+                    GatewayConnectionLostException e = new GatewayConnectionLostException(code, "gave up after "
+                            + options.maxReconnectAttempts() + " reconnect attempts");
+                    closed = true;
+                    readiness.closed(e.getMessage(), e);
+                }
+                case RECONNECT -> {
+                    String why = Frames.closeReason(reason, socket.lastError());
+                    GatewayException cause = refusal != null ? refusal : new GatewayConnectionLostException(code, why);
+                    readiness.set(everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING,
+                            "connection closed (" + code + (why.isEmpty() ? "" : " " + why) + "); reconnecting in "
+                            + decision.delayMs() + " ms", cause);
+                    scheduleReconnect(decision.delayMs());
+                }
+            }
+        }
+
+        @Override
+        public void oversized(GatewaySocket socket, long size, long limit) {
+            if (socket != current) {
+                return;
+            }
+            listener.onError(new PayloadTooLargeException("Inbound gateway frame", size, limit));
+            socket.closeConnection(1009, "message too big");
+        }
+
+        @Override
+        public void malformed(GatewaySocket socket, String what) {
+            GatewayConnection.this.malformed(socket, what);
+        }
+
+        @Override
+        public void socketError(Exception error) {
+            LOG.debug("Gateway socket error ({}): {}", options.url(), error.toString());
+        }
+    }
+}

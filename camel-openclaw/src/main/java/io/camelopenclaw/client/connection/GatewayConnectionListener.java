@@ -1,0 +1,23 @@
+package io.camelopenclaw.client.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.error.GatewayException;
+
+/** What the connection reports upwards; called on the dispatcher thread unless noted. */
+public interface GatewayConnectionListener {
+    /** Called on the socket reader thread: must be fast. Events of runs this client tracks are never dropped. */
+    boolean isEssential(String eventName, JsonNode payload);
+
+    void onEvent(GatewayEvent event);
+
+    void onConnected(GatewayInfo info, boolean reconnect);
+
+    void onDisconnected();
+
+    void onStatus(ConnectionStatus status);
+
+    void onError(GatewayException error);
+}

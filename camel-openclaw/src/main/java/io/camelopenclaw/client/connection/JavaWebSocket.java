@@ -1,0 +1,105 @@
+package io.camelopenclaw.client.connection;
+
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.TextFrame;
+import org.java_websocket.handshake.ServerHandshake;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@link GatewaySocket} of Java-WebSocket. Sends no {@code Origin} header unless configured, answers pings by
+ * itself, limits inbound frames to the gateway's {@code maxPayload}, and reports everything to a {@link SocketHandler}.
+ * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), not as decoded strings (only a
+ * fragmented message, which the gateway does not send, arrives decoded). A new instance is used for every connection
+ * attempt.
+ */
+final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
+
+    private final SocketHandler handler;
+    private final boolean verifyHostname;
+    private volatile Exception lastError;
+
+    private JavaWebSocket(URI uri, Map<String, String> headers, int maxFrameBytes, int connectTimeoutMs,
+            SocketHandler handler, boolean verifyHostname) {
+        super(uri, new RawTextDraft(maxFrameBytes), headers, connectTimeoutMs);
+        this.handler = handler;
+        this.verifyHostname = verifyHostname;
+        setConnectionLostTimeout(0); // liveness is the tick watchdog's job
+        setTcpNoDelay(true); // requests are small and latency-bound: no Nagle delay behind an unacknowledged frame
+    }
+
+    /**
+     * Creates (but does not open) a socket.
+     *
+     * @param origin     the Origin header, or {@code null} for none
+     * @param sslContext for {@code wss://}: the context to use (already wrapping a pinning trust manager if pinned)
+     * @param pinned     whether the certificate is pinned (then host name verification is left to the pin)
+     */
+    static JavaWebSocket create(URI uri, String origin, Map<String, String> extraHeaders, long maxFrameBytes,
+            long connectTimeoutMs, SSLContext sslContext, boolean pinned, SocketHandler handler) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        JavaWebSocket socket = new JavaWebSocket(uri, headers, (int) Math.min(Integer.MAX_VALUE, maxFrameBytes),
+                (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs), handler, !pinned);
+        if ("wss".equalsIgnoreCase(uri.getScheme()) && sslContext != null) {
+            socket.setSocketFactory(sslContext.getSocketFactory());
+        }
+        return socket;
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters sslParameters) {
+        if (verifyHostname) {
+            super.onSetSSLParameters(sslParameters);
+        }
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        handler.onOpen(this);
+    }
+
+    @Override
+    public void sendText(byte[] utf8) {
+        TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(utf8));
+        frame.setTransferemasked(true);
+        sendFrame(frame);
+    }
+
+    /** A complete text frame, as raw UTF-8 (see {@link RawTextDraft}). */
+    @Override
+    public void onMessage(ByteBuffer utf8) {
+        handler.onText(this, utf8);
+    }
+
+    /** A fragmented text message, which the gateway does not send, arrives decoded. */
+    @Override
+    public void onMessage(String message) {
+        handler.onText(this, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        handler.onClose(this, code, reason, remote);
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        lastError = ex;
+        handler.onError(this, ex);
+    }
+
+    @Override
+    public Exception lastError() {
+        return lastError;
+    }
+}

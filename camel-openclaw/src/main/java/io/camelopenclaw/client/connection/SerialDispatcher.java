@@ -1,0 +1,73 @@
+package io.camelopenclaw.client.connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One thread that runs submitted tasks in submission order: the client's event thread. The socket reader only decodes
+ * frames and hands them here, so a slow listener never blocks the reader. Droppable tasks (broadcast events for
+ * listeners) are refused once {@code capacity} of them are waiting; essential tasks (responses, connection changes,
+ * events of this client's runs) are always accepted.
+ */
+public final class SerialDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialDispatcher.class);
+
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger droppableWaiting = new AtomicInteger();
+    private final int capacity;
+    private volatile boolean running = true;
+
+    public SerialDispatcher(String name, int capacity) {
+        this.capacity = capacity;
+        Thread thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues an essential task. */
+    public void execute(Runnable task) {
+        if (running) {
+            queue.add(task);
+        }
+    }
+
+    /** Queues a droppable task; {@code false} when {@code capacity} droppable tasks are already waiting. */
+    public boolean tryExecuteDroppable(Runnable task) {
+        if (!running) {
+            return false;
+        }
+        if (droppableWaiting.incrementAndGet() > capacity) {
+            droppableWaiting.decrementAndGet();
+            return false;
+        }
+        queue.add(() -> {
+            droppableWaiting.decrementAndGet();
+            task.run();
+        });
+        return true;
+    }
+
+    /** Runs the tasks already queued, then stops the thread. */
+    public void shutdown() {
+        execute(() -> running = false);
+    }
+
+    private void loop() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Runnable task = queue.take();
+                task.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Gateway client event task failed", e);
+            }
+        }
+    }
+}
