@@ -19,7 +19,7 @@ const LAYERS = [
 const byThread = (thread) => (/GC Thread|G1 |GC/.test(thread) ? 'GC' : /Compiler/.test(thread) ? 'JIT compiler'
   : 'other JVM/JDK (no layer frame)');
 
-const layers = new Map(), threads = new Map(), self = new Map();
+const layers = new Map(), threads = new Map(), self = new Map(), cells = new Map();
 let total = 0;
 const add = (m, k, n) => m.set(k, (m.get(k) ?? 0) + n);
 for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -32,6 +32,7 @@ for (const line of readFileSync(file, 'utf8').split('\n')) {
   let layer;
   for (let i = frames.length - 1; i >= 0 && !layer; i--) layer = LAYERS.find(([, re]) => re.test(frames[i]))?.[0];
   add(layers, layer ?? byThread(thread), n);
+  add(cells, `${thread.replace(/\d+/g, '#')}\t${layer ?? byThread(thread)}`, n);
   add(self, frames[frames.length - 1], n);
 }
 const pct = (n) => ((n / total) * 100).toFixed(1);
@@ -43,3 +44,9 @@ console.log(`${file}: ${total} samples`);
 table('layer (innermost known frame)', layers);
 table('thread', threads, 12);
 table(`top ${TOP} leaf frames (self time)`, self, TOP);
+
+// thread x layer, in % of all samples, for the threads with at least 1 % of them
+const cols = [...layers].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+console.log(`\n| thread \\ layer | ${cols.map((c) => c.replace(/ \(.*\)$/, '')).join(' | ')} |\n|---|${cols.map(() => '---:').join('|')}|`);
+[...threads].sort((a, b) => b[1] - a[1]).filter(([, n]) => n / total >= 0.01).forEach(([t]) =>
+  console.log(`| ${t} | ${cols.map((c) => { const n = cells.get(`${t}\t${c}`) ?? 0; return n ? pct(n) : ''; }).join(' | ')} |`));
