@@ -1,6 +1,6 @@
 package io.camelopenclaw.benchmark.peer;
 
-import io.camelopenclaw.runtime.OpenClawInstallation;
+import io.camelopenclaw.gateway.OpenClawInstallation;
 
 /**
  * Prints the folder of the Node 24 binary the build uses (the install cache's {@code node-24-<os>-<arch>}, see
