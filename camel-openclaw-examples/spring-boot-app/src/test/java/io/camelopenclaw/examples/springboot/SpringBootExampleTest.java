@@ -14,15 +14,18 @@ import io.camelopenclaw.examples.support.AgentReplies;
 import io.camelopenclaw.examples.support.ExampleGateway;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
+import org.apache.camel.component.mock.InterceptSendToMockEndpointStrategy;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.MockEndpoints;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +35,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Spring Boot application on a random port against the test gateway, configured by its
  * {@code application.properties} plus the gateway's URL and token; HTTP requests as any client sends them. The
- * events route's {@code log:} endpoint is mocked as well to see what reaches it.
+ * events route's {@code log:} endpoint is mocked as well to see what reaches it. Plain Spring Boot test support:
+ * Camel's Spring test library (camel-test-spring-junit6) is not in the Maven repository this build uses.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = SpringBootExample.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@MockEndpoints("log:openclaw.*")
+@Import(SpringBootExampleTest.MockLogEndpoints.class)
 class SpringBootExampleTest {
 
     private static final ExampleGateway GATEWAY = ExampleGateway.embedded();
@@ -59,11 +62,33 @@ class SpringBootExampleTest {
         GATEWAY.close();
     }
 
+    /** Sends to {@code log:openclaw.*} also reach a {@code mock:log:openclaw.*} endpoint, before any route starts. */
+    @TestConfiguration
+    static class MockLogEndpoints {
+
+        @Bean
+        CamelContextConfiguration mockLogEndpoints() {
+            return new CamelContextConfiguration() {
+                @Override
+                public void beforeApplicationStart(CamelContext camelContext) {
+                    camelContext.getCamelContextExtension()
+                            .registerEndpointCallback(new InterceptSendToMockEndpointStrategy("log:openclaw.*"));
+                }
+
+                @Override
+                public void afterApplicationStart(CamelContext camelContext) {
+                    // nothing to do once the routes run
+                }
+            };
+        }
+    }
+
     @Test
     void applicationPropertiesConfigureTheComponent() {
         OpenClawConfiguration configuration = camel.getComponent("openclaw", OpenClawComponent.class)
                 .getConfiguration();
         assertThat(configuration.getGatewayUrl()).isEqualTo(GATEWAY.url());
+        assertThat(configuration.getToken()).isEqualTo(GATEWAY.token());
         assertThat(configuration.getClientDisplayName()).isEqualTo("camel-openclaw Spring Boot example");
         assertThat(configuration.getRunTimeout()).isEqualTo(120_000);
         assertThat(configuration.getIdleTimeout()).isEqualTo(60_000);

@@ -17,6 +17,8 @@ public final class ExampleGateway implements AutoCloseable {
 
     public static final String URL_VARIABLE = "OPENCLAW_GATEWAY_URL";
     public static final String TOKEN_VARIABLE = "OPENCLAW_GATEWAY_TOKEN";
+    /** The property {@link #componentProperties()} holds the token in, for the component's placeholder. */
+    public static final String TOKEN_PROPERTY = "openclaw.example.gateway-token";
 
     private final String url;
     private final String token;
@@ -79,12 +81,16 @@ public final class ExampleGateway implements AutoCloseable {
                 : "gateway at " + url + " (from " + URL_VARIABLE + ")";
     }
 
-    /** The gateway as Camel properties ({@code camel.component.openclaw.*}), for Camel Main and Spring Boot. */
+    /**
+     * The gateway as Camel properties ({@code camel.component.openclaw.*}), for Camel Main and Spring Boot. The token
+     * option names its value by a placeholder, as a secret should be configured (Camel warns about a plain value).
+     */
     public Map<String, String> componentProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("camel.component.openclaw.gateway-url", url);
         if (token != null) {
-            properties.put("camel.component.openclaw.token", token);
+            properties.put("camel.component.openclaw.token", "{{" + TOKEN_PROPERTY + "}}");
+            properties.put(TOKEN_PROPERTY, token);
         }
         return properties;
     }
