@@ -82,7 +82,8 @@ class FaultsTest extends GatewayTestSupport {
         JsonNode big = client.await(f -> f.path("payload").has("padding"));
 
         assertThat(client.rawTexts()).contains("this is not json {");
-        assertThat(client.rawTexts().get(client.rawTexts().size() - 1).length()).isGreaterThanOrEqualTo(100_000);
+        // not necessarily the last frame: a tick or health event may follow it before the await returns
+        assertThat(client.rawTexts()).anyMatch(text -> text.length() >= 100_000);
         assertThat(big.get("event").asText()).isEqualTo("tick");
     }
 
