@@ -27,22 +27,26 @@ final class AggregationBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One recorded run: its events and their payloads as JSON text. */
-    record Recording(int chunks, List<GatewayEvent> events, List<String> payloads, long payloadBytes, String text) {
-    }
+    record Recording(int chunks, List<GatewayEvent> events, List<String> payloads, long payloadBytes, String text) {}
 
     /** Result per chunk. */
-    record Cost(int chunks, int events, double payloadBytesPerChunk, double aggregationNanosPerChunk,
-            double parseAndAggregationNanosPerChunk) {
-    }
+    record Cost(
+            int chunks,
+            int events,
+            double payloadBytesPerChunk,
+            double aggregationNanosPerChunk,
+            double parseAndAggregationNanosPerChunk) {}
 
-    private AggregationBench() {
-    }
+    private AggregationBench() {}
 
     static Recording record(String gatewayUrl, String token, int chunks) throws Exception {
         List<GatewayEvent> events = new CopyOnWriteArrayList<>();
         String runId = "aggregation-" + chunks + "-" + System.nanoTime();
-        try (GatewayClient client = GatewayClient.create(GatewayClientOptions.builder().url(gatewayUrl).token(token)
-                .displayName("aggregation recorder").build())) {
+        try (GatewayClient client = GatewayClient.create(GatewayClientOptions.builder()
+                .url(gatewayUrl)
+                .token(token)
+                .displayName("aggregation recorder")
+                .build())) {
             client.connect().get(30, TimeUnit.SECONDS);
             Subscription subscription = client.addEventListener(e -> {
                 if (runId.equals(e.runId())) {
@@ -50,11 +54,15 @@ final class AggregationBench {
                 }
             });
             AgentRunResult result = client.startRun(AgentRunRequest.builder("bench CHUNKS:" + chunks)
-                    .sessionKey("agent:main:aggregation-" + chunks).idempotencyKey(runId).build())
-                    .result().get(60, TimeUnit.SECONDS);
+                            .sessionKey("agent:main:aggregation-" + chunks)
+                            .idempotencyKey(runId)
+                            .build())
+                    .result()
+                    .get(60, TimeUnit.SECONDS);
             Thread.sleep(200); // events after the terminal one (none expected)
             subscription.close();
-            List<String> payloads = events.stream().map(GatewayEvent::payloadAsJson).toList();
+            List<String> payloads =
+                    events.stream().map(GatewayEvent::payloadAsJson).toList();
             long bytes = payloads.stream().mapToLong(String::length).sum();
             return new Recording(chunks, List.copyOf(events), payloads, bytes, result.text());
         }
@@ -66,7 +74,11 @@ final class AggregationBench {
         double aggregation = replay(r, false, time);
         replay(r, true, Duration.ofMillis(time.toMillis() / 2));
         double parsing = replay(r, true, time);
-        return new Cost(r.chunks, r.events.size(), r.payloadBytes / (double) r.chunks, aggregation / r.chunks,
+        return new Cost(
+                r.chunks,
+                r.events.size(),
+                r.payloadBytes / (double) r.chunks,
+                aggregation / r.chunks,
                 parsing / r.chunks);
     }
 

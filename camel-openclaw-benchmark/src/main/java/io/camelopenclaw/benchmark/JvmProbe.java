@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.management.ObjectName;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * What the benchmark reads from its own JVM and the machine: used heap after full GCs, threads by role, CPU time per
@@ -33,8 +35,7 @@ final class JvmProbe {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern HISTOGRAM_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
 
-    private JvmProbe() {
-    }
+    private JvmProbe() {}
 
     static {
         THREADS.setThreadCpuTimeEnabled(true);
@@ -50,12 +51,14 @@ final class JvmProbe {
      * or the benchmark and the JVM.
      */
     static String role(String name) {
-        if (name.startsWith("openclaw-test-gateway") || name.startsWith("WebSocketSelector")
-            || name.startsWith("WebSocketWorker")) {
+        if (name.startsWith("openclaw-test-gateway")
+                || name.startsWith("WebSocketSelector")
+                || name.startsWith("WebSocketWorker")) {
             return "gateway";
         }
-        if (name.startsWith("openclaw-client") || name.startsWith("WebSocketConnectReadThread")
-            || name.startsWith("WebSocketWriteThread")) {
+        if (name.startsWith("openclaw-client")
+                || name.startsWith("WebSocketConnectReadThread")
+                || name.startsWith("WebSocketWriteThread")) {
             return "client";
         }
         if (name.startsWith("Camel")) {
@@ -87,11 +90,14 @@ final class JvmProbe {
         long best = -1;
         long latest = -1;
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (bean instanceof com.sun.management.GarbageCollectorMXBean sun && sun.getLastGcInfo() != null
-                && sun.getLastGcInfo().getEndTime() > latest && !bean.getName().contains("Young")) {
+            if (bean instanceof com.sun.management.GarbageCollectorMXBean sun
+                    && sun.getLastGcInfo() != null
+                    && sun.getLastGcInfo().getEndTime() > latest
+                    && !bean.getName().contains("Young")) {
                 latest = sun.getLastGcInfo().getEndTime();
                 best = sun.getLastGcInfo().getMemoryUsageAfterGc().values().stream()
-                        .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                        .mapToLong(MemoryUsage::getUsed)
+                        .sum();
             }
         }
         return best >= 0 ? best : MEMORY.getHeapMemoryUsage().getUsed();
@@ -118,8 +124,11 @@ final class JvmProbe {
         Map<String, Integer> byName = new TreeMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null) {
-                byName.merge(role(info.getThreadName()) + ": " + DIGITS.matcher(info.getThreadName()).replaceAll("#"),
-                        1, Integer::sum);
+                byName.merge(
+                        role(info.getThreadName()) + ": "
+                                + DIGITS.matcher(info.getThreadName()).replaceAll("#"),
+                        1,
+                        Integer::sum);
             }
         }
         return byName;
@@ -138,15 +147,22 @@ final class JvmProbe {
     }
 
     /** A point-in-time reading of CPU time (per thread and process), allocation and the machine's CPU counters. */
-    record Snapshot(long nanos, Map<Long, String> names, Map<Long, Long> cpu, Map<Long, Long> allocated,
-            long processCpu, long gcMillis, long[] machine) {
+    record Snapshot(
+            long nanos,
+            Map<Long, String> names,
+            Map<Long, Long> cpu,
+            Map<Long, Long> allocated,
+            long processCpu,
+            long gcMillis,
+            long[] machine) {
 
         static Snapshot take() {
             long[] ids = THREADS.getAllThreadIds();
             Map<Long, String> names = new HashMap<>();
             Map<Long, Long> cpu = new HashMap<>();
             Map<Long, Long> allocated = new HashMap<>();
-            long[] bytes = THREADS instanceof com.sun.management.ThreadMXBean sun ? sun.getThreadAllocatedBytes(ids)
+            long[] bytes = THREADS instanceof com.sun.management.ThreadMXBean sun
+                    ? sun.getThreadAllocatedBytes(ids)
                     : new long[ids.length];
             ThreadInfo[] infos = THREADS.getThreadInfo(ids);
             for (int i = 0; i < ids.length; i++) {
@@ -157,8 +173,9 @@ final class JvmProbe {
                 cpu.put(ids[i], Math.max(0, THREADS.getThreadCpuTime(ids[i])));
                 allocated.put(ids[i], Math.max(0, bytes[i]));
             }
-            long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : 0;
+            long process = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                    ? os.getProcessCpuTime()
+                    : 0;
             long gc = 0;
             for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
                 gc += Math.max(0, bean.getCollectionTime());
@@ -181,8 +198,8 @@ final class JvmProbe {
         private Map<String, Long> sumByRole(Map<Long, Long> before, Map<Long, Long> after) {
             Map<String, Long> byRole = new LinkedHashMap<>();
             ROLES.forEach(r -> byRole.put(r, 0L));
-            after.forEach((id, value) -> byRole.merge(role(names.get(id)), value - before.getOrDefault(id, 0L),
-                    Long::sum));
+            after.forEach(
+                    (id, value) -> byRole.merge(role(names.get(id)), value - before.getOrDefault(id, 0L), Long::sum));
             return byRole;
         }
 
@@ -190,8 +207,11 @@ final class JvmProbe {
         List<Map.Entry<String, Double>> busiestThreads(Snapshot start, int n) {
             double wall = nanos - start.nanos;
             return cpu.entrySet().stream()
-                    .map(e -> Map.entry(names.get(e.getKey()), (e.getValue() - start.cpu.getOrDefault(e.getKey(), 0L)) / wall))
-                    .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(n).toList();
+                    .map(e -> Map.entry(
+                            names.get(e.getKey()), (e.getValue() - start.cpu.getOrDefault(e.getKey(), 0L)) / wall))
+                    .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                    .limit(n)
+                    .toList();
         }
 
         long processCpuNanos(Snapshot start) {
@@ -226,23 +246,25 @@ final class JvmProbe {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
-            return new long[] { total - idle, total };
+            return new long[] {total - idle, total};
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     /** Instances and bytes of a class in a histogram. */
-    record ClassCount(long instances, long bytes) {
-    }
+    record ClassCount(long instances, long bytes) {}
 
     /** The live objects per class (the JVM's GC.class_histogram, which runs a full GC first). */
     static Map<String, ClassCount> classHistogram() {
         Map<String, ClassCount> counts = new HashMap<>();
         try {
-            String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] { new String[0] }, new String[] { String[].class.getName() });
+            String text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
             for (String line : text.split("\n")) {
                 Matcher m = HISTOGRAM_LINE.matcher(line);
                 if (m.matches()) {

@@ -23,7 +23,6 @@ import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.OpenClawConstants;
 import io.camelopenclaw.testgateway.TestGateway;
-import io.camelopenclaw.client.run.RunObserver;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -92,8 +91,14 @@ public final class OpenClawBenchmark {
     // ------------------------------------------------------------------------------------------------ setup
 
     private void start() throws Exception {
-        gateway = TestGateway.builder().token(TOKEN).protocol(options.protocol).chunkDelay(Duration.ZERO)
-                .maxRecordedRequests(0).transcriptLimit(options.transcriptLimit).build().start();
+        gateway = TestGateway.builder()
+                .token(TOKEN)
+                .protocol(options.protocol)
+                .chunkDelay(Duration.ZERO)
+                .maxRecordedRequests(0)
+                .transcriptLimit(options.transcriptLimit)
+                .build()
+                .start();
         context = new DefaultCamelContext();
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
         component.setWorkerPoolSize(options.workerPoolSize);
@@ -138,24 +143,37 @@ public final class OpenClawBenchmark {
     private void environment() {
         RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
         section("Environment");
-        System.out.printf("JVM:        %s %s (%s), %s%n", runtime.getVmName(), runtime.getVmVersion(),
-                System.getProperty("java.vendor"), String.join(" ", runtime.getInputArguments()));
-        System.out.printf("GC:         %s%n", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
+        System.out.printf(
+                "JVM:        %s %s (%s), %s%n",
+                runtime.getVmName(),
+                runtime.getVmVersion(),
+                System.getProperty("java.vendor"),
+                String.join(" ", runtime.getInputArguments()));
+        System.out.printf(
+                "GC:         %s%n",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(", ")));
         System.out.printf("Heap:       max %d MB%n", JvmProbe.maxHeap() >> 20);
-        System.out.printf("Machine:    %s %s %s, %d cores (availableProcessors), %s, %s%n",
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), memTotal());
-        System.out.printf("Load:       %s (load average 1 min, all processes of the machine)%n",
-                loadAverage());
-        System.out.printf("Gateway:    in-process TestGateway, protocol %d, %s, chunkDelay 0, request log off,"
-                          + " transcripts of %d messages per session, %d connection(s)%n", gateway.protocol(),
-                gateway.url(), options.transcriptLimit, gateway.connectionCount());
-        System.out.printf("Route:      from(\"direct:run\").to(\"openclaw:agent\") with noErrorHandler(), component workerPoolSize=%d,"
-                          + " runTimeout default (600 s), session key per sender in CamelOpenClawSessionKey%n",
+        System.out.printf(
+                "Machine:    %s %s %s, %d cores (availableProcessors), %s, %s%n",
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                memTotal());
+        System.out.printf("Load:       %s (load average 1 min, all processes of the machine)%n", loadAverage());
+        System.out.printf(
+                "Gateway:    in-process TestGateway, protocol %d, %s, chunkDelay 0, request log off,"
+                        + " transcripts of %d messages per session, %d connection(s)%n",
+                gateway.protocol(), gateway.url(), options.transcriptLimit, gateway.connectionCount());
+        System.out.printf(
+                "Route:      from(\"direct:run\").to(\"openclaw:agent\") with noErrorHandler(), component workerPoolSize=%d,"
+                        + " runTimeout default (600 s), session key per sender in CamelOpenClawSessionKey%n",
                 options.workerPoolSize);
         System.out.printf("Driver:     closed loop, each sender sends its next exchange from the completion callback"
-                          + " of its previous one (AsyncProducer of direct:run; no thread per run)%n");
+                + " of its previous one (AsyncProducer of direct:run; no thread per run)%n");
         System.out.printf("Settings:   %s%n", options);
     }
 
@@ -168,16 +186,32 @@ public final class OpenClawBenchmark {
         Thread.sleep(options.warmup.toMillis());
         ClosedLoad.Window w = warm.newWindow();
         warm.stop(60);
-        System.out.printf("%d runs in %.1f s = %.0f runs/s (not counted)%n", w.completed.get(),
-                (System.nanoTime() - w.startNanos) / 1e9, w.completed.get() / ((System.nanoTime() - w.startNanos) / 1e9));
-        summary.add("| C | runs/s (mean of iterations, min–max) | p50 | p99 | p99.9 | threads (live / peak) | CPU per run"
-                    + " (gateway / client / camel / gc+jit) | heap per in-flight run | machine busy (benchmark) |");
+        System.out.printf(
+                "%d runs in %.1f s = %.0f runs/s (not counted)%n",
+                w.completed.get(),
+                (System.nanoTime() - w.startNanos) / 1e9,
+                w.completed.get() / ((System.nanoTime() - w.startNanos) / 1e9));
+        summary.add(
+                "| C | runs/s (mean of iterations, min–max) | p50 | p99 | p99.9 | threads (live / peak) | CPU per run"
+                        + " (gateway / client / camel / gc+jit) | heap per in-flight run | machine busy (benchmark) |");
         summary.add("|---|---|---|---|---|---|---|---|---|");
         for (int c : options.concurrency) {
             Level level = measure("throughput C=" + c, c, "bench CHUNKS:10", "agent:main:tp-c" + c + "-u", true);
-            summary.add(String.format(Locale.ROOT, "| %d | %,.0f (%,.0f–%,.0f) | %s | %s | %s | %d / %d | %s | %s | %s |",
-                    c, level.meanRate, level.minRate, level.maxRate, ms(level.p50), ms(level.p99), ms(level.p999),
-                    level.threads, level.peakThreads, level.cpuPerRunText(), level.heapPerRunText(), level.busyText()));
+            summary.add(String.format(
+                    Locale.ROOT,
+                    "| %d | %,.0f (%,.0f–%,.0f) | %s | %s | %s | %d / %d | %s | %s | %s |",
+                    c,
+                    level.meanRate,
+                    level.minRate,
+                    level.maxRate,
+                    ms(level.p50),
+                    ms(level.p99),
+                    ms(level.p999),
+                    level.threads,
+                    level.peakThreads,
+                    level.cpuPerRunText(),
+                    level.heapPerRunText(),
+                    level.busyText()));
         }
     }
 
@@ -185,19 +219,27 @@ public final class OpenClawBenchmark {
         int c = options.chunkConcurrency;
         List<String> rows = new ArrayList<>();
         rows.add("| chunks per run | runs/s | chunks/s | CPU per chunk (all) | gateway | client | camel | gc+jit |"
-                 + " p50 per run | p50 per chunk |");
+                + " p50 per run | p50 per chunk |");
         rows.add("|---|---|---|---|---|---|---|---|---|---|");
         for (int n : options.chunkCounts) {
-            Level level = measure("chunks: CHUNKS:" + n + " at C=" + c, c, "bench CHUNKS:" + n,
-                    "agent:main:ch" + n + "-u", false);
+            Level level = measure(
+                    "chunks: CHUNKS:" + n + " at C=" + c, c, "bench CHUNKS:" + n, "agent:main:ch" + n + "-u", false);
             double chunksPerSecond = level.meanRate * n;
             Map<String, Long> cpu = level.cpuByRole;
             double all = cpu.values().stream().mapToLong(Long::longValue).sum() / 1e3 / (level.runs * (double) n);
-            rows.add(String.format(Locale.ROOT, "| %d | %,.1f | %,.0f | %.2f µs | %.2f µs | %.2f µs | %.2f µs | %.2f µs |"
-                                                + " %s | %.1f µs |",
-                    n, level.meanRate, chunksPerSecond, all, perChunk(cpu, "gateway", level, n),
-                    perChunk(cpu, "client", level, n), perChunk(cpu, "camel", level, n),
-                    perChunk(cpu, "gc+jit (no java thread)", level, n), ms(level.p50), level.p50 / (double) n));
+            rows.add(String.format(
+                    Locale.ROOT,
+                    "| %d | %,.1f | %,.0f | %.2f µs | %.2f µs | %.2f µs | %.2f µs | %.2f µs |" + " %s | %.1f µs |",
+                    n,
+                    level.meanRate,
+                    chunksPerSecond,
+                    all,
+                    perChunk(cpu, "gateway", level, n),
+                    perChunk(cpu, "client", level, n),
+                    perChunk(cpu, "camel", level, n),
+                    perChunk(cpu, "gc+jit (no java thread)", level, n),
+                    ms(level.p50),
+                    level.p50 / (double) n));
         }
         summary.add("");
         summary.add("Cost per chunk vs. chunks per run, end to end (C=" + c + "):");
@@ -207,13 +249,18 @@ public final class OpenClawBenchmark {
         section("chunks: the client's aggregation alone (recorded events replayed into a RunObserver on one thread)");
         List<String> aggregation = new ArrayList<>();
         aggregation.add("| chunks per run | events per run | payload bytes per chunk | aggregation per chunk |"
-                        + " JSON parsing + aggregation per chunk |");
+                + " JSON parsing + aggregation per chunk |");
         aggregation.add("|---|---|---|---|---|");
         for (int n : options.chunkCounts) {
             AggregationBench.Recording recording = AggregationBench.record(gateway.url(), TOKEN, n);
             AggregationBench.Cost cost = AggregationBench.measure(recording, Duration.ofSeconds(2));
-            String row = String.format(Locale.ROOT, "| %d | %d | %,.0f B | %.0f ns | %,.0f ns |", n, cost.events(),
-                    cost.payloadBytesPerChunk(), cost.aggregationNanosPerChunk(),
+            String row = String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %,.0f B | %.0f ns | %,.0f ns |",
+                    n,
+                    cost.events(),
+                    cost.payloadBytesPerChunk(),
+                    cost.aggregationNanosPerChunk(),
                     cost.parseAndAggregationNanosPerChunk());
             System.out.println(row);
             aggregation.add(row);
@@ -247,8 +294,13 @@ public final class OpenClawBenchmark {
         double ownBusy;
 
         String cpuPerRunText() {
-            return String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f µs", perRun("gateway"), perRun("client"),
-                    perRun("camel"), perRun("gc+jit (no java thread)"));
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f / %.0f / %.0f / %.0f µs",
+                    perRun("gateway"),
+                    perRun("client"),
+                    perRun("camel"),
+                    perRun("gc+jit (no java thread)"));
         }
 
         double perRun(String role) {
@@ -294,10 +346,18 @@ public final class OpenClawBenchmark {
             level.minRate = Math.min(level.minRate, rate);
             level.maxRate = Math.max(level.maxRate, rate);
             level.runs += completed;
-            System.out.printf(Locale.ROOT, "iteration %d: %,8d runs in %.2f s = %,9.0f runs/s  p50 %s  p99 %s  max %s"
-                                           + "  failed %d  threads %d%n",
-                    i, completed, seconds, rate, ms(pct(sorted, 50)), ms(pct(sorted, 99)),
-                    ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), window.failed.get(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "iteration %d: %,8d runs in %.2f s = %,9.0f runs/s  p50 %s  p99 %s  max %s"
+                            + "  failed %d  threads %d%n",
+                    i,
+                    completed,
+                    seconds,
+                    rate,
+                    ms(pct(sorted, 50)),
+                    ms(pct(sorted, 99)),
+                    ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
+                    window.failed.get(),
                     JvmProbe.threadCount());
         }
         JvmProbe.Snapshot end = JvmProbe.Snapshot.take();
@@ -312,9 +372,14 @@ public final class OpenClawBenchmark {
             // (transcripts, its idempotency cache of finished runs) grows during the level and is no in-flight run
             long idleHeap = JvmProbe.usedHeapAfterGc();
             level.heapPerRun = Math.max(0, loadedHeap - idleHeap) / concurrency;
-            System.out.printf(Locale.ROOT, "heap after GC: with %d runs in flight %.1f MB, right after they ended"
-                                           + " %.1f MB → %,d B per in-flight run%n",
-                    concurrency, loadedHeap / 1048576.0, idleHeap / 1048576.0, level.heapPerRun);
+            System.out.printf(
+                    Locale.ROOT,
+                    "heap after GC: with %d runs in flight %.1f MB, right after they ended"
+                            + " %.1f MB → %,d B per in-flight run%n",
+                    concurrency,
+                    loadedHeap / 1048576.0,
+                    idleHeap / 1048576.0,
+                    level.heapPerRun);
         }
         int[] merged = merge(all);
         level.meanRate = rateSum / options.iterations;
@@ -325,28 +390,51 @@ public final class OpenClawBenchmark {
         level.allocatedByRole = end.allocatedByRole(start);
         double wall = (end.nanos() - start.nanos()) / 1e9;
         level.machineBusy = end.machineBusy(start);
-        level.ownBusy = end.processCpuNanos(start) / 1e9 / wall / Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "level: %,.0f runs/s (mean of %d × %d s; min %,.0f, max %,.0f), p50 %s, p99 %s,"
-                                       + " p99.9 %s, %,d runs%n",
-                level.meanRate, options.iterations, options.iterationTime.toSeconds(), level.minRate, level.maxRate,
-                ms(level.p50), ms(level.p99), ms(level.p999), level.runs);
-        System.out.printf(Locale.ROOT, "CPU per run by thread role: %s (process total %.0f µs per run; GC time %d ms"
-                                       + " in %.0f s)%n",
+        level.ownBusy =
+                end.processCpuNanos(start) / 1e9 / wall / Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                Locale.ROOT,
+                "level: %,.0f runs/s (mean of %d × %d s; min %,.0f, max %,.0f), p50 %s, p99 %s,"
+                        + " p99.9 %s, %,d runs%n",
+                level.meanRate,
+                options.iterations,
+                options.iterationTime.toSeconds(),
+                level.minRate,
+                level.maxRate,
+                ms(level.p50),
+                ms(level.p99),
+                ms(level.p999),
+                level.runs);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per run by thread role: %s (process total %.0f µs per run; GC time %d ms" + " in %.0f s)%n",
                 level.cpuByRole.entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.1f µs", e.getKey(), e.getValue() / 1e3 / level.runs))
                         .collect(Collectors.joining(", ")),
-                end.processCpuNanos(start) / 1e3 / level.runs, end.gcMillis(start), wall);
-        System.out.printf(Locale.ROOT, "allocated per run by thread role: %s%n",
+                end.processCpuNanos(start) / 1e3 / level.runs,
+                end.gcMillis(start),
+                wall);
+        System.out.printf(
+                Locale.ROOT,
+                "allocated per run by thread role: %s%n",
                 level.allocatedByRole.entrySet().stream()
-                        .map(e -> String.format(Locale.ROOT, "%s %.1f KB", e.getKey(), e.getValue() / 1024.0 / level.runs))
+                        .map(e -> String.format(
+                                Locale.ROOT, "%s %.1f KB", e.getKey(), e.getValue() / 1024.0 / level.runs))
                         .collect(Collectors.joining(", ")));
-        System.out.printf(Locale.ROOT, "machine CPU busy %.0f %% of %d cores, this JVM %.0f %% → other processes"
-                                       + " ~%.0f %%; load average %s%n",
-                level.machineBusy * 100, Runtime.getRuntime().availableProcessors(), level.ownBusy * 100,
-                Math.max(0, level.machineBusy - level.ownBusy) * 100, loadAverage());
-        System.out.printf("busiest threads (share of wall time on a CPU): %s%n", end.busiestThreads(start, 6).stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100))
-                .collect(Collectors.joining(", ")));
+        System.out.printf(
+                Locale.ROOT,
+                "machine CPU busy %.0f %% of %d cores, this JVM %.0f %% → other processes"
+                        + " ~%.0f %%; load average %s%n",
+                level.machineBusy * 100,
+                Runtime.getRuntime().availableProcessors(),
+                level.ownBusy * 100,
+                Math.max(0, level.machineBusy - level.ownBusy) * 100,
+                loadAverage());
+        System.out.printf(
+                "busiest threads (share of wall time on a CPU): %s%n",
+                end.busiestThreads(start, 6).stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100))
+                        .collect(Collectors.joining(", ")));
         System.out.printf("threads: %d live, %d peak; by role %s%n", level.threads, level.peakThreads, threadsByRole);
         System.out.printf("threads by name: %s%n", threadsByName);
         if (load.firstError() != null) {
@@ -387,7 +475,9 @@ public final class OpenClawBenchmark {
         long deadline = System.currentTimeMillis() + 120_000;
         int started = 0;
         while (System.currentTimeMillis() < deadline) {
-            started = (int) gateway.sessions().keys().stream().filter(k -> k.startsWith("agent:main:hang-")).count();
+            started = (int) gateway.sessions().keys().stream()
+                    .filter(k -> k.startsWith("agent:main:hang-"))
+                    .count();
             if (started >= n) {
                 break;
             }
@@ -395,18 +485,31 @@ public final class OpenClawBenchmark {
         }
         long accepted = System.nanoTime();
         Thread.sleep(1_000); // let the chat.send answers and first events arrive
-        System.out.printf(Locale.ROOT, "submitted %,d exchanges in %.0f ms; the gateway had started %,d runs after"
-                                       + " %.0f ms; still running (not completed): %,d%n",
-                n, (submitted - t0) / 1e6, started, (accepted - t0) / 1e6, ended.getCount());
+        System.out.printf(
+                Locale.ROOT,
+                "submitted %,d exchanges in %.0f ms; the gateway had started %,d runs after"
+                        + " %.0f ms; still running (not completed): %,d%n",
+                n,
+                (submitted - t0) / 1e6,
+                started,
+                (accepted - t0) / 1e6,
+                ended.getCount());
         long loadedHeap = JvmProbe.usedHeapAfterGc();
         int loadedThreads = JvmProbe.threadCount();
         Map<String, JvmProbe.ClassCount> during = JvmProbe.classHistogram();
         long perRun = (loadedHeap - idleHeap) / n;
-        System.out.printf(Locale.ROOT, "used heap after GC: idle %.1f MB, with %,d runs in flight %.1f MB (max heap %d MB)"
-                                       + " → %,d B per in-flight run (client, Camel and gateway in this JVM)%n",
-                idleHeap / 1048576.0, n, loadedHeap / 1048576.0, JvmProbe.maxHeap() >> 20, perRun);
-        System.out.printf("threads: idle %d, with %,d runs in flight %d (peak %d); by role %s%n", idleThreads, n,
-                loadedThreads, JvmProbe.peakThreadCount(), JvmProbe.threadsByRole());
+        System.out.printf(
+                Locale.ROOT,
+                "used heap after GC: idle %.1f MB, with %,d runs in flight %.1f MB (max heap %d MB)"
+                        + " → %,d B per in-flight run (client, Camel and gateway in this JVM)%n",
+                idleHeap / 1048576.0,
+                n,
+                loadedHeap / 1048576.0,
+                JvmProbe.maxHeap() >> 20,
+                perRun);
+        System.out.printf(
+                "threads: idle %d, with %,d runs in flight %d (peak %d); by role %s%n",
+                idleThreads, n, loadedThreads, JvmProbe.peakThreadCount(), JvmProbe.threadsByRole());
         Map<String, Long> byOwner = histogramByOwner(before, during, n);
         String ownerText = byOwner.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %,d B", e.getKey(), e.getValue() / n))
@@ -430,23 +533,39 @@ public final class OpenClawBenchmark {
         boolean allAborted = aborts.await(2, TimeUnit.MINUTES) & ended.await(2, TimeUnit.MINUTES);
         long a1 = System.nanoTime();
         long afterHeap = JvmProbe.usedHeapAfterGc();
-        System.out.printf(Locale.ROOT, "aborted all through the abort operation in %.0f ms (%s); abort exchanges failed: %d;"
-                                       + " run outcomes %s%n",
-                (a1 - a0) / 1e6, allAborted ? "all ended" : "NOT ALL ENDED", abortFailures.get(), outcomes);
-        System.out.printf(Locale.ROOT, "used heap after GC once they ended: %.1f MB (idle before: %.1f MB; the gateway"
-                                       + " keeps up to 10,000 finished runs for its idempotency cache and the"
-                                       + " sessions' transcripts); threads %d%n",
-                afterHeap / 1048576.0, idleHeap / 1048576.0, JvmProbe.threadCount());
+        System.out.printf(
+                Locale.ROOT,
+                "aborted all through the abort operation in %.0f ms (%s); abort exchanges failed: %d;"
+                        + " run outcomes %s%n",
+                (a1 - a0) / 1e6,
+                allAborted ? "all ended" : "NOT ALL ENDED",
+                abortFailures.get(),
+                outcomes);
+        System.out.printf(
+                Locale.ROOT,
+                "used heap after GC once they ended: %.1f MB (idle before: %.1f MB; the gateway"
+                        + " keeps up to 10,000 finished runs for its idempotency cache and the"
+                        + " sessions' transcripts); threads %d%n",
+                afterHeap / 1048576.0,
+                idleHeap / 1048576.0,
+                JvmProbe.threadCount());
         summary.add("");
-        summary.add(String.format(Locale.ROOT, "In flight: %,d runs: %,d B heap per run (%.1f MB total over idle,"
-                                               + " max heap %d MB), threads %d idle → %d in flight; by owner: %s",
-                n, perRun, (loadedHeap - idleHeap) / 1048576.0, JvmProbe.maxHeap() >> 20, idleThreads, loadedThreads,
+        summary.add(String.format(
+                Locale.ROOT,
+                "In flight: %,d runs: %,d B heap per run (%.1f MB total over idle,"
+                        + " max heap %d MB), threads %d idle → %d in flight; by owner: %s",
+                n,
+                perRun,
+                (loadedHeap - idleHeap) / 1048576.0,
+                JvmProbe.maxHeap() >> 20,
+                idleThreads,
+                loadedThreads,
                 ownerText));
     }
 
     /** Bytes the in-flight runs added, by owner; prints the classes that grew most. */
-    private static Map<String, Long> histogramByOwner(Map<String, JvmProbe.ClassCount> before,
-            Map<String, JvmProbe.ClassCount> during, int n) {
+    private static Map<String, Long> histogramByOwner(
+            Map<String, JvmProbe.ClassCount> before, Map<String, JvmProbe.ClassCount> during, int n) {
         Map<String, Long> byOwner = new LinkedHashMap<>();
         List<Map.Entry<String, long[]>> grown = new ArrayList<>();
         during.forEach((cls, count) -> {
@@ -454,13 +573,18 @@ public final class OpenClawBenchmark {
             long bytes = count.bytes() - b.bytes();
             long instances = count.instances() - b.instances();
             byOwner.merge(JvmProbe.owner(cls), bytes, Long::sum);
-            grown.add(Map.entry(cls, new long[] { instances, bytes }));
+            grown.add(Map.entry(cls, new long[] {instances, bytes}));
         });
         grown.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
         System.out.println("classes that grew most (per in-flight run: instances, bytes):");
         for (Map.Entry<String, long[]> e : grown.subList(0, Math.min(20, grown.size()))) {
-            System.out.printf(Locale.ROOT, "  %-90s %6.2f × %,7d B  [%s]%n", e.getKey(), e.getValue()[0] / (double) n,
-                    e.getValue()[1] / n, JvmProbe.owner(e.getKey()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-90s %6.2f × %,7d B  [%s]%n",
+                    e.getKey(),
+                    e.getValue()[0] / (double) n,
+                    e.getValue()[1] / n,
+                    JvmProbe.owner(e.getKey()));
         }
         return byOwner;
     }
@@ -510,14 +634,20 @@ public final class OpenClawBenchmark {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown CPU");
         } catch (Exception e) {
             return "unknown CPU";
         }
@@ -525,17 +655,30 @@ public final class OpenClawBenchmark {
 
     private static String memTotal() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> (Long.parseLong(l.replaceAll("\\D", "")) >> 20) + " GB RAM").orElse("");
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
+                    .findFirst()
+                    .map(l -> (Long.parseLong(l.replaceAll("\\D", "")) >> 20) + " GB RAM")
+                    .orElse("");
         } catch (Exception e) {
             return "";
         }
     }
 
     /** The command line options. */
-    private record Options(List<String> modes, int[] concurrency, Duration warmup, Duration levelWarmup,
-            int iterations, Duration iterationTime, int[] chunkCounts, int chunkConcurrency, int inflight, int protocol,
-            int workerPoolSize, int transcriptLimit) {
+    private record Options(
+            List<String> modes,
+            int[] concurrency,
+            Duration warmup,
+            Duration levelWarmup,
+            int iterations,
+            Duration iterationTime,
+            int[] chunkCounts,
+            int chunkConcurrency,
+            int inflight,
+            int protocol,
+            int workerPoolSize,
+            int transcriptLimit) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -546,7 +689,8 @@ public final class OpenClawBenchmark {
                 values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
             Options o = new Options(
-                    List.of(values.getOrDefault("modes", "throughput,chunks,inflight").split(",")),
+                    List.of(values.getOrDefault("modes", "throughput,chunks,inflight")
+                            .split(",")),
                     ints(values.getOrDefault("concurrency", "1,16,256")),
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "10"))),
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("level-warmup", "3"))),
@@ -558,8 +702,20 @@ public final class OpenClawBenchmark {
                     Integer.parseInt(values.getOrDefault("protocol", "4")),
                     Integer.parseInt(values.getOrDefault("worker-pool-size", "10")),
                     Integer.parseInt(values.getOrDefault("transcript-limit", "200")));
-            values.keySet().removeAll(List.of("modes", "concurrency", "warmup", "level-warmup", "iterations",
-                    "iteration-time", "chunks", "chunk-concurrency", "inflight", "protocol", "worker-pool-size", "transcript-limit"));
+            values.keySet()
+                    .removeAll(List.of(
+                            "modes",
+                            "concurrency",
+                            "warmup",
+                            "level-warmup",
+                            "iterations",
+                            "iteration-time",
+                            "chunks",
+                            "chunk-concurrency",
+                            "inflight",
+                            "protocol",
+                            "worker-pool-size",
+                            "transcript-limit"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + values.keySet());
             }
@@ -567,16 +723,19 @@ public final class OpenClawBenchmark {
         }
 
         private static int[] ints(String csv) {
-            return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            return Arrays.stream(csv.split(","))
+                    .map(String::trim)
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
         }
 
         @Override
         public String toString() {
             return "modes=" + String.join(",", modes) + " concurrency=" + Arrays.toString(concurrency) + " warmup="
-                   + warmup.toSeconds() + "s level-warmup=" + levelWarmup.toSeconds() + "s iterations=" + iterations
-                   + " × " + iterationTime.toSeconds() + "s chunks=" + Arrays.toString(chunkCounts)
-                   + " chunk-concurrency=" + chunkConcurrency + " inflight=" + inflight + " protocol=" + protocol
-                   + " worker-pool-size=" + workerPoolSize + " transcript-limit=" + transcriptLimit;
+                    + warmup.toSeconds() + "s level-warmup=" + levelWarmup.toSeconds() + "s iterations=" + iterations
+                    + " × " + iterationTime.toSeconds() + "s chunks=" + Arrays.toString(chunkCounts)
+                    + " chunk-concurrency=" + chunkConcurrency + " inflight=" + inflight + " protocol=" + protocol
+                    + " worker-pool-size=" + workerPoolSize + " transcript-limit=" + transcriptLimit;
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.camelopenclaw.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,6 +42,9 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * The managed gateway (managedGateway=true) with a real OpenClaw gateway: the component installs the release into the
  * cache folder when asked (managedGatewayVersion) and starts it offline with the stub model; the gateway is killed
@@ -56,9 +56,10 @@ import org.slf4j.LoggerFactory;
 class ManagedGatewayIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedGatewayIT.class);
-    private static final String VERSION = System.getProperty(RealGateways.V4_VERSION_PROPERTY,
-            RealGateways.DEFAULT_V4_VERSION);
-    private static final String SESSION = "agent:main:managed-it-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    private static final String VERSION =
+            System.getProperty(RealGateways.V4_VERSION_PROPERTY, RealGateways.DEFAULT_V4_VERSION);
+    private static final String SESSION =
+            "agent:main:managed-it-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private DefaultCamelContext context;
@@ -80,8 +81,9 @@ class ManagedGatewayIT {
         int port = freePort();
         String token = UUID.randomUUID().toString().replace("-", "");
         Path state = RealGateways.newStateDir("managed-v4-" + VERSION + "-");
-        OfflineGatewayConfig.write(OfflineGatewayConfig.create(OpenClawVersion.parse(VERSION), port, token,
-                model.baseUrl(), state), state);
+        OfflineGatewayConfig.write(
+                OfflineGatewayConfig.create(OpenClawVersion.parse(VERSION), port, token, model.baseUrl(), state),
+                state);
         context = context("ws://127.0.0.1:" + port, token);
         OpenClawComponent component = component();
         component.setManagedGateway(true);
@@ -112,12 +114,17 @@ class ManagedGatewayIT {
         for (CompletableFuture<Exchange> future : slow) { // reattached, or failed typed: never lost or hung
             Exchange done = future.get(5, TimeUnit.MINUTES);
             if (done.getException() == null) {
-                assertThat(done.getMessage().getBody(String.class)).startsWith("SLOW-ECHO part00").endsWith("part49.");
+                assertThat(done.getMessage().getBody(String.class))
+                        .startsWith("SLOW-ECHO part00")
+                        .endsWith("part49.");
             } else {
                 assertThat(done.getException()).isInstanceOf(AgentRunException.class);
             }
-            LOG.info("A run in flight when the gateway was killed ended: {}", done.getException() == null
-                    ? "reattached, " + done.getMessage().getHeader(OpenClawConstants.STATUS) : done.getException());
+            LOG.info(
+                    "A run in flight when the gateway was killed ended: {}",
+                    done.getException() == null
+                            ? "reattached, " + done.getMessage().getHeader(OpenClawConstants.STATUS)
+                            : done.getException());
         }
         for (int i = 0; i < 3; i++) {
             Exchange done = duringTheOutage.get(i).get(5, TimeUnit.MINUTES);
@@ -131,14 +138,19 @@ class ManagedGatewayIT {
         assertThat(restarted.lastExitCode()).isEqualTo(137);
         HealthCheck.Result health = readiness();
         assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(health.getDetails()).containsEntry(OpenClawManagedGatewayHealthCheck.RESTARTS, 1)
+        assertThat(health.getDetails())
+                .containsEntry(OpenClawManagedGatewayHealthCheck.RESTARTS, 1)
                 .containsEntry(OpenClawManagedGatewayHealthCheck.STATE, "RUNNING");
-        assertThat(ask("after", "back again").get(5, TimeUnit.MINUTES).getMessage().getBody(String.class))
+        assertThat(ask("after", "back again")
+                        .get(5, TimeUnit.MINUTES)
+                        .getMessage()
+                        .getBody(String.class))
                 .isEqualTo("ECHO: back again");
 
         context.stop();
 
-        assertThat(ProcessHandle.of(restarted.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(restarted.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(probe(port)).isEqualTo(GatewayProbe.Result.NOT_LISTENING);
         assertThat(Files.readString(Path.of("target/camel-openclaw-itest.log"))).doesNotContain(token);
     }
@@ -172,7 +184,8 @@ class ManagedGatewayIT {
             public void configure() {
                 // a run that could not start while the gateway was away is tried again; a run that started is not
                 onException(GatewayTimeoutException.class, GatewayConnectionLostException.class)
-                        .maximumRedeliveries(5).redeliveryDelay(2000);
+                        .maximumRedeliveries(5)
+                        .redeliveryDelay(2000);
                 from("direct:ask").to("openclaw:agent?runTimeout=60000&streamTo=mock:chunks");
             }
         });
@@ -180,7 +193,8 @@ class ManagedGatewayIT {
                 .getConfiguration();
         defaults.setGatewayUrl(url);
         defaults.setToken(token);
-        defaults.setDeviceIdentityFile(Files.createTempDirectory("camel-openclaw-it").resolve("device-identity.json")
+        defaults.setDeviceIdentityFile(Files.createTempDirectory("camel-openclaw-it")
+                .resolve("device-identity.json")
                 .toString());
         defaults.setReconnectMaxDelay(2_000);
         return camel;
@@ -200,7 +214,8 @@ class ManagedGatewayIT {
 
     private HealthCheck.Result readiness() {
         return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(result -> result.getCheck().getId().equals(OpenClawManagedGatewayHealthCheck.ID)).findFirst()
+                .filter(result -> result.getCheck().getId().equals(OpenClawManagedGatewayHealthCheck.ID))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -214,7 +229,8 @@ class ManagedGatewayIT {
     }
 
     private static GatewayProbe.Result probe(int port) {
-        return GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), Duration.ofSeconds(5)).join();
+        return GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), Duration.ofSeconds(5))
+                .join();
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,7 @@
 package io.camelopenclaw.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
-import io.camelopenclaw.client.run.AgentRunAbortedException;
 import io.camelopenclaw.client.error.GatewayConnectException;
 import io.camelopenclaw.client.error.GatewayRequestException;
 import io.camelopenclaw.client.error.MissingScopeException;
+import io.camelopenclaw.client.run.AgentRunAbortedException;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.component.OpenClawComponent;
@@ -46,10 +48,12 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
 
     /** Far below the default run timeout (10 min): a redelivery that waits for a run that is not running fails it. */
     private static final Duration AT_ONCE = Duration.ofSeconds(20);
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** A prefix of this JVM's session keys, so reruns against a gateway that kept its state start clean. */
-    private static final String PREFIX = "agent:main:camel-cit-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    private static final String PREFIX =
+            "agent:main:camel-cit-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
     private final RealGateway gw = gateway();
 
@@ -66,8 +70,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
     static Path newIdentityFile() {
         try {
             return Files.createTempDirectory("camel-openclaw-it").resolve("device-identity.json");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -98,8 +102,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
                 from("direct:stream").to("openclaw:agent?streamTo=mock:chunks");
                 from("direct:rpc").to("openclaw:rpc");
                 from("openclaw:agent?sessionKey=" + session("observed")).to("mock:observed");
-                from("openclaw:events?events=agent,chat&states=final&streams=lifecycle&sessionKey="
-                     + session("events")).to("mock:events");
+                from("openclaw:events?events=agent,chat&states=final&streams=lifecycle&sessionKey=" + session("events"))
+                        .to("mock:events");
             }
         };
     }
@@ -142,7 +146,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         assertThat(m.getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
         assertThat(m.getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
         assertThat(m.getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo(session);
-        assertThat(m.getHeader(OpenClawConstants.RUN_ID, String.class)).isNotBlank()
+        assertThat(m.getHeader(OpenClawConstants.RUN_ID, String.class))
+                .isNotBlank()
                 .isEqualTo(m.getHeader(OpenClawConstants.IDEMPOTENCY_KEY));
         if (gw.protocol() >= 4) {
             // 2026.9.6 streams the model (lifecycle phase=model) and the usage (stream usage) of chat.send runs;
@@ -150,7 +155,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
             assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo("stub-echo");
             assertThat(m.getHeader(OpenClawConstants.PROVIDER)).isEqualTo("stub");
             assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isInstanceOf(Integer.class);
-            assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Integer.class)).isPositive();
+            assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS, Integer.class))
+                    .isPositive();
             assertThat(m.getHeader(OpenClawConstants.STOP_REASON)).isEqualTo("stop");
         }
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isPositive();
@@ -159,7 +165,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         Exchange history = rpc("chat.history", Map.of("sessionKey", session, "limit", 10));
         assertThat(history.getException()).isNull();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> messages = (List<Map<String, Object>>) mapBody(history).get("messages");
+        List<Map<String, Object>> messages =
+                (List<Map<String, Object>>) mapBody(history).get("messages");
         assertThat(messages).extracting(OpenClawComponentITSupport::text).contains("hello camel", "ECHO: hello camel");
     }
 
@@ -193,14 +200,19 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
     /** The agent consumer reports a run that a different client (not Camel) started in its session. */
     @Test
     void agentConsumerSeesARunStartedByAnotherClient() throws Exception {
-        GatewayClientOptions.Builder options = GatewayClientOptions.builder().url(gw.url().toString())
-                .token(gw.token()).displayName("another client")
+        GatewayClientOptions.Builder options = GatewayClientOptions.builder()
+                .url(gw.url().toString())
+                .token(gw.token())
+                .displayName("another client")
                 .deviceIdentityStore(DeviceIdentityStore.file(newIdentityFile()));
         try (GatewayClient other = GatewayClient.create(options.build())) {
             other.connect().get(1, TimeUnit.MINUTES);
             AgentRunResult result = other.startRun(AgentRunRequest.builder("seen by camel")
-                    .sessionKey(session("observed")).runTimeout(Duration.ofMinutes(2)).build())
-                    .result().get(2, TimeUnit.MINUTES);
+                            .sessionKey(session("observed"))
+                            .runTimeout(Duration.ofMinutes(2))
+                            .build())
+                    .result()
+                    .get(2, TimeUnit.MINUTES);
             assertThat(result.text()).isEqualTo("ECHO: seen by camel");
 
             MockEndpoint observed = getMockEndpoint("mock:observed");
@@ -222,8 +234,9 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         other.get(2, TimeUnit.MINUTES);
         MockEndpoint events = getMockEndpoint("mock:events");
 
-        await().atMost(WAIT).until(() -> events.getExchanges().stream()
-                .anyMatch(e -> "final".equals(e.getMessage().getHeader(OpenClawConstants.STATE))));
+        await().atMost(WAIT)
+                .until(() -> events.getExchanges().stream()
+                        .anyMatch(e -> "final".equals(e.getMessage().getHeader(OpenClawConstants.STATE))));
 
         List<Exchange> received = events.getExchanges();
         assertThat(received).allSatisfy(e -> {
@@ -239,9 +252,11 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         });
         List<Object> phases = received.stream()
                 .filter(e -> "agent".equals(e.getMessage().getHeader(OpenClawConstants.EVENT)))
-                .map(e -> (Object) ((Map<?, ?>) mapBody(e).get("data")).get("phase")).toList();
+                .map(e -> (Object) ((Map<?, ?>) mapBody(e).get("data")).get("phase"))
+                .toList();
         assertThat(phases).contains("start", "end");
-        assertThat(received).filteredOn(e -> "chat".equals(e.getMessage().getHeader(OpenClawConstants.EVENT)))
+        assertThat(received)
+                .filteredOn(e -> "chat".equals(e.getMessage().getHeader(OpenClawConstants.EVENT)))
                 .hasSize(1);
     }
 
@@ -256,18 +271,21 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         assertThat(mapBody(sessions).get("sessions")).isInstanceOf(List.class);
 
         Exchange withoutAdmin = rpc("no.such.method", null);
-        assertThat(withoutAdmin.getException()).isInstanceOf(MissingScopeException.class)
-                .hasMessageContaining("no.such.method").hasMessageContaining("operator.admin");
+        assertThat(withoutAdmin.getException())
+                .isInstanceOf(MissingScopeException.class)
+                .hasMessageContaining("no.such.method")
+                .hasMessageContaining("operator.admin");
         assertThat(((MissingScopeException) withoutAdmin.getException()).missingScopes())
                 .containsExactly("operator.admin");
         assertThat(((MissingScopeException) withoutAdmin.getException()).code())
                 .isEqualTo(gw.protocol() >= 4 ? "FORBIDDEN" : "INVALID_REQUEST");
 
         String admin = "openclaw:rpc?scopes=operator.read,operator.write,operator.admin&deviceIdentityFile="
-                       + newIdentityFile();
-        Exchange unknown = template.request(admin, e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
-                "no.such.method"));
-        assertThat(unknown.getException()).isExactlyInstanceOf(GatewayRequestException.class)
+                + newIdentityFile();
+        Exchange unknown =
+                template.request(admin, e -> e.getMessage().setHeader(OpenClawConstants.METHOD, "no.such.method"));
+        assertThat(unknown.getException())
+                .isExactlyInstanceOf(GatewayRequestException.class)
                 .hasMessageContaining("unknown method: no.such.method");
         GatewayRequestException error = (GatewayRequestException) unknown.getException();
         assertThat(error.code()).isEqualTo("INVALID_REQUEST");
@@ -283,14 +301,22 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: " + text);
         List<Exchange> chunks = getMockEndpoint("mock:chunks").getExchanges();
-        assertThat(chunks).extracting(e -> e.getMessage().getHeader(OpenClawConstants.CHUNK_INDEX, Integer.class))
-                .isSorted().doesNotHaveDuplicates();
+        assertThat(chunks)
+                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.CHUNK_INDEX, Integer.class))
+                .isSorted()
+                .doesNotHaveDuplicates();
         List<Exchange> texts = chunks.stream()
-                .filter(e -> "text".equals(e.getMessage().getHeader(OpenClawConstants.CHUNK_KIND))).toList();
+                .filter(e -> "text".equals(e.getMessage().getHeader(OpenClawConstants.CHUNK_KIND)))
+                .toList();
         assertThat(texts).hasSizeGreaterThan(1);
-        assertThat(texts).allSatisfy(e -> assertThat(e.getMessage().getHeader(OpenClawConstants.RUN_ID))
-                .isEqualTo(reply.getMessage().getHeader(OpenClawConstants.RUN_ID)));
-        assertThat(String.join("", texts.stream().map(e -> e.getMessage().getBody(String.class)).toList()))
+        assertThat(texts)
+                .allSatisfy(e -> assertThat(e.getMessage().getHeader(OpenClawConstants.RUN_ID))
+                        .isEqualTo(reply.getMessage().getHeader(OpenClawConstants.RUN_ID)));
+        assertThat(String.join(
+                        "",
+                        texts.stream()
+                                .map(e -> e.getMessage().getBody(String.class))
+                                .toList()))
                 .isEqualTo(reply.getMessage().getBody(String.class));
         assertThat(reply.getMessage().getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class))
                 .isEqualTo(chunks.size());
@@ -314,8 +340,10 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         Exchange run = slow.get(1, TimeUnit.MINUTES);
         assertThat(run.getException()).isInstanceOf(AgentRunAbortedException.class);
         assertThat(run.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("aborted");
-        assertThat(run.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("OTHER");
-        assertThat(((AgentRunAbortedException) run.getException()).result().text()).startsWith("SLOW-ECHO")
+        assertThat(run.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY))
+                .isEqualTo("OTHER");
+        assertThat(((AgentRunAbortedException) run.getException()).result().text())
+                .startsWith("SLOW-ECHO")
                 .doesNotContain("part49");
         assertThat(chunks.getReceivedCounter()).isLessThan(50);
     }
@@ -324,11 +352,13 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
     @Test
     void wrongTokenFailsTheExchangeWithAuthTokenMismatch() {
         String uri = "openclaw:rpc?method=sessions.list&token=not-the-token&maxReconnectAttempts=1"
-                     + "&deviceIdentityFile=" + newIdentityFile();
+                + "&deviceIdentityFile=" + newIdentityFile();
         Exchange reply = template.request(uri, e -> e.getMessage().setBody(Map.of()));
 
-        assertThat(reply.getException()).isInstanceOf(GatewayConnectException.class)
-                .hasMessageContaining("AUTH_TOKEN_MISMATCH").hasMessageNotContaining("not-the-token");
+        assertThat(reply.getException())
+                .isInstanceOf(GatewayConnectException.class)
+                .hasMessageContaining("AUTH_TOKEN_MISMATCH")
+                .hasMessageNotContaining("not-the-token");
     }
 
     /**
@@ -342,8 +372,12 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
             Exchange reply = run(uri, session("silent-" + uri.substring(7)), "SILENT please");
 
             assertThat(reply.getException()).as(uri).isNull();
-            assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).as(uri).isEqualTo("silent");
-            assertThat(reply.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).as(uri).isEqualTo("COMPLETED");
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS))
+                    .as(uri)
+                    .isEqualTo("silent");
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY))
+                    .as(uri)
+                    .isEqualTo("COMPLETED");
             assertThat(reply.getMessage().getBody(String.class)).as(uri).isEmpty();
         }
     }
@@ -444,7 +478,8 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
             assertThat(reply.getException()).isNull();
             String text = reply.getMessage().getBody(String.class);
             assertThat(text).startsWith("SLOW-ECHO part00").endsWith("part49.");
-            assertThat(reply.getMessage().getHeader(OpenClawConstants.REATTACHED, Boolean.class)).isTrue();
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.REATTACHED, Boolean.class))
+                    .isTrue();
             assertThat(streamed(chunks.getExchanges())).isEqualTo(text);
             assertThat(cutter.connections()).isGreaterThanOrEqualTo(2);
             assertThat(gw.model().requestCount()).isEqualTo(modelCalls + 1);

@@ -38,8 +38,7 @@ final class RawGatewaySocket implements AutoCloseable {
 
     /** Sees every frame sent and received, e.g. to record a transcript. */
     interface FrameTap {
-        FrameTap NONE = (direction, frame) -> {
-        };
+        FrameTap NONE = (direction, frame) -> {};
 
         void frame(String direction, JsonNode frame);
     }
@@ -48,8 +47,7 @@ final class RawGatewaySocket implements AutoCloseable {
         this.tap = tap;
         client = new WebSocketClient(url) {
             @Override
-            public void onOpen(ServerHandshake handshake) {
-            }
+            public void onOpen(ServerHandshake handshake) {}
 
             @Override
             public void onMessage(String message) {
@@ -58,7 +56,8 @@ final class RawGatewaySocket implements AutoCloseable {
                     tap.frame("recv", frame);
                     frames.add(frame);
                 } catch (Exception e) {
-                    frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", message));
+                    frames.add(
+                            JSON.createObjectNode().put("type", "unparseable").put("text", message));
                 }
             }
 
@@ -71,8 +70,7 @@ final class RawGatewaySocket implements AutoCloseable {
             }
 
             @Override
-            public void onError(Exception e) {
-            }
+            public void onError(Exception e) {}
         };
     }
 
@@ -83,7 +81,8 @@ final class RawGatewaySocket implements AutoCloseable {
     static RawGatewaySocket open(URI url, FrameTap tap) throws InterruptedException {
         RawGatewaySocket socket = new RawGatewaySocket(url, tap);
         if (!socket.client.connectBlocking(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("Cannot open a WebSocket to " + url + " (close code " + socket.closeCode + ")");
+            throw new IllegalStateException(
+                    "Cannot open a WebSocket to " + url + " (close code " + socket.closeCode + ")");
         }
         return socket;
     }
@@ -107,7 +106,9 @@ final class RawGatewaySocket implements AutoCloseable {
     }
 
     JsonNode awaitEvent(String event) throws InterruptedException {
-        return await(frame -> "event".equals(frame.path("type").asText()) && event.equals(frame.path("event").asText()),
+        return await(
+                frame -> "event".equals(frame.path("type").asText())
+                        && event.equals(frame.path("event").asText()),
                 TIMEOUT);
     }
 
@@ -119,7 +120,8 @@ final class RawGatewaySocket implements AutoCloseable {
     /** Sends a {@code req} and returns its id. */
     String send(String method, JsonNode params) {
         String id = UUID.randomUUID().toString();
-        ObjectNode request = JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
+        ObjectNode request =
+                JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
         request.set("params", params);
         tap.frame("send", request);
         client.send(request.toString());
@@ -128,7 +130,10 @@ final class RawGatewaySocket implements AutoCloseable {
 
     /** The next {@code res} frame of the request with this id. */
     JsonNode awaitResponse(String id) throws InterruptedException {
-        return await(frame -> "res".equals(frame.path("type").asText()) && id.equals(frame.path("id").asText()), TIMEOUT);
+        return await(
+                frame -> "res".equals(frame.path("type").asText())
+                        && id.equals(frame.path("id").asText()),
+                TIMEOUT);
     }
 
     /** Collects the frames that arrive within {@code window} (the gateway's trailing frames after a scenario). */
@@ -153,8 +158,12 @@ final class RawGatewaySocket implements AutoCloseable {
     JsonNode connect(String token, DeviceIdentity device) throws Exception {
         JsonNode challenge = awaitEvent("connect.challenge").path("payload");
         ObjectNode params = JSON.createObjectNode().put("minProtocol", 3).put("maxProtocol", 4);
-        params.putObject("client").put("id", "gateway-client").put("displayName", "camel-openclaw IT")
-                .put("version", "0.1.0").put("platform", "linux").put("mode", "backend");
+        params.putObject("client")
+                .put("id", "gateway-client")
+                .put("displayName", "camel-openclaw IT")
+                .put("version", "0.1.0")
+                .put("platform", "linux")
+                .put("mode", "backend");
         params.put("role", "operator");
         SCOPES.forEach(params.putArray("scopes")::add);
         params.putArray("caps");
@@ -162,10 +171,23 @@ final class RawGatewaySocket implements AutoCloseable {
         if (device != null) {
             String nonce = challenge.path("nonce").asText();
             long signedAt = challenge.path("ts").asLong();
-            String payload = DeviceAuthPayload.v3(device.deviceId(), "gateway-client", "backend", "operator", SCOPES,
-                    signedAt, token, nonce, "linux", null);
-            params.putObject("device").put("id", device.deviceId()).put("publicKey", device.publicKeyBase64Url())
-                    .put("signature", device.sign(payload)).put("signedAt", signedAt).put("nonce", nonce);
+            String payload = DeviceAuthPayload.v3(
+                    device.deviceId(),
+                    "gateway-client",
+                    "backend",
+                    "operator",
+                    SCOPES,
+                    signedAt,
+                    token,
+                    nonce,
+                    "linux",
+                    null);
+            params.putObject("device")
+                    .put("id", device.deviceId())
+                    .put("publicKey", device.publicKeyBase64Url())
+                    .put("signature", device.sign(payload))
+                    .put("signedAt", signedAt)
+                    .put("nonce", nonce);
         }
         return request("connect", params);
     }

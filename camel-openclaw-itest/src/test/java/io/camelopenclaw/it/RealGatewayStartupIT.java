@@ -1,8 +1,5 @@
 package io.camelopenclaw.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.List;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Smoke test of the real-gateway harness: both real gateways start, speak their protocol version, check the token,
  * reach the stub model, and survive restart and kill.
@@ -39,7 +39,7 @@ class RealGatewayStartupIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void isReadyAndAnswersHelloOkWithItsProtocol(String name) throws Exception {
         RealGateway gateway = gateway(name);
 
@@ -56,7 +56,7 @@ class RealGatewayStartupIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void rejectsAWrongTokenAndCloses1008(String name) throws Exception {
         RealGateway gateway = gateway(name);
 
@@ -64,18 +64,20 @@ class RealGatewayStartupIT {
             JsonNode response = socket.connect("not-the-" + gateway.token(), null);
 
             assertThat(response.path("ok").asBoolean()).isFalse();
-            assertThat(response.path("error").path("details").path("code").asText()).isEqualTo("AUTH_TOKEN_MISMATCH");
+            assertThat(response.path("error").path("details").path("code").asText())
+                    .isEqualTo("AUTH_TOKEN_MISMATCH");
             assertThat(socket.awaitClose()).isEqualTo(1008);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void answersAChatMessageThroughTheStubModel(String name) throws Exception {
         RealGateway gateway = gateway(name);
         int requestsBefore = gateway.model().requestCount();
 
-        assertThat(finalReply(gateway, "agent:main:it-startup-" + name, "hello camel")).isEqualTo("ECHO: hello camel");
+        assertThat(finalReply(gateway, "agent:main:it-startup-" + name, "hello camel"))
+                .isEqualTo("ECHO: hello camel");
 
         assertThat(gateway.model().requestCount()).isGreaterThan(requestsBefore);
         StubModelRequest request = gateway.model().lastRequest().orElseThrow();
@@ -84,7 +86,7 @@ class RealGatewayStartupIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void runsAToolCallThroughTheStubModel(String name) throws Exception {
         RealGateway gateway = gateway(name);
         int requestsBefore = gateway.model().requestCount();
@@ -93,8 +95,10 @@ class RealGatewayStartupIT {
 
         assertThat(reply).startsWith("TOOL RESULT SEEN: ");
         List<StubModelRequest> ours = gateway.model().requests().stream()
-                .filter(request -> request.number() > requestsBefore).collect(Collectors.toList());
-        assertThat(ours).extracting(StubModelRequest::mode)
+                .filter(request -> request.number() > requestsBefore)
+                .collect(Collectors.toList());
+        assertThat(ours)
+                .extracting(StubModelRequest::mode)
                 .containsExactly(StubModelRequest.Mode.TOOL_CALL, StubModelRequest.Mode.TOOL_RESULT);
         // 2026.9.6 offers ls; 2026.3.13 does not, so the stub calls session_status there
         assertThat(ours.get(0).toolNames()).contains(gateway.protocol() == 4 ? "ls" : "session_status");
@@ -102,7 +106,7 @@ class RealGatewayStartupIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void restartsOnTheSamePortWithTheSameToken(String name) throws Exception {
         RealGateway gateway = gateway(name);
         URI url = gateway.url();
@@ -115,7 +119,7 @@ class RealGatewayStartupIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void comesBackAfterAKill(String name) throws Exception {
         RealGateway gateway = gateway(name);
 
@@ -134,17 +138,30 @@ class RealGatewayStartupIT {
             JsonNode hello = socket.connect(gateway.token(), DeviceIdentity.generate());
             assertThat(hello.path("ok").asBoolean()).as("connect res %s", hello).isTrue();
 
-            ObjectNode params = JSON.createObjectNode().put("sessionKey", sessionKey).put("message", message)
+            ObjectNode params = JSON.createObjectNode()
+                    .put("sessionKey", sessionKey)
+                    .put("message", message)
                     .put("idempotencyKey", runId);
             JsonNode ack = socket.request("chat.send", params);
             assertThat(ack.path("ok").asBoolean()).as("chat.send res %s", ack).isTrue();
 
-            JsonNode done = socket.await(frame -> "chat".equals(frame.path("event").asText())
-                    && runId.equals(frame.path("payload").path("runId").asText())
-                    && !"delta".equals(frame.path("payload").path("state").asText())
-                    && !"status".equals(frame.path("payload").path("state").asText()), RawGatewaySocket.TIMEOUT);
-            assertThat(done.path("payload").path("state").asText()).as("chat event %s", done).isEqualTo("final");
-            return done.path("payload").path("message").path("content").path(0).path("text").asText();
+            JsonNode done = socket.await(
+                    frame -> "chat".equals(frame.path("event").asText())
+                            && runId.equals(frame.path("payload").path("runId").asText())
+                            && !"delta"
+                                    .equals(frame.path("payload").path("state").asText())
+                            && !"status"
+                                    .equals(frame.path("payload").path("state").asText()),
+                    RawGatewaySocket.TIMEOUT);
+            assertThat(done.path("payload").path("state").asText())
+                    .as("chat event %s", done)
+                    .isEqualTo("final");
+            return done.path("payload")
+                    .path("message")
+                    .path("content")
+                    .path(0)
+                    .path("text")
+                    .asText();
         }
     }
 
@@ -155,7 +172,9 @@ class RealGatewayStartupIT {
     private static void assertHelloOk(RealGateway gateway) throws Exception {
         try (RawGatewaySocket socket = RawGatewaySocket.open(gateway.url())) {
             JsonNode hello = socket.connect(gateway.token(), null);
-            assertThat(hello.path("payload").path("type").asText()).as("connect res %s", hello).isEqualTo("hello-ok");
+            assertThat(hello.path("payload").path("type").asText())
+                    .as("connect res %s", hello)
+                    .isEqualTo("hello-ok");
         }
     }
 

@@ -44,27 +44,29 @@ class RecordTranscriptsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TRAILING = Duration.ofSeconds(3);
     private static final Duration RUN = Duration.ofSeconds(90);
-    private static final String PREFIX = "agent:main:rec-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    private static final String PREFIX =
+            "agent:main:rec-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
     private static RealGateway gateway(String name) {
         return "v3".equals(name) ? RealGateways.v3() : RealGateways.v4();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void silentChatSend(String name) throws Exception {
         try (Recording rec = new Recording(gateway(name), "silent-chat-send")) {
             String session = PREFIX + name + "-silent";
             String key = rec.chatSend(session, "SILENT please", null);
             rec.awaitChatTerminal(key);
             rec.socket.drain(TRAILING);
-            rec.socket.request("agent.wait", JSON.createObjectNode().put("runId", key).put("timeoutMs", 1000));
+            rec.socket.request(
+                    "agent.wait", JSON.createObjectNode().put("runId", key).put("timeoutMs", 1000));
             rec.history(session);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void silentAgent(String name) throws Exception {
         try (Recording rec = new Recording(gateway(name), "silent-agent")) {
             String session = PREFIX + name + "-silent-agent";
@@ -76,7 +78,7 @@ class RecordTranscriptsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void repeatedKeyChatSend(String name) throws Exception {
         try (Recording rec = new Recording(gateway(name), "repeat-key-chat-send")) {
             String session = PREFIX + name + "-repeat";
@@ -87,18 +89,22 @@ class RecordTranscriptsIT {
             rec.socket.drain(Duration.ofSeconds(1));
             rec.chatSend(session, "hello repeat", done);
             rec.socket.drain(TRAILING);
-            rec.socket.request("agent.wait", JSON.createObjectNode().put("runId", done).put("timeoutMs", 1000));
+            rec.socket.request(
+                    "agent.wait", JSON.createObjectNode().put("runId", done).put("timeoutMs", 1000));
 
             rec.meta("run in flight, same key again; then aborted, same key again");
             String slow = rec.chatSend(session, "SLOW repeat", null);
             rec.awaitDelta(slow);
             rec.chatSend(session, "SLOW repeat", slow);
-            rec.socket.send("chat.abort", JSON.createObjectNode().put("sessionKey", session).put("runId", slow));
+            rec.socket.send(
+                    "chat.abort",
+                    JSON.createObjectNode().put("sessionKey", session).put("runId", slow));
             rec.awaitChatTerminal(slow);
             rec.socket.drain(Duration.ofSeconds(1));
             rec.chatSend(session, "SLOW repeat", slow);
             rec.socket.drain(TRAILING);
-            rec.socket.request("agent.wait", JSON.createObjectNode().put("runId", slow).put("timeoutMs", 1000));
+            rec.socket.request(
+                    "agent.wait", JSON.createObjectNode().put("runId", slow).put("timeoutMs", 1000));
 
             rec.meta("failed run (model error), same key again");
             String failed = rec.chatSend(session, "MODELERROR repeat", null);
@@ -106,13 +112,14 @@ class RecordTranscriptsIT {
             rec.socket.drain(Duration.ofSeconds(1));
             rec.chatSend(session, "MODELERROR repeat", failed);
             rec.socket.drain(TRAILING);
-            rec.socket.request("agent.wait", JSON.createObjectNode().put("runId", failed).put("timeoutMs", 1000));
+            rec.socket.request(
+                    "agent.wait", JSON.createObjectNode().put("runId", failed).put("timeoutMs", 1000));
             rec.history(session);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void repeatedKeyAgent(String name) throws Exception {
         try (Recording rec = new Recording(gateway(name), "repeat-key-agent")) {
             String session = PREFIX + name + "-repeat-agent";
@@ -128,7 +135,9 @@ class RecordTranscriptsIT {
             String slow = UUID.randomUUID().toString();
             String first = rec.socket.send("agent", rec.agentParams(session, "SLOW agent repeat", slow));
             rec.awaitDelta(slow);
-            rec.socket.send("chat.abort", JSON.createObjectNode().put("sessionKey", session).put("runId", slow));
+            rec.socket.send(
+                    "chat.abort",
+                    JSON.createObjectNode().put("sessionKey", session).put("runId", slow));
             rec.awaitFinalResponse(first);
             rec.socket.drain(Duration.ofSeconds(1));
             String retry = rec.socket.send("agent", rec.agentParams(session, "SLOW agent repeat", slow));
@@ -138,7 +147,7 @@ class RecordTranscriptsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void historyWhileInFlight(String name) throws Exception {
         RealGateway gw = gateway(name);
         String session = PREFIX + name + "-inflight";
@@ -151,15 +160,18 @@ class RecordTranscriptsIT {
         try (Recording rec = new Recording(gw, "history-in-flight-reconnect")) {
             rec.history(session);
             rec.socket.drain(Duration.ofSeconds(2));
-            rec.socket.request("agent.wait", JSON.createObjectNode().put("runId", key).put("timeoutMs", 1000));
-            rec.socket.send("chat.abort", JSON.createObjectNode().put("sessionKey", session).put("runId", key));
+            rec.socket.request(
+                    "agent.wait", JSON.createObjectNode().put("runId", key).put("timeoutMs", 1000));
+            rec.socket.send(
+                    "chat.abort",
+                    JSON.createObjectNode().put("sessionKey", session).put("runId", key));
             rec.socket.drain(TRAILING);
             rec.history(session);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v4", "v3" })
+    @ValueSource(strings = {"v4", "v3"})
     void abortAfterReconnect(String name) throws Exception {
         RealGateway gw = gateway(name);
         DeviceIdentity device = DeviceIdentity.generate();
@@ -172,11 +184,15 @@ class RecordTranscriptsIT {
         }
         try (Recording rec = new Recording(gw, "abort-after-reconnect", DeviceIdentity.generate(), true)) {
             rec.meta("connection 2, another device: chat.abort of that run");
-            rec.socket.request("chat.abort", JSON.createObjectNode().put("sessionKey", session).put("runId", key));
+            rec.socket.request(
+                    "chat.abort",
+                    JSON.createObjectNode().put("sessionKey", session).put("runId", key));
         }
         try (Recording rec = new Recording(gw, "abort-after-reconnect", device, true)) {
             rec.meta("connection 3, device D again: chat.abort of that run");
-            rec.socket.send("chat.abort", JSON.createObjectNode().put("sessionKey", session).put("runId", key));
+            rec.socket.send(
+                    "chat.abort",
+                    JSON.createObjectNode().put("sessionKey", session).put("runId", key));
             rec.awaitChatTerminal(key);
             rec.socket.drain(TRAILING);
         }
@@ -196,12 +212,18 @@ class RecordTranscriptsIT {
 
         /** A connection signed by {@code device} (which may be {@code null}), appending to the file if asked. */
         Recording(RealGateway gw, String scenario, DeviceIdentity device, boolean append) throws Exception {
-            Path file = Paths.get(System.getProperty(DIR_PROPERTY)).resolve(gw.name()).resolve(scenario + ".jsonl");
+            Path file = Paths.get(System.getProperty(DIR_PROPERTY))
+                    .resolve(gw.name())
+                    .resolve(scenario + ".jsonl");
             Files.createDirectories(file.getParent());
-            out = append ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)
+            out = append
+                    ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)
                     : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            meta(JSON.createObjectNode().put("event", "dial").put("url", gw.url().toString())
-                    .put("gateway", "openclaw@" + gw.version()).put("device", device == null ? "none" : device.deviceId()));
+            meta(JSON.createObjectNode()
+                    .put("event", "dial")
+                    .put("url", gw.url().toString())
+                    .put("gateway", "openclaw@" + gw.version())
+                    .put("device", device == null ? "none" : device.deviceId()));
             socket = RawGatewaySocket.open(gw.url(), this::write);
             JsonNode hello = socket.connect(gw.token(), device);
             if (!hello.path("ok").asBoolean()) {
@@ -226,8 +248,12 @@ class RecordTranscriptsIT {
         }
 
         private synchronized ObjectNode entry(String direction) {
-            return JSON.createObjectNode().put("n", n++).put("ts", Instant.now().toString())
-                    .put("tMs", (System.nanoTime() - startNanos) / 1_000_000).put("dir", direction).put("conn", "main");
+            return JSON.createObjectNode()
+                    .put("n", n++)
+                    .put("ts", Instant.now().toString())
+                    .put("tMs", (System.nanoTime() - startNanos) / 1_000_000)
+                    .put("dir", direction)
+                    .put("conn", "main");
         }
 
         private synchronized void append(ObjectNode line) {
@@ -242,13 +268,19 @@ class RecordTranscriptsIT {
         /** Sends {@code chat.send} (with {@code key}, or a fresh one) and waits for its answer; returns the key. */
         String chatSend(String session, String message, String key) throws InterruptedException {
             String runId = key != null ? key : UUID.randomUUID().toString();
-            socket.request("chat.send", JSON.createObjectNode().put("sessionKey", session).put("message", message)
-                    .put("idempotencyKey", runId));
+            socket.request(
+                    "chat.send",
+                    JSON.createObjectNode()
+                            .put("sessionKey", session)
+                            .put("message", message)
+                            .put("idempotencyKey", runId));
             return runId;
         }
 
         ObjectNode agentParams(String session, String message, String key) {
-            return JSON.createObjectNode().put("sessionKey", session).put("message", message)
+            return JSON.createObjectNode()
+                    .put("sessionKey", session)
+                    .put("message", message)
                     .put("idempotencyKey", key);
         }
 
@@ -258,13 +290,18 @@ class RecordTranscriptsIT {
         }
 
         void awaitFinalResponse(String requestId) throws InterruptedException {
-            socket.await(f -> "res".equals(f.path("type").asText()) && requestId.equals(f.path("id").asText())
-                    && !"accepted".equals(f.path("payload").path("status").asText()), RUN);
+            socket.await(
+                    f -> "res".equals(f.path("type").asText())
+                            && requestId.equals(f.path("id").asText())
+                            && !"accepted"
+                                    .equals(f.path("payload").path("status").asText()),
+                    RUN);
         }
 
         void awaitChatTerminal(String runId) throws InterruptedException {
-            socket.await(chat(runId, state -> state.equals("final") || state.equals("aborted")
-                    || state.equals("error")), RUN);
+            socket.await(
+                    chat(runId, state -> state.equals("final") || state.equals("aborted") || state.equals("error")),
+                    RUN);
         }
 
         void awaitDelta(String runId) throws InterruptedException {
@@ -272,12 +309,15 @@ class RecordTranscriptsIT {
         }
 
         private static Predicate<JsonNode> chat(String runId, Predicate<String> state) {
-            return f -> "chat".equals(f.path("event").asText()) && runId.equals(f.path("payload").path("runId").asText())
+            return f -> "chat".equals(f.path("event").asText())
+                    && runId.equals(f.path("payload").path("runId").asText())
                     && state.test(f.path("payload").path("state").asText());
         }
 
         void history(String session) throws InterruptedException {
-            socket.request("chat.history", JSON.createObjectNode().put("sessionKey", session).put("limit", 20));
+            socket.request(
+                    "chat.history",
+                    JSON.createObjectNode().put("sessionKey", session).put("limit", 20));
         }
 
         @Override

@@ -26,15 +26,15 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
-@EnableConfigurationProperties({ ComponentConfigurationProperties.class, OpenClawComponentConfiguration.class })
-@ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.openclaw" })
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, OpenClawComponentConfiguration.class})
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.openclaw"})
 public class OpenClawComponentAutoConfiguration {
 
     private final ApplicationContext applicationContext;
     private final OpenClawComponentConfiguration configuration;
 
-    public OpenClawComponentAutoConfiguration(ApplicationContext applicationContext,
-                                              OpenClawComponentConfiguration configuration) {
+    public OpenClawComponentAutoConfiguration(
+            ApplicationContext applicationContext, OpenClawComponentConfiguration configuration) {
         this.applicationContext = applicationContext;
         this.configuration = configuration;
     }
@@ -50,9 +50,9 @@ public class OpenClawComponentAutoConfiguration {
 
             @Override
             public boolean isEnabled(String name, Component target) {
-                return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
-                        "camel.component.openclaw.customizer")
-                       && target instanceof OpenClawComponent;
+                return HierarchicalPropertiesEvaluator.evaluate(
+                                applicationContext, "camel.component.customizer", "camel.component.openclaw.customizer")
+                        && target instanceof OpenClawComponent;
             }
         };
     }

@@ -32,7 +32,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
     private Boolean enabled;
     /**
      * The defaults of every endpoint (each endpoint gets its own copy); bound as a whole, so set either this or the
-     * flattened options. The option is a io.camelopenclaw.component.OpenClawConfiguration type.
+     * flattened options. The option is a OpenClawConfiguration type.
      */
     private OpenClawConfiguration configuration;
     /**
@@ -58,7 +58,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
      * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
      * into the 3rd party component and make this possible for future releases. By default the consumer will use the
-     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
      * ignored.
      */
     private Boolean bridgeErrorHandler;
@@ -283,13 +283,14 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
     private String scopes;
     /**
      * TLS settings for wss:// gateways (default: the JVM's trust store). The option is a
-     * org.apache.camel.support.jsse.SSLContextParameters type.
+     * SSLContextParameters type.
      */
     private SSLContextParameters sslContextParameters;
     /**
      * The gateway's shared token. Default: the environment variable OPENCLAW_GATEWAY_TOKEN.
      */
     private String token;
+
     public OpenClawConfiguration getConfiguration() {
         return configuration;
     }
@@ -732,7 +733,9 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "managedGateway", managedGateway);
         add(s, "managedGatewayCacheDir", managedGatewayCacheDir);
         add(s, "managedGatewayCommand", managedGatewayCommand);
-        add(s, "managedGatewayEnvironment",
+        add(
+                s,
+                "managedGatewayEnvironment",
                 managedGatewayEnvironment == null ? null : managedGatewayEnvironment.keySet());
         add(s, "managedGatewayHealthCheckInterval", managedGatewayHealthCheckInterval);
         add(s, "managedGatewayRestartInitialDelay", managedGatewayRestartInitialDelay);

@@ -9,8 +9,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenClawComponentAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
-                    OpenClawComponentAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(CamelAutoConfiguration.class, OpenClawComponentAutoConfiguration.class))
             .withPropertyValues("camel.springboot.main-run-controller=false");
 
     @Configuration(proxyBeanMethods = false)
@@ -37,15 +40,15 @@ class OpenClawComponentAutoConfigurationTest {
         }
     }
 
-    private static OpenClawComponent component(org.springframework.context.ApplicationContext context) {
+    private static OpenClawComponent component(ApplicationContext context) {
         return context.getBean(CamelContext.class).getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
     }
 
     @Test
     void propertiesSetOnAComponentBeanLeaveItsOtherOptionsAlone() {
         runner.withUserConfiguration(OwnComponent.class)
-                .withPropertyValues("camel.component.openclaw.token=from-properties",
-                        "camel.component.openclaw.thinking=low")
+                .withPropertyValues(
+                        "camel.component.openclaw.token=from-properties", "camel.component.openclaw.thinking=low")
                 .run(context -> {
                     assertThat(context).hasSingleBean(OpenClawComponentAutoConfiguration.class);
                     OpenClawComponent component = component(context);
@@ -57,7 +60,8 @@ class OpenClawComponentAutoConfigurationTest {
 
     @Test
     void durationsBindInEveryFormCamelAccepts() {
-        runner.withPropertyValues("camel.component.openclaw.run-timeout=90000",
+        runner.withPropertyValues(
+                        "camel.component.openclaw.run-timeout=90000",
                         "camel.component.openclaw.idle-timeout=45s",
                         "camel.component.openclaw.connect-timeout=PT3S")
                 .run(context -> {
@@ -70,7 +74,8 @@ class OpenClawComponentAutoConfigurationTest {
 
     @Test
     void theManagedGatewayOptionsBindWithTheirEnvironmentAsAMap() {
-        runner.withPropertyValues("camel.component.openclaw.managed-gateway-command=/opt/openclaw/bin/openclaw",
+        runner.withPropertyValues(
+                        "camel.component.openclaw.managed-gateway-command=/opt/openclaw/bin/openclaw",
                         "camel.component.openclaw.managed-gateway-state-dir=/var/lib/openclaw",
                         "camel.component.openclaw.managed-gateway-environment.MODEL_API_KEY=k-1",
                         "camel.component.openclaw.managed-gateway-startup-timeout=3m",
@@ -84,15 +89,17 @@ class OpenClawComponentAutoConfigurationTest {
                             .containsExactly(Map.entry("MODEL_API_KEY", "k-1"));
                     assertThat(component.getManagedGatewayStartupTimeout()).isEqualTo(180_000);
                     assertThat(component.getManagedGatewayHealthCheckInterval()).isZero();
-                    assertThat(context.getBean(OpenClawComponentConfiguration.class).toString())
-                            .contains("managedGatewayEnvironment=[MODEL_API_KEY]").doesNotContain("k-1");
+                    assertThat(context.getBean(OpenClawComponentConfiguration.class)
+                                    .toString())
+                            .contains("managedGatewayEnvironment=[MODEL_API_KEY]")
+                            .doesNotContain("k-1");
                 });
     }
 
     @Test
     void disabledAutoConfigurationCopiesNothing() {
-        runner.withPropertyValues("camel.component.openclaw.enabled=false",
-                        "camel.component.openclaw.token=from-properties")
+        runner.withPropertyValues(
+                        "camel.component.openclaw.enabled=false", "camel.component.openclaw.token=from-properties")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(OpenClawComponentAutoConfiguration.class);
                     assertThat(component(context).getConfiguration().getToken()).isNull();
@@ -101,7 +108,8 @@ class OpenClawComponentAutoConfigurationTest {
 
     @Test
     void disabledCustomizerCopiesNothing() {
-        runner.withPropertyValues("camel.component.openclaw.customizer.enabled=false",
+        runner.withPropertyValues(
+                        "camel.component.openclaw.customizer.enabled=false",
                         "camel.component.openclaw.token=from-properties")
                 .run(context -> {
                     assertThat(context).hasSingleBean(OpenClawComponentAutoConfiguration.class);
@@ -111,8 +119,7 @@ class OpenClawComponentAutoConfigurationTest {
 
     @Test
     void theAutoConfigurationIsRegisteredForSpringBoot() {
-        assertThat(org.springframework.boot.context.annotation.ImportCandidates
-                .load(org.springframework.boot.autoconfigure.AutoConfiguration.class, getClass().getClassLoader()))
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
                 .contains(OpenClawComponentAutoConfiguration.class.getName());
     }
 }

@@ -1,5 +1,6 @@
 package io.camelopenclaw.springboot;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,19 +38,23 @@ import static org.awaitility.Awaitility.await;
  * A Spring Boot application with the starter, configured only through {@code camel.component.openclaw.*} properties,
  * runs a route {@code direct:} → {@code openclaw:agent} against an in-process gateway.
  */
-@SpringBootTest(classes = OpenClawStarterTest.Application.class, properties = {
-        "camel.component.openclaw.session-key=agent:main:spring",
-        "camel.component.openclaw.run-timeout=2m",
-        "camel.component.openclaw.request-timeout=5s",
-        "camel.component.openclaw.reconnect-initial-delay=50",
-        "camel.component.openclaw.reconnect-max-delay=200ms",
-        "camel.component.openclaw.client-display-name=spring-boot-test",
-        "camel.component.openclaw.worker-pool-size=3",
-        "camel.component.openclaw.handshake-headers.x-starter=yes",
-        // the most talkative logging there is: every frame on the wire, connection settings, Camel's startup summary
-        "logging.level.io.camelopenclaw=TRACE",
-        "logging.level.io.camelopenclaw.testgateway=INFO",
-        "logging.level.org.apache.camel=DEBUG" })
+@SpringBootTest(
+        classes = OpenClawStarterTest.Application.class,
+        properties = {
+            "camel.component.openclaw.session-key=agent:main:spring",
+            "camel.component.openclaw.run-timeout=2m",
+            "camel.component.openclaw.request-timeout=5s",
+            "camel.component.openclaw.reconnect-initial-delay=50",
+            "camel.component.openclaw.reconnect-max-delay=200ms",
+            "camel.component.openclaw.client-display-name=spring-boot-test",
+            "camel.component.openclaw.worker-pool-size=3",
+            "camel.component.openclaw.handshake-headers.x-starter=yes",
+            // the most talkative logging there is: every frame on the wire, connection settings, Camel's startup
+            // summary
+            "logging.level.io.camelopenclaw=TRACE",
+            "logging.level.io.camelopenclaw.testgateway=INFO",
+            "logging.level.org.apache.camel=DEBUG"
+        })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -91,8 +96,10 @@ class OpenClawStarterTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     CamelContext camelContext;
+
     @Autowired
     OpenClawComponentConfiguration properties;
 
@@ -106,9 +113,12 @@ class OpenClawStarterTest {
         assertThat(reply.getMessage().getHeader(OpenClawConstants.SESSION_KEY, String.class))
                 .isEqualTo("agent:main:spring");
         List<ReceivedRequest> connects = gateway.receivedRequests().stream()
-                .filter(r -> r.method().equals("connect")).toList();
-        assertThat(connects).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.params().path("client").path("displayName").asText())
+                .filter(r -> r.method().equals("connect"))
+                .toList();
+        assertThat(connects)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(
+                                c.params().path("client").path("displayName").asText())
                         .isEqualTo("spring-boot-test"));
     }
 
@@ -138,15 +148,16 @@ class OpenClawStarterTest {
 
     @Test
     void theGatewayConnectionIsAReadinessCheck() {
-        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                HealthCheckHelper.invokeReadiness(camelContext))
-                .filteredOn(r -> OpenClawConstants.SCHEME.equals(r.getCheck().getGroup()))
-                .singleElement()
-                .satisfies(r -> {
-                    assertThat(r.getCheck().getId()).isEqualTo("openclaw:" + gateway.url() + "#1");
-                    assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
-                    assertThat(r.getDetails()).containsEntry("openclaw.protocol", 4);
-                }));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(HealthCheckHelper.invokeReadiness(camelContext))
+                        .filteredOn(r ->
+                                OpenClawConstants.SCHEME.equals(r.getCheck().getGroup()))
+                        .singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.getCheck().getId()).isEqualTo("openclaw:" + gateway.url() + "#1");
+                            assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
+                            assertThat(r.getDetails()).containsEntry("openclaw.protocol", 4);
+                        }));
     }
 
     @Test
@@ -154,12 +165,18 @@ class OpenClawStarterTest {
         template.requestBody("direct:ask", "one more turn", String.class);
 
         assertThat(properties.getToken()).isEqualTo(TOKEN);
-        assertThat(properties.toString()).doesNotContain(TOKEN).contains("token=xxxxxx")
-                .contains("gatewayUrl=" + gateway.url()).contains("runTimeout=PT2M");
-        assertThat(camelContext.getEndpoints()).extracting(Endpoint::toString)
+        assertThat(properties.toString())
+                .doesNotContain(TOKEN)
+                .contains("token=xxxxxx")
+                .contains("gatewayUrl=" + gateway.url())
+                .contains("runTimeout=PT2M");
+        assertThat(camelContext.getEndpoints())
+                .extracting(Endpoint::toString)
                 .allSatisfy(uri -> assertThat(uri).doesNotContain(TOKEN));
         // startup, connection and every frame (the connect frame carries the token) were logged
-        assertThat(output.getAll()).contains("Connected to OpenClaw gateway").contains("\"method\":\"connect\"")
+        assertThat(output.getAll())
+                .contains("Connected to OpenClaw gateway")
+                .contains("\"method\":\"connect\"")
                 .doesNotContain(TOKEN);
     }
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,21 +25,24 @@ class SpringConfigurationMetadataTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static JsonNode read(String resource) throws Exception {
-        try (InputStream in = SpringConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in =
+                SpringConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             return MAPPER.readTree(in);
         }
     }
 
     private static String kebab(String option) {
-        return option.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+        return option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     @Test
     void everyComponentOptionIsAPropertyWithTheSameDefault() throws Exception {
-        JsonNode options = read("META-INF/io/camelopenclaw/component/openclaw.json").path("componentProperties");
+        JsonNode options =
+                read("META-INF/io/camelopenclaw/component/openclaw.json").path("componentProperties");
         Map<String, JsonNode> properties = new HashMap<>();
-        read("META-INF/spring-configuration-metadata.json").path("properties")
+        read("META-INF/spring-configuration-metadata.json")
+                .path("properties")
                 .forEach(p -> properties.put(p.path("name").asText(), p));
 
         List<String> problems = new ArrayList<>();
@@ -59,7 +63,8 @@ class SpringConfigurationMetadataTest {
                 case "string", "enum" -> "java.lang.String";
                 default -> null; // objects: the component's own types
             };
-            if (expectedType != null && !expectedType.equals(property.path("type").asText())) {
+            if (expectedType != null
+                    && !expectedType.equals(property.path("type").asText())) {
                 problems.add(name + ": type " + property.path("type").asText() + ", expected " + expectedType);
             }
             JsonNode expected = option.getValue().get("defaultValue");
@@ -88,7 +93,8 @@ class SpringConfigurationMetadataTest {
 
     @Test
     void theEnumOptionsOfferTheirValues() throws Exception {
-        JsonNode options = read("META-INF/io/camelopenclaw/component/openclaw.json").path("componentProperties");
+        JsonNode options =
+                read("META-INF/io/camelopenclaw/component/openclaw.json").path("componentProperties");
         Map<String, List<String>> hints = new HashMap<>();
         read("META-INF/spring-configuration-metadata.json").path("hints").forEach(h -> {
             List<String> values = new ArrayList<>();
@@ -100,7 +106,9 @@ class SpringConfigurationMetadataTest {
             if ("enum".equals(option.getValue().path("type").asText())) {
                 List<String> values = new ArrayList<>();
                 option.getValue().path("enum").forEach(v -> values.add(v.asText()));
-                assertThat(hints.get(PREFIX + kebab(option.getKey()))).as(option.getKey()).isEqualTo(values);
+                assertThat(hints.get(PREFIX + kebab(option.getKey())))
+                        .as(option.getKey())
+                        .isEqualTo(values);
             }
         });
     }

@@ -1,7 +1,6 @@
 package io.camelopenclaw.testgateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.camelopenclaw.testgateway.ObjectSchema.Type;
 
 /** {@code agent} (two responses: accepted, then the result) and {@code agent.wait}. */
@@ -19,11 +18,28 @@ final class AgentMethods {
             .optional("deliver", Type.BOOLEAN)
             .optional("attachments", Type.ARRAY)
             .optional("extraSystemPrompt", Type.STRING)
-            .optionalAny("channel", "to", "replyTo", "replyChannel", "accountId", "replyAccountId", "threadId",
-                    "groupId", "groupChannel", "groupSpace", "timeout", "bestEffortDeliver", "lane", "label",
-                    "promptMode", "provider", "model", "cwd")
+            .optionalAny(
+                    "channel",
+                    "to",
+                    "replyTo",
+                    "replyChannel",
+                    "accountId",
+                    "replyAccountId",
+                    "threadId",
+                    "groupId",
+                    "groupChannel",
+                    "groupSpace",
+                    "timeout",
+                    "bestEffortDeliver",
+                    "lane",
+                    "label",
+                    "promptMode",
+                    "provider",
+                    "model",
+                    "cwd")
             .build();
-    private static final ObjectSchema AGENT_V3 = AGENT_V4.toBuilder().without("promptMode", "cwd").build();
+    private static final ObjectSchema AGENT_V3 =
+            AGENT_V4.toBuilder().without("promptMode", "cwd").build();
     private static final ObjectSchema WAIT = ObjectSchema.builder()
             .required("runId", Type.NON_EMPTY_STRING)
             .optional("timeoutMs", Type.NON_NEGATIVE_INTEGER)

@@ -65,12 +65,12 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
         };
     }
 
-    static final String TOOL_RESULT = "\".git/\"\n\"AGENTS.md\"\n\"BOOTSTRAP.md\"\n\"IDENTITY.md\"\n\"SOUL.md\"\n"
-            + "\"USER.md\"";
+    static final String TOOL_RESULT =
+            "\".git/\"\n\"AGENTS.md\"\n\"BOOTSTRAP.md\"\n\"IDENTITY.md\"\n\"SOUL.md\"\n" + "\"USER.md\"";
     static final int SLOW_CHUNKS = 50;
 
-    private static final Set<String> ERROR_KINDS = Set.of("refusal", "timeout", "rate_limit", "context_length",
-            "unknown");
+    private static final Set<String> ERROR_KINDS =
+            Set.of("refusal", "timeout", "rate_limit", "context_length", "unknown");
     private static final Pattern FAIL = Pattern.compile("FAIL:([a-z_]+)");
     private static final Pattern CHUNKS = Pattern.compile("CHUNKS:(\\d+)");
     private static final Pattern WORD_START = Pattern.compile("(?=\\s)");
@@ -79,8 +79,8 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
     static AgentScript forMessage(String message, Duration chunkDelay, Duration slowChunkDelay) {
         Matcher fail = FAIL.matcher(message);
         Matcher chunks = CHUNKS.matcher(message);
-        List<Step> steps = new ArrayList<>(List.of(Step.of(Action.PREPARE), Step.of(Action.START),
-                Step.of(Action.MODEL)));
+        List<Step> steps =
+                new ArrayList<>(List.of(Step.of(Action.PREPARE), Step.of(Action.START), Step.of(Action.MODEL)));
         if (fail.find()) {
             steps.add(Step.of(Action.FAIL));
             String kind = ERROR_KINDS.contains(fail.group(1)) ? fail.group(1) : "unknown";
@@ -99,8 +99,11 @@ record AgentScript(List<Step> steps, boolean silent, String errorKind) {
             }
             if (message.contains("TOOLCALL")) {
                 steps.add(Step.of(Action.TOOL));
-                addChunks(steps, Action.TEXT, words("TOOL RESULT SEEN: " + firstChars(TOOL_RESULT, 80)
-                        .replaceAll("\\s+", " ")), chunkDelay);
+                addChunks(
+                        steps,
+                        Action.TEXT,
+                        words("TOOL RESULT SEEN: " + firstChars(TOOL_RESULT, 80).replaceAll("\\s+", " ")),
+                        chunkDelay);
             } else if (message.contains("SLOW")) {
                 addChunks(steps, Action.TEXT, numberedParts("SLOW-ECHO ", SLOW_CHUNKS, "."), slowChunkDelay);
             } else if (chunks.find()) {

@@ -15,8 +15,7 @@ final class Attachments {
     private static final Pattern DATA_URL = Pattern.compile("^data:([^;,]*)(?:;[^,]*)?,");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]*={0,2}");
 
-    private Attachments() {
-    }
+    private Attachments() {}
 
     static void check(JsonNode attachments, long maxBytes, long maxImageBytes) {
         if (attachments == null) {
@@ -26,7 +25,8 @@ final class Attachments {
         int index = 0;
         for (JsonNode attachment : attachments) {
             JsonNode source = attachment.path("source");
-            String content = attachment.hasNonNull("content") ? attachment.get("content").asText()
+            String content = attachment.hasNonNull("content")
+                    ? attachment.get("content").asText()
                     : source.path("data").asText(null);
             if (content == null) {
                 throw GatewayError.invalidRequest("attachment " + index + " has no content");
@@ -42,7 +42,8 @@ final class Attachments {
                 throw GatewayError.invalidRequest("attachment " + index + " content is not valid base64");
             }
             long size = decodedSize(base64);
-            boolean image = "image".equals(attachment.path("type").asText()) || mime != null && mime.startsWith("image/");
+            boolean image =
+                    "image".equals(attachment.path("type").asText()) || mime != null && mime.startsWith("image/");
             if (image && size > maxImageBytes) {
                 throw GatewayError.invalidRequest("attachment " + index + " image too large: " + size
                         + " bytes exceeds maxImageBytes " + maxImageBytes);
@@ -51,8 +52,8 @@ final class Attachments {
             index++;
         }
         if (total > maxBytes) {
-            throw GatewayError.invalidRequest("attachments too large: " + total + " bytes exceeds maxBytes "
-                    + maxBytes);
+            throw GatewayError.invalidRequest(
+                    "attachments too large: " + total + " bytes exceeds maxBytes " + maxBytes);
         }
     }
 

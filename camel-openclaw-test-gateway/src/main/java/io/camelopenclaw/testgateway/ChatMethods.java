@@ -1,7 +1,6 @@
 package io.camelopenclaw.testgateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.camelopenclaw.testgateway.ObjectSchema.Type;
 
 /** {@code chat.history}, {@code chat.abort} and {@code chat.send}. */
@@ -18,10 +17,25 @@ final class ChatMethods {
             .optional("attachments", Type.ARRAY)
             .optional("timeoutMs", Type.NON_NEGATIVE_INTEGER)
             .optional("suppressCommandInterpretation", Type.BOOLEAN)
-            .optionalAny("fastMode", "fastAutoOnSeconds", "queueMode", "originatingChannel", "originatingTo",
-                    "originatingAccountId", "originatingThreadId", "replyToId", "mentions", "workContext", "intent",
-                    "toolBindings", "systemInputProvenance", "systemProvenanceReceipt", "expectedLeafEntryId",
-                    "expectedSessionRoutingContract", "expectedPermissionMode", "expectedToolOverrides")
+            .optionalAny(
+                    "fastMode",
+                    "fastAutoOnSeconds",
+                    "queueMode",
+                    "originatingChannel",
+                    "originatingTo",
+                    "originatingAccountId",
+                    "originatingThreadId",
+                    "replyToId",
+                    "mentions",
+                    "workContext",
+                    "intent",
+                    "toolBindings",
+                    "systemInputProvenance",
+                    "systemProvenanceReceipt",
+                    "expectedLeafEntryId",
+                    "expectedSessionRoutingContract",
+                    "expectedPermissionMode",
+                    "expectedToolOverrides")
             .build();
     /** The 2026.3.13 {@code chat.send} schema. */
     private static final ObjectSchema SEND_V3 = ObjectSchema.builder()
@@ -34,18 +48,27 @@ final class ChatMethods {
             .optionalAny("systemInputProvenance", "systemProvenanceReceipt")
             .required("idempotencyKey", Type.NON_EMPTY_STRING)
             .build();
+
     private static final ObjectSchema ABORT_V4 = ObjectSchema.builder()
             .required("sessionKey", Type.NON_EMPTY_STRING)
             .optional("agentId", Type.STRING)
             .optional("runId", Type.NON_EMPTY_STRING)
             .optional("preserveSideRuns", Type.BOOLEAN)
             .build();
-    private static final ObjectSchema ABORT_V3 = ABORT_V4.toBuilder().without("agentId", "preserveSideRuns").build();
+    private static final ObjectSchema ABORT_V3 =
+            ABORT_V4.toBuilder().without("agentId", "preserveSideRuns").build();
     private static final ObjectSchema HISTORY_V4 = ObjectSchema.builder()
             .required("sessionKey", Type.NON_EMPTY_STRING)
             .optional("agentId", Type.STRING)
             .optional("limit", Type.INTEGER)
-            .optionalAny("offset", "cursor", "maxBytes", "maxChars", "messageId", "sessionId", "pendingBefore",
+            .optionalAny(
+                    "offset",
+                    "cursor",
+                    "maxBytes",
+                    "maxChars",
+                    "messageId",
+                    "sessionId",
+                    "pendingBefore",
                     "inputRunIds")
             .build();
     private static final ObjectSchema HISTORY_V3 = ObjectSchema.builder()
@@ -76,8 +99,8 @@ final class ChatMethods {
         String key = SessionKeys.canonical(params.get("sessionKey").asText());
         Integer limit = params.has("limit") ? params.get("limit").asInt() : null;
         engine.execute(() -> {
-            connection.respond(requestId, Json.write(views.history(sessions.findOrEmpty(key, connection.connect()),
-                    limit)));
+            connection.respond(
+                    requestId, Json.write(views.history(sessions.findOrEmpty(key, connection.connect()), limit)));
         });
     }
 

@@ -32,6 +32,7 @@ final class ClientConnection {
     private ByteBuffer held;
     /** The size to start the next held buffer with: a little more than the last batch took. Guarded by this. */
     private int heldCapacity = HELD_INITIAL_BYTES;
+
     private volatile boolean dropped;
 
     ClientConnection(WebSocket socket, String origin) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelopenclaw.testgateway.DevicePairingStore.Pairing;
 import io.camelopenclaw.testgateway.DevicePairingStore.PendingRequest;
 
@@ -17,11 +16,10 @@ import io.camelopenclaw.testgateway.DevicePairingStore.PendingRequest;
 final class ConnectAuthenticator {
 
     /** The outcome of a successful connect; {@code pairing} is non-null when hello-ok carries a device token. */
-    record Grant(String method, String role, List<String> scopes, Pairing pairing) {
-    }
+    record Grant(String method, String role, List<String> scopes, Pairing pairing) {}
 
-    private static final Set<String> OPERATOR_UI_CLIENTS = Set.of("openclaw-control-ui", "openclaw-browser-copilot",
-            "openclaw-tui");
+    private static final Set<String> OPERATOR_UI_CLIENTS =
+            Set.of("openclaw-control-ui", "openclaw-browser-copilot", "openclaw-tui");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final long RATE_LIMIT_RETRY_MS = 1000;
 
@@ -39,8 +37,12 @@ final class ConnectAuthenticator {
     Grant authenticate(ConnectParams connect, String nonce, String origin, long now) {
         checkOrigin(connect, origin);
         if (faults.takeAuthRateLimited()) {
-            throw unauthorized("AUTH_RATE_LIMITED", "rate_limited",
-                    "unauthorized: too many failed authentication attempts (retry later)", false, "wait_then_retry")
+            throw unauthorized(
+                            "AUTH_RATE_LIMITED",
+                            "rate_limited",
+                            "unauthorized: too many failed authentication attempts (retry later)",
+                            false,
+                            "wait_then_retry")
                     .retryAfter(RATE_LIMIT_RETRY_MS);
         }
         String method = credentialMethod(connect);
@@ -58,14 +60,15 @@ final class ConnectAuthenticator {
     private void checkOrigin(ConnectParams connect, String origin) {
         if (origin != null && !isLoopback(origin) || origin == null && isOperatorUi(connect)) {
             throw GatewayError.invalidRequest("origin not allowed (open the Control UI from the gateway host or allow "
-                    + "it in gateway.controlUi.allowedOrigins)")
-                    .details(Json.object().put("code", "CONTROL_UI_ORIGIN_NOT_ALLOWED")
+                            + "it in gateway.controlUi.allowedOrigins)")
+                    .details(Json.object()
+                            .put("code", "CONTROL_UI_ORIGIN_NOT_ALLOWED")
                             .put("reason", "origin missing or invalid"))
                     .closing(ConnectValidator.CLOSE_POLICY);
         }
         if (isOperatorUi(connect) && connect.device() == null) {
-            throw GatewayError.invalidRequest("control ui requires device identity (use HTTPS or localhost secure "
-                    + "context)")
+            throw GatewayError.invalidRequest(
+                            "control ui requires device identity (use HTTPS or localhost secure " + "context)")
                     .details(Json.object().put("code", "CONTROL_UI_DEVICE_IDENTITY_REQUIRED"))
                     .closing(ConnectValidator.CLOSE_POLICY);
         }
@@ -75,10 +78,11 @@ final class ConnectAuthenticator {
     private String credentialMethod(ConnectParams connect) {
         String mode = config.authMode();
         boolean passwordMode = "password".equals(mode);
-        String offered = passwordMode ? firstNonNull(connect.authPassword(), connect.authToken())
+        String offered = passwordMode
+                ? firstNonNull(connect.authPassword(), connect.authToken())
                 : firstNonNull(connect.authToken(), connect.authPassword());
-        if ("none".equals(mode) || offered != null && offered.equals(passwordMode ? config.password()
-                : config.token())) {
+        if ("none".equals(mode)
+                || offered != null && offered.equals(passwordMode ? config.password() : config.token())) {
             return mode;
         }
         if (connect.device() != null) {
@@ -88,30 +92,45 @@ final class ConnectAuthenticator {
                 return "device-token";
             }
             if (connect.authDeviceToken() != null) {
-                throw unauthorized("AUTH_DEVICE_TOKEN_MISMATCH", "device_token_mismatch",
-                        "unauthorized: device token mismatch (rotate/reissue device token)", false,
+                throw unauthorized(
+                        "AUTH_DEVICE_TOKEN_MISMATCH",
+                        "device_token_mismatch",
+                        "unauthorized: device token mismatch (rotate/reissue device token)",
+                        false,
                         "update_auth_credentials");
             }
         }
         boolean withDevice = connect.device() != null;
         if (offered != null) {
             throw passwordMode
-                    ? unauthorized("AUTH_PASSWORD_MISMATCH", "password_mismatch",
-                            "unauthorized: gateway password mismatch (provide gateway auth password)", withDevice,
+                    ? unauthorized(
+                            "AUTH_PASSWORD_MISMATCH",
+                            "password_mismatch",
+                            "unauthorized: gateway password mismatch (provide gateway auth password)",
+                            withDevice,
                             nextStep(withDevice))
-                    : unauthorized("AUTH_TOKEN_MISMATCH", "token_mismatch",
-                            "unauthorized: gateway token mismatch (provide gateway auth token)", withDevice,
+                    : unauthorized(
+                            "AUTH_TOKEN_MISMATCH",
+                            "token_mismatch",
+                            "unauthorized: gateway token mismatch (provide gateway auth token)",
+                            withDevice,
                             nextStep(withDevice));
         }
         if (!withDevice) {
             throw deviceIdentityRequired();
         }
         throw passwordMode
-                ? unauthorized("AUTH_PASSWORD_MISSING", "password_missing",
-                        "unauthorized: gateway password missing (provide gateway auth password)", false,
+                ? unauthorized(
+                        "AUTH_PASSWORD_MISSING",
+                        "password_missing",
+                        "unauthorized: gateway password missing (provide gateway auth password)",
+                        false,
                         "update_auth_configuration")
-                : unauthorized("AUTH_TOKEN_MISSING", "token_missing",
-                        "unauthorized: gateway token missing (provide gateway auth token)", false,
+                : unauthorized(
+                        "AUTH_TOKEN_MISSING",
+                        "token_missing",
+                        "unauthorized: gateway token missing (provide gateway auth token)",
+                        false,
                         "update_auth_configuration");
     }
 
@@ -124,8 +143,12 @@ final class ConnectAuthenticator {
         Pairing pairing = pairings.find(deviceId);
         if ("device-token".equals(method)) {
             if (!Scopes.allSatisfied(pairing.scopes(), requested)) {
-                throw unauthorized("AUTH_SCOPE_MISMATCH", "scope_mismatch",
-                        "unauthorized: device token scope mismatch", false, "update_auth_credentials");
+                throw unauthorized(
+                        "AUTH_SCOPE_MISMATCH",
+                        "scope_mismatch",
+                        "unauthorized: device token scope mismatch",
+                        false,
+                        "update_auth_credentials");
             }
             return pairing;
         }
@@ -147,7 +170,8 @@ final class ConnectAuthenticator {
         if (connect.device() != null) {
             return true;
         }
-        return config.v4() && origin == null
+        return config.v4()
+                && origin == null
                 && (isLocalBackend(connect) || "cli".equals(connect.clientId()) && "cli".equals(connect.clientMode()));
     }
 
@@ -163,7 +187,8 @@ final class ConnectAuthenticator {
                 .put("requestedRole", connect.role());
         details.set("requestedScopes", Json.array(requested));
         details.put("pauseReconnect", true);
-        return new GatewayError(GatewayError.NOT_PAIRED, message).details(details)
+        return new GatewayError(GatewayError.NOT_PAIRED, message)
+                .details(details)
                 .closing(ConnectValidator.CLOSE_POLICY, message + " (requestId: " + request.requestId() + ")");
     }
 
@@ -173,11 +198,14 @@ final class ConnectAuthenticator {
                 .closing(ConnectValidator.CLOSE_POLICY);
     }
 
-    private static GatewayError unauthorized(String code, String authReason, String message, boolean canRetry,
-            String nextStep) {
+    private static GatewayError unauthorized(
+            String code, String authReason, String message, boolean canRetry, String nextStep) {
         return GatewayError.invalidRequest(message)
-                .details(Json.object().put("code", code).put("authReason", authReason)
-                        .put("canRetryWithDeviceToken", canRetry).put("recommendedNextStep", nextStep))
+                .details(Json.object()
+                        .put("code", code)
+                        .put("authReason", authReason)
+                        .put("canRetryWithDeviceToken", canRetry)
+                        .put("recommendedNextStep", nextStep))
                 .closing(ConnectValidator.CLOSE_POLICY);
     }
 

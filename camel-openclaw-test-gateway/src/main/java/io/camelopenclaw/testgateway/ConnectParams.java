@@ -32,8 +32,7 @@ record ConnectParams(
         Device device) {
 
     /** The {@code device} block of a connect request. */
-    record Device(String id, String publicKey, String signature, long signedAt, String nonce) {
-    }
+    record Device(String id, String publicKey, String signature, long signedAt, String nonce) {}
 
     static ConnectParams from(JsonNode params) {
         JsonNode client = params.get("client");
@@ -65,9 +64,13 @@ record ConnectParams(
                 Json.text(auth, "password"),
                 Json.text(auth, "deviceToken"),
                 Json.text(auth, "bootstrapToken"),
-                device == null ? null
-                        : new Device(Json.text(device, "id"), Json.text(device, "publicKey"),
-                                Json.text(device, "signature"), device.get("signedAt").asLong(),
+                device == null
+                        ? null
+                        : new Device(
+                                Json.text(device, "id"),
+                                Json.text(device, "publicKey"),
+                                Json.text(device, "signature"),
+                                device.get("signedAt").asLong(),
                                 Json.text(device, "nonce")));
     }
 

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelopenclaw.testgateway.ObjectSchema.Type;
 
 /**
@@ -17,11 +16,27 @@ final class ConnectValidator {
     static final int CLOSE_POLICY = 1008;
     static final int CLOSE_PROTOCOL = 1002;
 
-    private static final Set<String> V3_CLIENT_IDS = Set.of("webchat-ui", "openclaw-control-ui", "webchat", "cli",
-            "gateway-client", "openclaw-macos", "openclaw-ios", "openclaw-android", "node-host", "test",
-            "fingerprint", "openclaw-probe");
-    private static final Set<String> V4_CLIENT_IDS = union(V3_CLIENT_IDS, Set.of("openclaw-browser-copilot",
-            "openclaw-tui", "openclaw-linux", "openclaw-watchos", "openclaw-worker"));
+    private static final Set<String> V3_CLIENT_IDS = Set.of(
+            "webchat-ui",
+            "openclaw-control-ui",
+            "webchat",
+            "cli",
+            "gateway-client",
+            "openclaw-macos",
+            "openclaw-ios",
+            "openclaw-android",
+            "node-host",
+            "test",
+            "fingerprint",
+            "openclaw-probe");
+    private static final Set<String> V4_CLIENT_IDS = union(
+            V3_CLIENT_IDS,
+            Set.of(
+                    "openclaw-browser-copilot",
+                    "openclaw-tui",
+                    "openclaw-linux",
+                    "openclaw-watchos",
+                    "openclaw-worker"));
     private static final Set<String> V3_MODES = Set.of("webchat", "cli", "ui", "backend", "node", "probe", "test");
     private static final Set<String> V4_MODES = union(V3_MODES, Set.of("worker"));
 
@@ -40,11 +55,13 @@ final class ConnectValidator {
     ConnectParams validate(JsonNode params) {
         String problem = schema.validate(params);
         if (problem != null) {
-            throw GatewayError.invalidRequest("invalid connect params: " + problem).closing(CLOSE_POLICY);
+            throw GatewayError.invalidRequest("invalid connect params: " + problem)
+                    .closing(CLOSE_POLICY);
         }
         ConnectParams connect = ConnectParams.from(params);
         if (connect.minProtocol() > protocol || connect.maxProtocol() < protocol) {
-            throw GatewayError.invalidRequest("protocol mismatch").details(mismatchDetails(connect))
+            throw GatewayError.invalidRequest("protocol mismatch")
+                    .details(mismatchDetails(connect))
                     .closing(CLOSE_PROTOCOL);
         }
         if (!"operator".equals(connect.role()) && !"node".equals(connect.role())) {
@@ -57,7 +74,8 @@ final class ConnectValidator {
         if (protocol == 3) {
             return Json.object().put("expectedProtocol", 3);
         }
-        return Json.object().put("code", "PROTOCOL_MISMATCH")
+        return Json.object()
+                .put("code", "PROTOCOL_MISMATCH")
                 .put("clientMinProtocol", connect.minProtocol())
                 .put("clientMaxProtocol", connect.maxProtocol())
                 .put("expectedProtocol", 4)

@@ -37,7 +37,7 @@ final class DedupeStore {
         String key = key(run.origin, run.runId);
         runs.remove(key);
         runs.put(key, run);
-        for (Iterator<Run> oldest = runs.values().iterator(); oldest.hasNext();) {
+        for (Iterator<Run> oldest = runs.values().iterator(); oldest.hasNext(); ) {
             Run candidate = oldest.next();
             if (!candidate.finished()) {
                 continue;

@@ -25,8 +25,7 @@ final class DeviceIdentityVerifier {
     /** The X.509 SubjectPublicKeyInfo prefix of a raw 32-byte Ed25519 key. */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-    private DeviceIdentityVerifier() {
-    }
+    private DeviceIdentityVerifier() {}
 
     /** Checks the proof; throws the matching {@code DEVICE_AUTH_*} error (close 1008) when it does not hold. */
     static void verify(ConnectParams connect, String expectedNonce, long now) {
@@ -49,8 +48,10 @@ final class DeviceIdentityVerifier {
         }
         byte[] signature = decodeBase64(device.signature());
         PublicKey key = publicKey(rawKey);
-        if (signature == null || key == null || !(verifies(key, signature, payload(connect, "v3"))
-                || verifies(key, signature, payload(connect, "v2")))) {
+        if (signature == null
+                || key == null
+                || !(verifies(key, signature, payload(connect, "v3"))
+                        || verifies(key, signature, payload(connect, "v2")))) {
             throw failure("DEVICE_AUTH_SIGNATURE_INVALID", "device-signature", "device signature invalid");
         }
     }
@@ -67,10 +68,19 @@ final class DeviceIdentityVerifier {
     /** The signed payload string of the given version ({@code v3} or {@code v2}). */
     static String payload(ConnectParams connect, String version) {
         Device device = connect.device();
-        String common = String.join("|", version, device.id(), connect.clientId(), connect.clientMode(),
-                connect.role(), String.join(",", connect.rawScopes()), Long.toString(device.signedAt()),
-                signedToken(connect), device.nonce());
-        return "v2".equals(version) ? common
+        String common = String.join(
+                "|",
+                version,
+                device.id(),
+                connect.clientId(),
+                connect.clientMode(),
+                connect.role(),
+                String.join(",", connect.rawScopes()),
+                Long.toString(device.signedAt()),
+                signedToken(connect),
+                device.nonce());
+        return "v2".equals(version)
+                ? common
                 : common + "|" + normalize(connect.platform()) + "|" + normalize(connect.deviceFamily());
     }
 

@@ -18,12 +18,10 @@ import java.util.UUID;
 final class DevicePairingStore {
 
     /** An approved device: its role, approved scopes (sorted, as stored by the gateway) and current token. */
-    record Pairing(String deviceId, String role, List<String> scopes, String token, long issuedAtMs) {
-    }
+    record Pairing(String deviceId, String role, List<String> scopes, String token, long issuedAtMs) {}
 
     /** A pairing request waiting for {@link TestGateway#approvePairing(String)}. */
-    record PendingRequest(String requestId, String deviceId, String role, List<String> scopes) {
-    }
+    record PendingRequest(String requestId, String deviceId, String role, List<String> scopes) {}
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pairing> paired = new HashMap<>();

@@ -14,6 +14,7 @@ final class EventBroadcaster {
     private final boolean globalSeq;
     /** Read on every event, changed on connect and close only. */
     private final Set<ClientConnection> connections = new CopyOnWriteArraySet<>();
+
     private long seq;
     /** Set while the run engine plays a run end that {@link Faults#dropNextRunEnd()} drops. */
     private volatile boolean dropping;

@@ -76,8 +76,8 @@ public final class Faults {
     /** Sends every authenticated connection a {@code tick} event padded to at least {@code bytes} bytes. */
     public void sendOversizedFrame(int bytes) {
         String padding = "x".repeat(bytes);
-        connections.broadcast("tick",
-                Json.utf8("{\"ts\":" + System.currentTimeMillis() + ",\"padding\":\"" + padding + "\"}"));
+        connections.broadcast(
+                "tick", Json.utf8("{\"ts\":" + System.currentTimeMillis() + ",\"padding\":\"" + padding + "\"}"));
     }
 
     /** Makes the next event of every connection skip {@code n} sequence numbers (a gap). */

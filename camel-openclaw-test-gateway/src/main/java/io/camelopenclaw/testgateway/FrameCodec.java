@@ -17,26 +17,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class FrameCodec {
 
     /** A well-formed request frame; {@code params} is never null (absent params read as {@code {}}). */
-    record Request(String id, String method, JsonNode params) {
-    }
+    record Request(String id, String method, JsonNode params) {}
 
     private static final byte FIN_TEXT = (byte) 0x81;
     private static final byte[] EMPTY = {};
     private static final byte[] CLOSE = Json.utf8("}");
     private static final byte[] STATE_VERSION = Json.utf8(",\"stateVersion\":");
     private static final Map<String, byte[]> EVENT_PREFIXES = new ConcurrentHashMap<>();
-    private static final Set<String> REQUEST_FIELDS = Set.of("type", "id", "method", "params", "traceparent",
-            "expectedProfileId");
+    private static final Set<String> REQUEST_FIELDS =
+            Set.of("type", "id", "method", "params", "traceparent", "expectedProfileId");
 
-    private FrameCodec() {
-    }
+    private FrameCodec() {}
 
     /** The request in a frame, or null when the frame is not a valid closed {@code req} object. */
     static Request parseRequest(JsonNode frame) {
         if (frame == null || !frame.isObject() || !"req".equals(Json.text(frame, "type"))) {
             return null;
         }
-        for (Iterator<String> names = frame.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = frame.fieldNames(); names.hasNext(); ) {
             if (!REQUEST_FIELDS.contains(names.next())) {
                 return null;
             }
@@ -76,10 +74,11 @@ final class FrameCodec {
      * {@code stateVersion} may be null.
      */
     static OutFrame event(String name, byte[] payload, long seq, byte[] stateVersion) {
-        byte[] prefix = EVENT_PREFIXES.computeIfAbsent(name,
-                n -> Json.utf8("{\"type\":\"event\",\"event\":\"" + n + "\",\"payload\":"));
+        byte[] prefix = EVENT_PREFIXES.computeIfAbsent(
+                name, n -> Json.utf8("{\"type\":\"event\",\"event\":\"" + n + "\",\"payload\":"));
         byte[] seqField = seq > 0 ? Json.utf8(",\"seq\":" + seq) : EMPTY;
-        return stateVersion == null ? new OutFrame(prefix, payload, seqField, CLOSE)
+        return stateVersion == null
+                ? new OutFrame(prefix, payload, seqField, CLOSE)
                 : new OutFrame(prefix, payload, seqField, STATE_VERSION, stateVersion, CLOSE);
     }
 

@@ -1,7 +1,7 @@
 package io.camelopenclaw.testgateway;
 
-import javax.net.ssl.SSLContext;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** The immutable settings of one {@link TestGateway}, as collected by its builder. */
 record GatewayConfig(

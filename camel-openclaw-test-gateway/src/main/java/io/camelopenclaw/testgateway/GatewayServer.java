@@ -4,7 +4,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -27,8 +26,13 @@ final class GatewayServer extends WebSocketServer {
     private final RequestLog requests;
     private final CountDownLatch started = new CountDownLatch(1);
 
-    GatewayServer(ServerSocketChannel channel, GatewayConfig config, HandshakeHandler handshake, RequestRouter router,
-            EventBroadcaster broadcaster, RequestLog requests) {
+    GatewayServer(
+            ServerSocketChannel channel,
+            GatewayConfig config,
+            HandshakeHandler handshake,
+            RequestRouter router,
+            EventBroadcaster broadcaster,
+            RequestLog requests) {
         super(channel);
         this.config = config;
         this.handshake = handshake;

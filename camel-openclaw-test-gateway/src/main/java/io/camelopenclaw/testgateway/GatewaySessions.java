@@ -19,7 +19,8 @@ public final class GatewaySessions {
 
     /** The canonical keys of all sessions, in creation order. */
     public List<String> keys() {
-        return gateway.onEngine(() -> store.all().stream().map(session -> session.key).toList());
+        return gateway.onEngine(
+                () -> store.all().stream().map(session -> session.key).toList());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.camelopenclaw.testgateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +17,8 @@ final class HandshakeHandler {
     static final int CLOSE_TOO_BIG = 1009;
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
 
-    private static final byte[] UPDATE_AVAILABLE = Json.utf8(
-            "{\"updateAvailable\":null,\"schedule\":{\"channel\":\"stable\",\"autoEnabled\":false}}");
+    private static final byte[] UPDATE_AVAILABLE =
+            Json.utf8("{\"updateAvailable\":null,\"schedule\":{\"channel\":\"stable\",\"autoEnabled\":false}}");
 
     private final GatewayConfig config;
     private final ConnectValidator validator;
@@ -30,8 +29,14 @@ final class HandshakeHandler {
     private final RequestLog requests;
     private final RunEngine engine;
 
-    HandshakeHandler(GatewayConfig config, ConnectAuthenticator authenticator, ServerInfo info,
-            EventBroadcaster broadcaster, Faults faults, RequestLog requests, RunEngine engine) {
+    HandshakeHandler(
+            GatewayConfig config,
+            ConnectAuthenticator authenticator,
+            ServerInfo info,
+            EventBroadcaster broadcaster,
+            Faults faults,
+            RequestLog requests,
+            RunEngine engine) {
         this.config = config;
         this.validator = new ConnectValidator(config.protocol());
         this.authenticator = authenticator;
@@ -57,11 +62,13 @@ final class HandshakeHandler {
             g.writeEndObject();
         });
         connection.sendEvent("connect.challenge", payload, 0, null);
-        engine.schedule(() -> {
-            if (!connection.authenticated()) {
-                connection.close(CLOSE_NORMAL, "");
-            }
-        }, config.handshakeTimeout().toMillis());
+        engine.schedule(
+                () -> {
+                    if (!connection.authenticated()) {
+                        connection.close(CLOSE_NORMAL, "");
+                    }
+                },
+                config.handshakeTimeout().toMillis());
     }
 
     /** A frame before hello-ok. */
@@ -96,17 +103,23 @@ final class HandshakeHandler {
     private void connect(ClientConnection connection, FrameCodec.Request request) {
         try {
             if (faults.takeStartupUnavailable()) {
-                throw new GatewayError(GatewayError.UNAVAILABLE, "gateway starting; retry shortly").retryAfter(500)
+                throw new GatewayError(GatewayError.UNAVAILABLE, "gateway starting; retry shortly")
+                        .retryAfter(500)
                         .details(Json.object().put("reason", "startup-sidecars"))
                         .closing(CLOSE_TRY_AGAIN_LATER, "gateway starting");
             }
             ConnectParams params = validator.validate(request.params());
-            ConnectAuthenticator.Grant grant = authenticator.authenticate(params, connection.nonce(),
-                    connection.origin(), System.currentTimeMillis());
+            ConnectAuthenticator.Grant grant = authenticator.authenticate(
+                    params, connection.nonce(), connection.origin(), System.currentTimeMillis());
             connection.authenticate(params, grant);
             broadcaster.admit(connection, request.id(), info.hello(connection, grant));
-            LOG.debug("connection {} authenticated as {}/{} via {} with scopes {}", connection.connId(),
-                    params.clientId(), params.clientMode(), grant.method(), grant.scopes());
+            LOG.debug(
+                    "connection {} authenticated as {}/{} via {} with scopes {}",
+                    connection.connId(),
+                    params.clientId(),
+                    params.clientMode(),
+                    grant.method(),
+                    grant.scopes());
             if (config.v4()) {
                 broadcaster.send(connection, "update.available", UPDATE_AVAILABLE, null);
             }

@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static UUID random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -35,8 +35,7 @@ final class Json {
         boolean inUse;
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

@@ -19,7 +19,15 @@ final class ObjectSchema {
 
     /** The value rules a property can carry. */
     enum Type {
-        STRING, NON_EMPTY_STRING, INTEGER, NON_NEGATIVE_INTEGER, BOOLEAN, ARRAY, STRING_ARRAY, OBJECT, ANY
+        STRING,
+        NON_EMPTY_STRING,
+        INTEGER,
+        NON_NEGATIVE_INTEGER,
+        BOOLEAN,
+        ARRAY,
+        STRING_ARRAY,
+        OBJECT,
+        ANY
     }
 
     private final Map<String, Object> properties;
@@ -54,7 +62,7 @@ final class ObjectSchema {
                 return at + "must have required property '" + name + "'";
             }
         }
-        for (Iterator<String> names = value.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!properties.containsKey(name)) {
                 return at + "unexpected property '" + name + "'";
@@ -77,16 +85,19 @@ final class ObjectSchema {
             return nested.validate(value, path);
         }
         if (rule instanceof Set<?> allowed) {
-            return value.isTextual() && allowed.contains(value.asText()) ? null
+            return value.isTextual() && allowed.contains(value.asText())
+                    ? null
                     : "at " + path + ": must be equal to one of the allowed values";
         }
         String problem = switch ((Type) rule) {
             case STRING -> value.isTextual() ? null : "must be string";
-            case NON_EMPTY_STRING -> !value.isTextual() ? "must be string"
-                    : value.asText().isEmpty() ? "must NOT have fewer than 1 characters" : null;
+            case NON_EMPTY_STRING ->
+                !value.isTextual()
+                        ? "must be string"
+                        : value.asText().isEmpty() ? "must NOT have fewer than 1 characters" : null;
             case INTEGER -> value.isIntegralNumber() ? null : "must be integer";
-            case NON_NEGATIVE_INTEGER -> !value.isIntegralNumber() ? "must be integer"
-                    : value.asLong() < 0 ? "must be >= 0" : null;
+            case NON_NEGATIVE_INTEGER ->
+                !value.isIntegralNumber() ? "must be integer" : value.asLong() < 0 ? "must be >= 0" : null;
             case BOOLEAN -> value.isBoolean() ? null : "must be boolean";
             case ARRAY -> value.isArray() ? null : "must be array";
             case STRING_ARRAY -> stringArrayProblem(value);

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param method the request method, {@code connect} included
  * @param params the request params ({@code {}} when absent)
  */
-public record ReceivedRequest(String connId, String method, JsonNode params) {
-}
+public record ReceivedRequest(String connId, String method, JsonNode params) {}

@@ -20,8 +20,7 @@ final class RequestRouter {
         void handle(ClientConnection connection, String requestId, JsonNode params);
     }
 
-    private record Route(Function<JsonNode, String> scope, ObjectSchema params, Handler handler) {
-    }
+    private record Route(Function<JsonNode, String> scope, ObjectSchema params, Handler handler) {}
 
     private final boolean v4;
     private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -79,8 +78,10 @@ final class RequestRouter {
         if (!v4) {
             return GatewayError.invalidRequest(message);
         }
-        return new GatewayError(GatewayError.FORBIDDEN, message).details(Json.object()
-                .put("code", "MISSING_SCOPE").put("missingScope", scope)
-                .set("requiredScopes", Json.array(List.of(scope))));
+        return new GatewayError(GatewayError.FORBIDDEN, message)
+                .details(Json.object()
+                        .put("code", "MISSING_SCOPE")
+                        .put("missingScope", scope)
+                        .set("requiredScopes", Json.array(List.of(scope))));
     }
 }

@@ -12,25 +12,33 @@ final class Run {
 
     /** Which RPC started the run; the two differ in events and responses. */
     enum Origin {
-        CHAT_SEND, AGENT
+        CHAT_SEND,
+        AGENT
     }
 
     /** Where the run is; the last three are terminal. */
     enum Status {
-        QUEUED, RUNNING, OK, ERROR, ABORTED
+        QUEUED,
+        RUNNING,
+        OK,
+        ERROR,
+        ABORTED
     }
 
     final String runId;
     /** {@link #runId} as the event writers put it on the wire. */
     final SerializedString quotedRunId;
+
     final Origin origin;
     final Session session;
     final String message;
     /** What a replay with the same idempotency key must match. */
     final String fingerprint;
+
     final ClientConnection starter;
     /** The request id that receives the second {@code agent} response; null for {@code chat.send}. */
     final String agentRequestId;
+
     final AgentScript script;
     final String itemPrefix = Ids.uuid();
     final String taskId = Ids.uuid();
@@ -44,6 +52,7 @@ final class Run {
     ScheduledFuture<?> timer;
     /** Chunks streamed so far; the fault {@code dropConnectionsAfterChunks} fires when it reaches {@link #dropAt}. */
     int textChunks;
+
     int dropAt = -1;
     int modelCalls;
     String toolCallId;
@@ -62,13 +71,19 @@ final class Run {
     boolean settled;
     /** The chat delta held back until the end of the run, as the real gateway's live text pacing does. */
     String pendingDelta;
+
     boolean pendingReplace;
 
     private int seq;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
 
-    Run(Origin origin, Session session, RunRequest request, ClientConnection starter, String agentRequestId,
+    Run(
+            Origin origin,
+            Session session,
+            RunRequest request,
+            ClientConnection starter,
+            String agentRequestId,
             AgentScript script) {
         this.runId = request.idempotencyKey();
         this.quotedRunId = new SerializedString(runId);

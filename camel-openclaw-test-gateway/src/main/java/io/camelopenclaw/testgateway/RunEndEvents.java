@@ -5,7 +5,6 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelopenclaw.testgateway.RunFrames.Envelope;
 
 /**
@@ -219,10 +218,14 @@ final class RunEndEvents {
 
     /** The run's terminal receipt: the requested and effective model, tools used, whether the reply was visible. */
     static ObjectNode terminalReceipt(Run run) {
-        ObjectNode receipt = Json.object().put("runId", run.runId).put("sessionId", run.session.sessionId())
+        ObjectNode receipt = Json.object()
+                .put("runId", run.runId)
+                .put("sessionId", run.session.sessionId())
                 .put("turnId", run.runId);
         receipt.putObject("requested").put("provider", RunFrames.PROVIDER).put("model", RunFrames.MODEL);
-        receipt.putObject("effective").put("provider", RunFrames.PROVIDER).put("model", RunFrames.MODEL)
+        receipt.putObject("effective")
+                .put("provider", RunFrames.PROVIDER)
+                .put("model", RunFrames.MODEL)
                 .put("responseModel", RunFrames.MODEL);
         ArrayNode tools = receipt.putArray("successfulToolNames");
         if (run.toolCallId != null) {

@@ -12,11 +12,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.camelopenclaw.testgateway.AgentScript.Step;
 import io.camelopenclaw.testgateway.TranscriptEntry.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plays runs on one scheduler thread: admits them (idempotency, one run at a time per session, the rest queued),
@@ -59,8 +58,13 @@ final class RunEngine {
         }
     };
 
-    RunEngine(GatewayConfig config, ScheduledExecutorService executor, SessionStore sessions,
-            EventBroadcaster broadcaster, Faults faults, SessionViews views) {
+    RunEngine(
+            GatewayConfig config,
+            ScheduledExecutorService executor,
+            SessionStore sessions,
+            EventBroadcaster broadcaster,
+            Faults faults,
+            SessionViews views) {
         this.config = config;
         this.executor = executor;
         this.sessions = sessions;
@@ -87,13 +91,16 @@ final class RunEngine {
 
     /** Runs a task on the engine thread and waits for its result (for the test-facing accessors). */
     <T> T call(Callable<T> task) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return task.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, executor).join();
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return task.call();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        executor)
+                .join();
     }
 
     /** {@code chat.send}: replays a known key, else acks {@code started} and runs (or queues) the message. */
@@ -117,7 +124,11 @@ final class RunEngine {
     void agent(ClientConnection connection, String requestId, RunRequest request) {
         Run existing = runs.find(Run.Origin.AGENT, request.idempotencyKey());
         if (existing != null) {
-            replay(connection, requestId, existing, request,
+            replay(
+                    connection,
+                    requestId,
+                    existing,
+                    request,
                     existing.finished() ? results.agentFinal(existing) : RunResults.inFlight(existing));
             return;
         }
@@ -145,15 +156,24 @@ final class RunEngine {
                 targets.add(run);
             }
         } else {
-            live(sessions.find(sessionKey)).stream().filter(run -> config.v4() || run.chatSend()).forEach(targets::add);
+            live(sessions.find(sessionKey)).stream()
+                    .filter(run -> config.v4() || run.chatSend())
+                    .forEach(targets::add);
         }
         if (!targets.stream().allMatch(run -> RunOwners.mayAbort(connection, run))) {
             connection.respondError(requestId, GatewayError.invalidRequest("unauthorized"));
             return;
         }
         targets.forEach(this::abortRun);
-        connection.respond(requestId, Json.write(Json.object().put("ok", true).put("aborted", !targets.isEmpty())
-                .set("runIds", Json.array(targets.stream().map(run -> run.runId).toList()))));
+        connection.respond(
+                requestId,
+                Json.write(Json.object()
+                        .put("ok", true)
+                        .put("aborted", !targets.isEmpty())
+                        .set(
+                                "runIds",
+                                Json.array(
+                                        targets.stream().map(run -> run.runId).toList()))));
     }
 
     /** Aborts the active and queued runs of a session (before it is reset or deleted). */
@@ -219,20 +239,25 @@ final class RunEngine {
 
     private Run newRun(Run.Origin origin, ClientConnection connection, String agentRequestId, RunRequest request) {
         Session session = sessions.getOrCreate(request.sessionKey(), connection.connect());
-        AgentScript script = scripts.computeIfAbsent(request.message(),
+        AgentScript script = scripts.computeIfAbsent(
+                request.message(),
                 message -> AgentScript.forMessage(message, config.chunkDelay(), config.slowChunkDelay()));
         return new Run(origin, session, request, connection, agentRequestId, script);
     }
 
-    private static void replay(ClientConnection connection, String requestId, Run existing, RunRequest request,
-            String payload) {
+    private static void replay(
+            ClientConnection connection, String requestId, Run existing, RunRequest request, String payload) {
         if (existing.fingerprint.equals(request.fingerprint())) {
             connection.respond(requestId, payload);
             return;
         }
-        connection.respondError(requestId, GatewayError.invalidRequest("This message ID was already used for "
-                + "different input; send new input with a new idempotencyKey")
-                .details(Json.object().put("reason", "chat-request-conflict").put("runId", existing.runId)));
+        connection.respondError(
+                requestId,
+                GatewayError.invalidRequest("This message ID was already used for "
+                                + "different input; send new input with a new idempotencyKey")
+                        .details(Json.object()
+                                .put("reason", "chat-request-conflict")
+                                .put("runId", existing.runId)));
     }
 
     private void admit(Run run) {

@@ -173,8 +173,15 @@ final class RunFrames {
         if (!starter.isOpen() || !starter.wantsToolEvents() || !Scopes.mayReceive(starter.scopes(), "agent")) {
             return;
         }
-        broadcaster.sendTool(starter, agentPayload(run, run.nextSeq(), "tool", Envelope.STREAM_FIRST, data,
-                v4 ? g -> views.writeToolEventSession(g, run) : null));
+        broadcaster.sendTool(
+                starter,
+                agentPayload(
+                        run,
+                        run.nextSeq(),
+                        "tool",
+                        Envelope.STREAM_FIRST,
+                        data,
+                        v4 ? g -> views.writeToolEventSession(g, run) : null));
     }
 
     /** A chat message: {@code {role:"assistant", content:[{type:"text", text}], timestamp}}. */

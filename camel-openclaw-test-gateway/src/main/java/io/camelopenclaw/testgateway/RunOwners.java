@@ -7,8 +7,7 @@ package io.camelopenclaw.testgateway;
  */
 final class RunOwners {
 
-    private RunOwners() {
-    }
+    private RunOwners() {}
 
     static boolean mayAbort(ClientConnection requester, Run run) {
         if (requester.scopes().contains(Scopes.ADMIN) || requester == run.starter) {
@@ -20,6 +19,8 @@ final class RunOwners {
 
     private static String deviceId(ClientConnection connection) {
         ConnectParams connect = connection.connect();
-        return connect == null || connect.device() == null ? null : connect.device().id();
+        return connect == null || connect.device() == null
+                ? null
+                : connect.device().id();
     }
 }

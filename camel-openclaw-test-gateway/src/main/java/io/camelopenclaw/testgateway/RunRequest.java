@@ -20,11 +20,11 @@ record RunRequest(String sessionKey, String message, String idempotencyKey, Stri
         }
         JsonNode attachments = params.get("attachments");
         Attachments.check(attachments, config.attachmentMaxBytes(), config.attachmentMaxImageBytes());
-        String sessionKey = SessionKeys.canonical(params.has("sessionKey") ? params.get("sessionKey").asText()
-                : defaultSessionKey);
+        String sessionKey = SessionKeys.canonical(
+                params.has("sessionKey") ? params.get("sessionKey").asText() : defaultSessionKey);
         String message = params.get("message").asText();
-        String fingerprint = sessionKey + '\u0000' + message + '\u0000'
-                + (attachments == null ? "" : attachments.toString());
+        String fingerprint =
+                sessionKey + '\u0000' + message + '\u0000' + (attachments == null ? "" : attachments.toString());
         return new RunRequest(sessionKey, message, params.get("idempotencyKey").asText(), fingerprint);
     }
 }

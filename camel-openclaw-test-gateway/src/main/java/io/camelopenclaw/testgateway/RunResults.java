@@ -40,7 +40,9 @@ final class RunResults {
                 if (!v4) {
                     return Json.write(result.put("status", "ok"));
                 }
-                result.put("status", "timeout").put("summary", "aborted").put("stopReason", "rpc")
+                result.put("status", "timeout")
+                        .put("summary", "aborted")
+                        .put("stopReason", "rpc")
                         .put("endedAt", run.endedAt);
             }
             case ERROR -> result.put("status", "error").put("summary", run.errorMessage);
@@ -73,22 +75,28 @@ final class RunResults {
             return Json.write(result.put("status", "error").put("summary", run.errorMessage));
         }
         if (run.status == Run.Status.ABORTED) {
-            return Json.write(result.put("status", "timeout").put("summary", "aborted").put("stopReason", "rpc"));
+            return Json.write(
+                    result.put("status", "timeout").put("summary", "aborted").put("stopReason", "rpc"));
         }
         boolean silentError = v4 && run.script.silent();
         result.put("status", silentError ? "error" : "ok").put("summary", silentError ? "failed" : "completed");
         ObjectNode body = result.putObject("result");
         ArrayNode payloads = body.putArray("payloads");
         if (silentError) {
-            payloads.addObject().put("text", RunEndEvents.SILENT_ERROR).put("isError", true).putNull("mediaUrl");
+            payloads.addObject()
+                    .put("text", RunEndEvents.SILENT_ERROR)
+                    .put("isError", true)
+                    .putNull("mediaUrl");
         } else if (!run.script.silent()) {
             payloads.addObject().put("text", run.text()).putNull("mediaUrl");
         }
         ObjectNode meta = body.putObject("meta").put("durationMs", run.endedAt - run.startedAt);
-        ObjectNode agentMeta = meta.putObject("agentMeta").put("sessionId", run.session.sessionId())
-                .put("provider", RunFrames.PROVIDER).put("model", RunFrames.MODEL);
-        ObjectNode usage = agentMeta.putObject("usage").put("input", run.inputTokens())
-                .put("output", run.outputTokens());
+        ObjectNode agentMeta = meta.putObject("agentMeta")
+                .put("sessionId", run.session.sessionId())
+                .put("provider", RunFrames.PROVIDER)
+                .put("model", RunFrames.MODEL);
+        ObjectNode usage =
+                agentMeta.putObject("usage").put("input", run.inputTokens()).put("output", run.outputTokens());
         if (v4) {
             usage.put("cacheRead", 0).put("cacheWrite", 0);
         }
@@ -96,7 +104,9 @@ final class RunResults {
         meta.put("aborted", false);
         if (silentError) {
             meta.put("finalAssistantRawText", "NO_REPLY").put("livenessState", "abandoned");
-            meta.putObject("error").put("kind", "incomplete_turn").put("message", "Agent couldn't generate a response.");
+            meta.putObject("error")
+                    .put("kind", "incomplete_turn")
+                    .put("message", "Agent couldn't generate a response.");
         }
         return Json.write(result);
     }
@@ -115,7 +125,8 @@ final class RunResults {
         ObjectNode result = Json.object().put("runId", run.runId);
         if (!v4) {
             if (run.status == Run.Status.ERROR) {
-                return Json.write(result.put("status", "error").put("endedAt", run.endedAt)
+                return Json.write(result.put("status", "error")
+                        .put("endedAt", run.endedAt)
                         .put("error", run.errorMessage));
             }
             result.put("status", "ok");
@@ -125,15 +136,21 @@ final class RunResults {
             return Json.write(result.put("endedAt", run.endedAt));
         }
         switch (run.status) {
-            case ERROR -> result.put("status", "error").put("endedAt", run.endedAt).put("error", run.errorMessage);
-            case ABORTED -> result.put("status", "error").put("endedAt", run.endedAt).put("error", "aborted")
-                    .put("stopReason", "rpc");
+            case ERROR ->
+                result.put("status", "error").put("endedAt", run.endedAt).put("error", run.errorMessage);
+            case ABORTED ->
+                result.put("status", "error")
+                        .put("endedAt", run.endedAt)
+                        .put("error", "aborted")
+                        .put("stopReason", "rpc");
             default -> {
                 boolean silent = run.script.silent();
                 result.put("status", silent ? "error" : "ok");
                 if (silent) {
-                    result.put("startedAt", run.retryStartedAt).put("endedAt", run.endedAt)
-                            .put("error", RunEndEvents.SILENT_ERROR).put("stopReason", "stop")
+                    result.put("startedAt", run.retryStartedAt)
+                            .put("endedAt", run.endedAt)
+                            .put("error", RunEndEvents.SILENT_ERROR)
+                            .put("stopReason", "stop")
                             .put("livenessState", "abandoned");
                 } else {
                     result.put("endedAt", run.endedAt);

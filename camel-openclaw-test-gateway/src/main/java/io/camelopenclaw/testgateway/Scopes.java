@@ -12,16 +12,23 @@ final class Scopes {
     static final String WRITE = "operator.write";
     static final String ADMIN = "operator.admin";
 
-    private static final Set<String> KNOWN = Set.of(READ, WRITE, ADMIN, "operator.approvals", "operator.questions",
-            "operator.pairing", "operator.talk", "operator.talk.secrets", "operator.sessions.read",
+    private static final Set<String> KNOWN = Set.of(
+            READ,
+            WRITE,
+            ADMIN,
+            "operator.approvals",
+            "operator.questions",
+            "operator.pairing",
+            "operator.talk",
+            "operator.talk.secrets",
+            "operator.sessions.read",
             "operator.sessions.write");
 
     /** Events every authenticated connection receives; all others need {@code operator.read}. */
-    private static final Set<String> UNGUARDED_EVENTS = Set.of("tick", "health", "heartbeat", "shutdown",
-            "gateway.suspension", "update.available");
+    private static final Set<String> UNGUARDED_EVENTS =
+            Set.of("tick", "health", "heartbeat", "shutdown", "gateway.suspension", "update.available");
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** The requested scopes in request order, unknown names filtered out and duplicates removed. */
     static List<String> known(List<String> requested) {

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelopenclaw.testgateway.ConnectAuthenticator.Grant;
 
 /**
@@ -18,10 +17,18 @@ import io.camelopenclaw.testgateway.ConnectAuthenticator.Grant;
  */
 final class ServerInfo {
 
-    private static final List<String> V4_EVENTS = List.of("connect.challenge", "agent", "chat",
-            "chat.metadata.changed", "tick", "shutdown", "health", "task", "update.available");
-    private static final List<String> V3_EVENTS = List.of("connect.challenge", "agent", "chat", "tick", "shutdown",
-            "health");
+    private static final List<String> V4_EVENTS = List.of(
+            "connect.challenge",
+            "agent",
+            "chat",
+            "chat.metadata.changed",
+            "tick",
+            "shutdown",
+            "health",
+            "task",
+            "update.available");
+    private static final List<String> V3_EVENTS =
+            List.of("connect.challenge", "agent", "chat", "tick", "shutdown", "health");
     private static final List<String> SESSION_VISIBILITIES = List.of("shared", "read-only", "suggest", "draft");
     private static final String STATE_DIR = "/home/user/.openclaw";
 
@@ -80,7 +87,8 @@ final class ServerInfo {
         ObjectNode hello = Json.object().put("type", "hello-ok").put("protocol", config.protocol());
         ObjectNode server = hello.putObject("server").put("version", config.serverVersion());
         if (v4) {
-            server.put("buildId", config.serverVersion() + "-test-gateway").put("bootId", bootId)
+            server.put("buildId", config.serverVersion() + "-test-gateway")
+                    .put("bootId", bootId)
                     .put("controlUiBuildSource", "bundled");
         }
         server.put("connId", connection.connId());
@@ -102,11 +110,13 @@ final class ServerInfo {
         if (auth != null) {
             hello.set("auth", auth);
         }
-        ObjectNode policy = hello.putObject("policy").put("maxPayload", config.maxPayload())
+        ObjectNode policy = hello.putObject("policy")
+                .put("maxPayload", config.maxPayload())
                 .put("maxBufferedBytes", GatewayConfig.MAX_BUFFERED_BYTES)
                 .put("tickIntervalMs", config.tickInterval().toMillis());
         if (v4) {
-            policy.putObject("attachments").put("maxBytes", config.attachmentMaxBytes())
+            policy.putObject("attachments")
+                    .put("maxBytes", config.attachmentMaxBytes())
                     .put("maxImageBytes", config.attachmentMaxImageBytes());
             policy.set("allowedSessionVisibilities", Json.array(SESSION_VISIBILITIES));
             policy.put("hasMultipleSessionSharingIdentities", false);
@@ -120,8 +130,12 @@ final class ServerInfo {
         if (v4) {
             snapshot.putObject("suspension").put("phase", "accepting");
         }
-        ObjectNode self = templates.object("presenceSelf").put("version", config.serverVersion())
-                .put("text", "Gateway: vm (192.0.2.2) · app " + config.serverVersion() + " · mode gateway · reason self")
+        ObjectNode self = templates
+                .object("presenceSelf")
+                .put("version", config.serverVersion())
+                .put(
+                        "text",
+                        "Gateway: vm (192.0.2.2) · app " + config.serverVersion() + " · mode gateway · reason self")
                 .put("ts", startedAt);
         ArrayNode presence = snapshot.putArray("presence");
         presence.add(self);
@@ -132,7 +146,9 @@ final class ServerInfo {
         if (v4) {
             defaults.put("modelConfigured", true).put("ownership", "sole").put("selectionRequired", false);
         }
-        defaults.put("mainKey", "main").put("mainSessionKey", SessionKeys.MAIN_SESSION).put("scope", "per-sender");
+        defaults.put("mainKey", "main")
+                .put("mainSessionKey", SessionKeys.MAIN_SESSION)
+                .put("scope", "per-sender");
         if (v4) {
             snapshot.put("appliedConfigHash", "hmac-sha256:v1:" + configHash).set("sessionDefaults", defaults);
         }
@@ -149,7 +165,8 @@ final class ServerInfo {
             if (grant.pairing() == null) {
                 return null;
             }
-            ObjectNode auth = Json.object().put("deviceToken", grant.pairing().token()).put("role", grant.role());
+            ObjectNode auth =
+                    Json.object().put("deviceToken", grant.pairing().token()).put("role", grant.role());
             auth.set("scopes", Json.array(grant.pairing().scopes()));
             return auth.put("issuedAtMs", grant.pairing().issuedAtMs());
         }
@@ -157,7 +174,8 @@ final class ServerInfo {
         auth.set("scopes", Json.array(grant.scopes()));
         auth.put("recoveryScope", recoveryScope);
         if (grant.pairing() != null) {
-            auth.put("recoveryMigrationAllowed", true).put("deviceToken", grant.pairing().token())
+            auth.put("recoveryMigrationAllowed", true)
+                    .put("deviceToken", grant.pairing().token())
                     .put("issuedAtMs", grant.pairing().issuedAtMs());
         }
         return auth;

@@ -17,9 +17,11 @@ final class Session {
     final String key;
     /** {@link #key} as the event writers put it on the wire. */
     final SerializedString quotedKey;
+
     final long createdAt = System.currentTimeMillis();
     /** The connect params of the client whose request created the session. */
     final ConnectParams creator;
+
     final Deque<Run> queue = new ArrayDeque<>();
     Run active;
     Run lastRun;
@@ -63,7 +65,8 @@ final class Session {
     void insertBeforeUserOf(String runId, TranscriptEntry entry) {
         for (int i = transcript.size() - 1; i >= 0; i--) {
             TranscriptEntry candidate = transcript.get(i);
-            if (candidate.kind() == TranscriptEntry.Kind.USER && candidate.runId().equals(runId)) {
+            if (candidate.kind() == TranscriptEntry.Kind.USER
+                    && candidate.runId().equals(runId)) {
                 transcript.add(i, entry);
                 return;
             }

@@ -8,8 +8,7 @@ final class SessionKeys {
     static final String DEFAULT_AGENT = "main";
     static final String MAIN_SESSION = "agent:main:main";
 
-    private SessionKeys() {
-    }
+    private SessionKeys() {}
 
     static String canonical(String key) {
         String lower = key.trim().toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package io.camelopenclaw.testgateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.camelopenclaw.testgateway.ObjectSchema.Type;
 
 /** {@code sessions.list}, {@code sessions.abort} (protocol 4), {@code sessions.reset}, {@code sessions.delete}. */
@@ -9,9 +8,23 @@ final class SessionMethods {
 
     private static final ObjectSchema LIST = ObjectSchema.builder()
             .optional("limit", Type.INTEGER)
-            .optionalAny("offset", "activeMinutes", "activeOnly", "sortBy", "includeGlobal", "includeUnknown",
-                    "excludeSubagents", "excludeCron", "excludeSystem", "includeDerivedTitles", "includeLastMessage",
-                    "label", "agentId", "search", "archived", "spawnedBy")
+            .optionalAny(
+                    "offset",
+                    "activeMinutes",
+                    "activeOnly",
+                    "sortBy",
+                    "includeGlobal",
+                    "includeUnknown",
+                    "excludeSubagents",
+                    "excludeCron",
+                    "excludeSystem",
+                    "includeDerivedTitles",
+                    "includeLastMessage",
+                    "label",
+                    "agentId",
+                    "search",
+                    "archived",
+                    "spawnedBy")
             .build();
     private static final ObjectSchema ABORT = ObjectSchema.builder()
             .optional("key", Type.NON_EMPTY_STRING)
@@ -51,8 +64,10 @@ final class SessionMethods {
             router.register("sessions.abort", Scopes.WRITE, ABORT, this::abort);
         }
         router.register("sessions.reset", Scopes.ADMIN, RESET, this::reset);
-        router.register("sessions.delete",
-                params -> params.path("archivedOnly").asBoolean() ? Scopes.WRITE : Scopes.ADMIN, DELETE,
+        router.register(
+                "sessions.delete",
+                params -> params.path("archivedOnly").asBoolean() ? Scopes.WRITE : Scopes.ADMIN,
+                DELETE,
                 this::delete);
     }
 
@@ -76,9 +91,16 @@ final class SessionMethods {
             Session session = sessions.getOrCreate(key, connection.connect());
             engine.abortLive(session);
             session.reset();
-            connection.respond(requestId, Json.write(Json.object().put("ok", true).put("key", key)
-                    .set("entry", Json.object().put("sessionId", session.sessionId())
-                            .put("updatedAt", session.updatedAt))));
+            connection.respond(
+                    requestId,
+                    Json.write(Json.object()
+                            .put("ok", true)
+                            .put("key", key)
+                            .set(
+                                    "entry",
+                                    Json.object()
+                                            .put("sessionId", session.sessionId())
+                                            .put("updatedAt", session.updatedAt))));
         });
     }
 
@@ -89,8 +111,13 @@ final class SessionMethods {
             if (session != null) {
                 engine.abortLive(session);
             }
-            connection.respond(requestId, Json.write(Json.object().put("ok", true).put("key", key)
-                    .put("deleted", sessions.delete(key)).set("archived", Json.array())));
+            connection.respond(
+                    requestId,
+                    Json.write(Json.object()
+                            .put("ok", true)
+                            .put("key", key)
+                            .put("deleted", sessions.delete(key))
+                            .set("archived", Json.array())));
         });
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelopenclaw.testgateway.TranscriptEntry.Kind;
 
 /**
@@ -61,12 +60,16 @@ final class SessionViews {
 
     /** The live run of a session, as 2026.9.6 shows it in {@code chat.history}: id, text buffered so far, start. */
     private static ObjectNode inFlightRun(Run run) {
-        ObjectNode inFlight = Json.object().put("runId", run.runId).put("text", run.text())
-                .put("startedAt", run.startedAt);
+        ObjectNode inFlight =
+                Json.object().put("runId", run.runId).put("text", run.text()).put("startedAt", run.startedAt);
         ArrayNode events = inFlight.putArray("events");
         if (run.firstTextSeq > 0) {
-            events.addObject().put("runId", run.runId).put("seq", run.firstTextSeq).put("stream", "assistant")
-                    .put("ts", run.startedAt).putObject("data");
+            events.addObject()
+                    .put("runId", run.runId)
+                    .put("seq", run.firstTextSeq)
+                    .put("stream", "assistant")
+                    .put("ts", run.startedAt)
+                    .putObject("data");
             ObjectNode first = (ObjectNode) events.get(0);
             first.put("sessionKey", run.session.key).put("agentId", RunFrames.AGENT_ID);
         }
@@ -88,11 +91,14 @@ final class SessionViews {
         int applied = limit == null ? DEFAULT_LIST_LIMIT : limit;
         sessions.sort(Comparator.comparingLong((Session s) -> s.updatedAt).reversed());
         List<Session> page = sessions.subList(0, Math.min(applied, sessions.size()));
-        ObjectNode result = Json.object().put("ts", System.currentTimeMillis())
+        ObjectNode result = Json.object()
+                .put("ts", System.currentTimeMillis())
                 .put("path", !v4 || sessions.isEmpty() ? "(multiple)" : STORE_PATH)
                 .put("count", page.size());
         if (v4) {
-            result.put("totalCount", sessions.size()).put("limitApplied", applied).putNull("nextOffset");
+            result.put("totalCount", sessions.size())
+                    .put("limitApplied", applied)
+                    .putNull("nextOffset");
             result.put("hasMore", page.size() < sessions.size()).putArray("owners");
         }
         result.set("defaults", templates.object("listDefaults"));
@@ -108,9 +114,13 @@ final class SessionViews {
         snapshot.put("key", session.key);
         participants(snapshot, session);
         long now = System.currentTimeMillis();
-        snapshot.put("createdAt", session.createdAt).put("updatedAt", session.updatedAt)
-                .put("lastInteractionAt", session.updatedAt).put("sessionId", session.sessionId())
-                .put("status", "running").put("startedAt", run.startedAt).put("snapshotAt", now);
+        snapshot.put("createdAt", session.createdAt)
+                .put("updatedAt", session.updatedAt)
+                .put("lastInteractionAt", session.updatedAt)
+                .put("sessionId", session.sessionId())
+                .put("status", "running")
+                .put("startedAt", run.startedAt)
+                .put("snapshotAt", now);
         placement(snapshot, session);
         g.writeFieldName("session");
         g.writeTree(snapshot);
@@ -125,7 +135,9 @@ final class SessionViews {
         Run last = session.active != null ? session.active : session.lastRun;
         if (!v4) {
             String label = label(session.creator);
-            row.put("key", session.key).put("displayName", label).put("updatedAt", session.updatedAt)
+            row.put("key", session.key)
+                    .put("displayName", label)
+                    .put("updatedAt", session.updatedAt)
                     .put("sessionId", session.sessionId())
                     .put("abortedLastRun", last != null && last.status == Run.Status.ABORTED);
             ((ObjectNode) row.get("origin")).put("label", label);
@@ -134,12 +146,16 @@ final class SessionViews {
         row.put("key", session.key);
         participants(row, session);
         long now = System.currentTimeMillis();
-        row.put("createdAt", session.createdAt).put("isMain", SessionKeys.MAIN_SESSION.equals(session.key))
-                .put("updatedAt", session.updatedAt).put("lastInteractionAt", session.updatedAt)
-                .put("lastActivityAt", session.updatedAt).put("sessionId", session.sessionId())
+        row.put("createdAt", session.createdAt)
+                .put("isMain", SessionKeys.MAIN_SESSION.equals(session.key))
+                .put("updatedAt", session.updatedAt)
+                .put("lastInteractionAt", session.updatedAt)
+                .put("lastActivityAt", session.updatedAt)
+                .put("sessionId", session.sessionId())
                 .put("abortedLastRun", last != null && last.status == Run.Status.ABORTED);
         tokens(row, session);
-        ((ObjectNode) row.get("contextBudgetStatus")).put("updatedAt", session.updatedAt)
+        ((ObjectNode) row.get("contextBudgetStatus"))
+                .put("updatedAt", session.updatedAt)
                 .put("sessionId", session.sessionId());
         if (last == null) {
             row.remove(List.of("status", "startedAt", "endedAt", "runtimeMs", "lastRunId"));
@@ -162,7 +178,8 @@ final class SessionViews {
     }
 
     private static ObjectNode tokens(ObjectNode row, Session session) {
-        return row.put("inputTokens", session.inputTokens).put("outputTokens", session.outputTokens)
+        return row.put("inputTokens", session.inputTokens)
+                .put("outputTokens", session.outputTokens)
                 .put("totalTokens", session.inputTokens);
     }
 
@@ -182,8 +199,10 @@ final class SessionViews {
     }
 
     private static void placement(ObjectNode node, Session session) {
-        ((ObjectNode) node.get("placement")).put("createdAtMs", session.createdAt)
-                .put("updatedAtMs", session.updatedAt).put("stateChangedAtMs", session.createdAt);
+        ((ObjectNode) node.get("placement"))
+                .put("createdAtMs", session.createdAt)
+                .put("updatedAtMs", session.updatedAt)
+                .put("stateChangedAtMs", session.createdAt);
     }
 
     private ObjectNode v4Message(Session session, TranscriptEntry entry, int seq) {
@@ -192,11 +211,16 @@ final class SessionViews {
         switch (entry.kind()) {
             case USER -> {
                 String key = entry.runId() + ":user";
-                message.put("content", entry.text()).put("timestamp", entry.timestamp()).put("idempotencyKey", key);
+                message.put("content", entry.text())
+                        .put("timestamp", entry.timestamp())
+                        .put("idempotencyKey", key);
                 meta.put("senderIsOwner", true);
                 if (entry.sender() != null) {
-                    ObjectNode client = meta.putObject("transport").putArray("clients").addObject()
-                            .put("id", entry.sender().clientId()).put("mode", entry.sender().clientMode());
+                    ObjectNode client = meta.putObject("transport")
+                            .putArray("clients")
+                            .addObject()
+                            .put("id", entry.sender().clientId())
+                            .put("mode", entry.sender().clientMode());
                     if (entry.sender().displayName() != null) {
                         client.put("displayName", entry.sender().displayName());
                     }
@@ -205,11 +229,15 @@ final class SessionViews {
             }
             case ABORT_PARTIAL -> {
                 String key = entry.runId() + ":assistant";
-                textContent(message, entry.text()).put("timestamp", entry.timestamp()).put("stopReason", "stop");
+                textContent(message, entry.text())
+                        .put("timestamp", entry.timestamp())
+                        .put("stopReason", "stop");
                 usage(message, entry);
                 injected(message).put("idempotencyKey", key);
                 abortMarker(message, entry);
-                meta.put("runId", entry.runId()).put("id", entry.id().toString()).put("idempotencyKey", key);
+                meta.put("runId", entry.runId())
+                        .put("id", entry.id().toString())
+                        .put("idempotencyKey", key);
             }
             default -> {
                 modelTurn(message, entry);
@@ -220,7 +248,9 @@ final class SessionViews {
             }
         }
         meta.put("recordTimestampMs", entry.timestamp());
-        meta.putObject("transcriptPosition").put("source", transcriptSource(session)).put("rawSeq", seq);
+        meta.putObject("transcriptPosition")
+                .put("source", transcriptSource(session))
+                .put("rawSeq", seq);
         meta.put("seq", seq);
         message.set("__openclaw", meta);
         return message;
@@ -232,11 +262,15 @@ final class SessionViews {
             case USER -> {
                 textContent(message, entry.text()).put("timestamp", entry.timestamp());
                 if (entry.sender() != null) {
-                    message.put("senderLabel", label(entry.sender()) + " (" + entry.sender().clientId() + ")");
+                    message.put(
+                            "senderLabel",
+                            label(entry.sender()) + " (" + entry.sender().clientId() + ")");
                 }
             }
             case ABORT_PARTIAL -> {
-                textContent(message, entry.text()).put("timestamp", entry.timestamp()).put("stopReason", "stop");
+                textContent(message, entry.text())
+                        .put("timestamp", entry.timestamp())
+                        .put("stopReason", "stop");
                 usage(message, entry);
                 injected(message).put("idempotencyKey", entry.runId() + ":assistant");
                 abortMarker(message, entry);
@@ -253,7 +287,9 @@ final class SessionViews {
         } else {
             textContent(message, entry.kind() == Kind.ABORTED_REPLY ? entry.text() + " " : entry.text());
         }
-        message.put("api", "openai-completions").put("provider", RunFrames.PROVIDER).put("model", RunFrames.MODEL);
+        message.put("api", "openai-completions")
+                .put("provider", RunFrames.PROVIDER)
+                .put("model", RunFrames.MODEL);
         usage(message, entry);
         String stopReason = switch (entry.kind()) {
             case ABORTED_REPLY -> "aborted";
@@ -272,18 +308,25 @@ final class SessionViews {
     }
 
     private static ObjectNode injected(ObjectNode message) {
-        return message.put("api", "openai-responses").put("provider", "openclaw").put("model", "gateway-injected");
+        return message.put("api", "openai-responses")
+                .put("provider", "openclaw")
+                .put("model", "gateway-injected");
     }
 
     private static void abortMarker(ObjectNode message, TranscriptEntry entry) {
-        message.putObject("openclawAbort").put("aborted", true).put("origin", "rpc").put("runId", entry.runId());
+        message.putObject("openclawAbort")
+                .put("aborted", true)
+                .put("origin", "rpc")
+                .put("runId", entry.runId());
     }
 
     private void usage(ObjectNode message, TranscriptEntry entry) {
-        ObjectNode usage = message.putObject("usage").put("input", entry.inputTokens())
+        ObjectNode usage = message.putObject("usage")
+                .put("input", entry.inputTokens())
                 .put("output", entry.outputTokens())
                 .put("totalTokens", entry.inputTokens() + entry.outputTokens())
-                .put("cacheRead", 0).put("cacheWrite", 0);
+                .put("cacheRead", 0)
+                .put("cacheWrite", 0);
         ObjectNode cost = usage.putObject("cost");
         if (v4) {
             cost.put("input", 0).put("output", 0).put("cacheRead", 0).put("cacheWrite", 0);
@@ -296,15 +339,19 @@ final class SessionViews {
     }
 
     private static String deltaCursor(Session session, int lastSeq) {
-        String cursor = Json.write(Json.object().put("agentId", RunFrames.AGENT_ID)
-                .put("generation", session.sessionId().replace("-", "")).put("lastSeq", lastSeq)
-                .put("sessionId", session.sessionId()).put("version", 1));
+        String cursor = Json.write(Json.object()
+                .put("agentId", RunFrames.AGENT_ID)
+                .put("generation", session.sessionId().replace("-", ""))
+                .put("lastSeq", lastSeq)
+                .put("sessionId", session.sessionId())
+                .put("version", 1));
         return Base64.getEncoder().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An opaque id of the transcript file, stable per session id. */
     private static String transcriptSource(Session session) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(session.sessionId().getBytes(StandardCharsets.UTF_8));
     }
 }

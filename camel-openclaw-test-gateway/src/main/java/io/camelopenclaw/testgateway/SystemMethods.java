@@ -2,7 +2,6 @@ package io.camelopenclaw.testgateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelopenclaw.testgateway.ObjectSchema.Type;
 
 /**
@@ -11,7 +10,8 @@ import io.camelopenclaw.testgateway.ObjectSchema.Type;
  */
 final class SystemMethods {
 
-    private static final ObjectSchema HEALTH = ObjectSchema.builder().optional("probe", Type.BOOLEAN).build();
+    private static final ObjectSchema HEALTH =
+            ObjectSchema.builder().optional("probe", Type.BOOLEAN).build();
     private static final ObjectSchema STATUS = ObjectSchema.builder()
             .optional("includeChannelSummary", Type.BOOLEAN)
             .optional("includeCliProjection", Type.BOOLEAN)
@@ -30,7 +30,10 @@ final class SystemMethods {
     }
 
     void register(RequestRouter router) {
-        router.register("health", config.v4() ? Scopes.READ : null, HEALTH,
+        router.register(
+                "health",
+                config.v4() ? Scopes.READ : null,
+                HEALTH,
                 (connection, requestId, params) -> connection.respond(requestId, info.healthResult()));
         router.register("status", Scopes.READ, STATUS, this::status);
     }
@@ -38,12 +41,18 @@ final class SystemMethods {
     private void status(ClientConnection connection, String requestId, JsonNode params) {
         engine.execute(() -> {
             ObjectNode status = Json.object().put("runtimeVersion", config.serverVersion());
-            status.putObject("heartbeat").put("defaultAgentId", SessionKeys.DEFAULT_AGENT).putArray("agents")
-                    .addObject().put("agentId", SessionKeys.DEFAULT_AGENT).put("enabled", false)
-                    .put("every", "disabled").putNull("everyMs");
+            status.putObject("heartbeat")
+                    .put("defaultAgentId", SessionKeys.DEFAULT_AGENT)
+                    .putArray("agents")
+                    .addObject()
+                    .put("agentId", SessionKeys.DEFAULT_AGENT)
+                    .put("enabled", false)
+                    .put("every", "disabled")
+                    .putNull("everyMs");
             status.putArray("channelSummary");
             status.putArray("queuedSystemEvents");
-            ObjectNode summary = status.putObject("sessions").put("count", sessions.all().size());
+            ObjectNode summary =
+                    status.putObject("sessions").put("count", sessions.all().size());
             summary.putObject("defaults").put("model", RunFrames.MODEL).put("contextTokens", 128_000);
             connection.respond(requestId, Json.write(status));
         });

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
@@ -59,8 +58,7 @@ public final class TestGateway implements AutoCloseable {
     private Running running;
 
     /** What lives from one start to the next stop. */
-    private record Running(ScheduledExecutorService executor, RunEngine engine, GatewayServer server) {
-    }
+    private record Running(ScheduledExecutorService executor, RunEngine engine, GatewayServer server) {}
 
     private TestGateway(GatewayConfig config) {
         this.config = config;
@@ -96,8 +94,14 @@ public final class TestGateway implements AutoCloseable {
         new SessionMethods(config, engine, sessions, views).register(router);
         new AgentMethods(config, engine).register(router);
         new ChatMethods(config, engine, sessions, views).register(router);
-        HandshakeHandler handshake = new HandshakeHandler(config,
-                new ConnectAuthenticator(config, pairings, faults), info, broadcaster, faults, requests, engine);
+        HandshakeHandler handshake = new HandshakeHandler(
+                config,
+                new ConnectAuthenticator(config, pairings, faults),
+                info,
+                broadcaster,
+                faults,
+                requests,
+                engine);
         GatewayServer server = new GatewayServer(channel, config, handshake, router, broadcaster, requests);
         if (config.sslContext() != null) {
             server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(config.sslContext()));
@@ -113,8 +117,12 @@ public final class TestGateway implements AutoCloseable {
         executor.scheduleAtFixedRate(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(server::flushStalled, FLUSH_CHECK_MS, FLUSH_CHECK_MS, TimeUnit.MILLISECONDS);
         running = new Running(executor, engine, server);
-        LOG.info("test gateway (protocol {}, {}, auth {}) listening on {}", config.protocol(),
-                config.serverVersion(), config.authMode(), url());
+        LOG.info(
+                "test gateway (protocol {}, {}, auth {}) listening on {}",
+                config.protocol(),
+                config.serverVersion(),
+                config.authMode(),
+                url());
         return this;
     }
 
@@ -271,8 +279,7 @@ public final class TestGateway implements AutoCloseable {
         private Duration settleDelay = Duration.ofMillis(100);
         private SSLContext sslContext;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Shared-token auth ({@code gateway.auth.mode=token}); wins over a password. */
         public Builder token(String token) {
@@ -390,9 +397,23 @@ public final class TestGateway implements AutoCloseable {
 
         public TestGateway build() {
             String version = serverVersion != null ? serverVersion : protocol == 4 ? "2026.9.6" : "2026.3.13";
-            return new TestGateway(new GatewayConfig(protocol, token, password, port, tickInterval,
-                    handshakeTimeout, maxPayload, attachmentMaxBytes, attachmentMaxImageBytes, chunkDelay,
-                    slowChunkDelay, version, maxRecordedRequests, transcriptLimit, deltaSnapshots, settleDelay,
+            return new TestGateway(new GatewayConfig(
+                    protocol,
+                    token,
+                    password,
+                    port,
+                    tickInterval,
+                    handshakeTimeout,
+                    maxPayload,
+                    attachmentMaxBytes,
+                    attachmentMaxImageBytes,
+                    chunkDelay,
+                    slowChunkDelay,
+                    version,
+                    maxRecordedRequests,
+                    transcriptLimit,
+                    deltaSnapshots,
+                    settleDelay,
                     sslContext));
         }
     }

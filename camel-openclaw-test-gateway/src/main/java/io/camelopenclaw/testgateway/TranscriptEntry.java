@@ -34,13 +34,29 @@ record TranscriptEntry(
     }
 
     static TranscriptEntry user(Run run) {
-        return new TranscriptEntry(Kind.USER, Ids.random(), run.runId, run.message,
-                run.startedAt, run.chatSend() ? run.starter.connect() : null, 0, 0, null);
+        return new TranscriptEntry(
+                Kind.USER,
+                Ids.random(),
+                run.runId,
+                run.message,
+                run.startedAt,
+                run.chatSend() ? run.starter.connect() : null,
+                0,
+                0,
+                null);
     }
 
     static TranscriptEntry reply(Kind kind, Run run, long timestamp, String errorMessage) {
         boolean counted = kind == Kind.REPLY;
-        return new TranscriptEntry(kind, Ids.random(), run.runId, run.text(), timestamp, null,
-                counted ? run.inputTokens() : 0, counted ? run.outputTokens() : 0, errorMessage);
+        return new TranscriptEntry(
+                kind,
+                Ids.random(),
+                run.runId,
+                run.text(),
+                timestamp,
+                null,
+                counted ? run.inputTokens() : 0,
+                counted ? run.outputTokens() : 0,
+                errorMessage);
     }
 }

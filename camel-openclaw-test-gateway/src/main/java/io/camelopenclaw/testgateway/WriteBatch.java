@@ -14,8 +14,7 @@ final class WriteBatch {
 
     private final List<ClientConnection> held = new ArrayList<>();
 
-    private WriteBatch() {
-    }
+    private WriteBatch() {}
 
     /** The batch of the task running on this thread, or null when frames should go out at once. */
     static WriteBatch current() {

@@ -1,14 +1,13 @@
 package io.camelopenclaw.testgateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code chat.abort} and {@code sessions.abort}. */
 class AbortTest extends GatewayTestSupport {
@@ -24,33 +23,51 @@ class AbortTest extends GatewayTestSupport {
         client.awaitChatEnd("warm");
 
         String sendId = client.send("chat.send", chatSend("agent:main:probe-abort", "please answer SLOW", "slow"));
-        client.await(f -> "chat delta".equals(Transcripts.label(f)) && "slow".equals(f.get("payload").get("runId")
-                .asText()), 3, GatewayClient.WAIT);
-        String abortId = client.send("chat.abort", object().put("sessionKey", "agent:main:probe-abort")
-                .put("runId", "slow"));
+        client.await(
+                f -> "chat delta".equals(Transcripts.label(f))
+                        && "slow".equals(f.get("payload").get("runId").asText()),
+                3,
+                GatewayClient.WAIT);
+        String abortId = client.send(
+                "chat.abort",
+                object().put("sessionKey", "agent:main:probe-abort").put("runId", "slow"));
         client.await(LATE_ERROR);
 
         List<JsonNode> ours = framesFrom(client, sendId);
         assertThat(Transcripts.shapes(ours, f -> true))
                 .isEqualTo(Transcripts.shapes(recorded.subList(2, recorded.size() - 2), f -> true));
-        JsonNode aborted = client.received().stream().filter(f -> "chat aborted".equals(Transcripts.label(f)))
-                .findFirst().orElseThrow().get("payload");
-        JsonNode lastDelta = client.received().stream().filter(ofRun("slow"))
-                .filter(f -> "chat delta".equals(Transcripts.label(f))).reduce((a, b) -> b).orElseThrow();
+        JsonNode aborted = client.received().stream()
+                .filter(f -> "chat aborted".equals(Transcripts.label(f)))
+                .findFirst()
+                .orElseThrow()
+                .get("payload");
+        JsonNode lastDelta = client.received().stream()
+                .filter(ofRun("slow"))
+                .filter(f -> "chat delta".equals(Transcripts.label(f)))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(aborted.get("stopReason").asText()).isEqualTo("rpc");
         assertThat(aborted.get("message").get("content").get(0).get("text").asText())
                 .startsWith("SLOW-ECHO part00 part01 part02")
-                .isEqualTo(lastDelta.get("payload").get("message").get("content").get(0).get("text").asText());
+                .isEqualTo(lastDelta
+                        .get("payload")
+                        .get("message")
+                        .get("content")
+                        .get(0)
+                        .get("text")
+                        .asText());
         assertThat(client.response(abortId).get("payload").toString())
                 .isEqualTo("{\"ok\":true,\"aborted\":true,\"runIds\":[\"slow\"]}");
-        JsonNode lateError = client.received().stream().filter(LATE_ERROR).findFirst().orElseThrow();
+        JsonNode lateError =
+                client.received().stream().filter(LATE_ERROR).findFirst().orElseThrow();
         assertThat(lateError.get("payload").get("data").get("error").asText()).isEqualTo("This operation was aborted");
 
         JsonNode idle = client.call("chat.abort", object().put("sessionKey", "agent:main:probe-abort"));
         assertThat(idle.get("payload").toString()).isEqualTo("{\"ok\":true,\"aborted\":false,\"runIds\":[]}");
 
         JsonNode history = client.call("chat.history", object().put("sessionKey", "agent:main:probe-abort"));
-        JsonNode recordedHistory = recorded.get(recorded.size() - 1).get("payload").get("messages");
+        JsonNode recordedHistory =
+                recorded.get(recorded.size() - 1).get("payload").get("messages");
         JsonNode messages = history.get("payload").get("messages");
         assertThat(messages).hasSize(4);
         assertThat(Transcripts.shape(messages.get(2))).isEqualTo(Transcripts.shape(recordedHistory.get(0)));
@@ -64,8 +81,8 @@ class AbortTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("agent:main:one", "HANG", "hang"));
         client.await(f -> "agent lifecycle start".equals(Transcripts.label(f)));
 
-        JsonNode response = client.call("chat.abort", object().put("sessionKey", "agent:main:two")
-                .put("runId", "hang"));
+        JsonNode response = client.call(
+                "chat.abort", object().put("sessionKey", "agent:main:two").put("runId", "hang"));
 
         assertThat(error(response).get("message").asText()).isEqualTo("runId does not match sessionKey");
     }
@@ -78,10 +95,13 @@ class AbortTest extends GatewayTestSupport {
 
         JsonNode response = client.call("chat.abort", object().put("sessionKey", "agent:main:q"));
 
-        assertThat(response.get("payload").get("runIds")).extracting(JsonNode::asText)
+        assertThat(response.get("payload").get("runIds"))
+                .extracting(JsonNode::asText)
                 .containsExactly("active", "queued");
-        assertThat(client.awaitChatEnd("active").get("payload").get("state").asText()).isEqualTo("aborted");
-        assertThat(client.awaitChatEnd("queued").get("payload").get("state").asText()).isEqualTo("aborted");
+        assertThat(client.awaitChatEnd("active").get("payload").get("state").asText())
+                .isEqualTo("aborted");
+        assertThat(client.awaitChatEnd("queued").get("payload").get("state").asText())
+                .isEqualTo("aborted");
         assertThat(labels(client, "queued")).containsExactly("chat aborted");
     }
 
@@ -98,11 +118,15 @@ class AbortTest extends GatewayTestSupport {
 
         assertThat(response.get("payload").get("aborted").asBoolean()).isTrue();
         assertThat(result.get("payload").toString())
-                .isEqualTo("{\"runId\":\"agent-hang\",\"status\":\"timeout\",\"summary\":\"aborted\",\"stopReason\":\"rpc\"}");
+                .isEqualTo(
+                        "{\"runId\":\"agent-hang\",\"status\":\"timeout\",\"summary\":\"aborted\",\"stopReason\":\"rpc\"}");
         assertThat(waited.get("payload").get("status").asText()).isEqualTo("error");
         assertThat(waited.get("payload").get("error").asText()).isEqualTo("aborted");
         assertThat(waited.get("payload").get("stopReason").asText()).isEqualTo("rpc");
-        assertThat(client.call("sessions.abort", object()).get("error").get("message").asText())
+        assertThat(client.call("sessions.abort", object())
+                        .get("error")
+                        .get("message")
+                        .asText())
                 .contains("key or runId required");
     }
 
@@ -114,6 +138,7 @@ class AbortTest extends GatewayTestSupport {
             start++;
         }
         return all.subList(start, all.size()).stream()
-                .filter(f -> "res".equals(f.path("type").asText()) || Transcripts.runEvent(f)).toList();
+                .filter(f -> "res".equals(f.path("type").asText()) || Transcripts.runEvent(f))
+                .toList();
     }
 }

@@ -1,7 +1,5 @@
 package io.camelopenclaw.testgateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -9,8 +7,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code chat.send} on protocol 4: the recorded stream, session keys, idempotency, lanes, validation, scopes. */
 class ChatSendTest extends GatewayTestSupport {
@@ -26,11 +25,18 @@ class ChatSendTest extends GatewayTestSupport {
         List<JsonNode> ours = from(client, id);
         assertThat(Transcripts.shapes(ours, f -> true))
                 .isEqualTo(Transcripts.shapes(recorded.subList(2, recorded.size()), f -> true));
-        assertThat(end.get("payload").get("message").get("content").get(0).get("text").asText())
+        assertThat(end.get("payload")
+                        .get("message")
+                        .get("content")
+                        .get(0)
+                        .get("text")
+                        .asText())
                 .isEqualTo("ECHO: hello");
-        assertThat(ours.get(0).get("payload")).isEqualTo(object().put("runId", "run-1").put("status", "started"));
+        assertThat(ours.get(0).get("payload"))
+                .isEqualTo(object().put("runId", "run-1").put("status", "started"));
         StringBuilder deltas = new StringBuilder();
-        ours.stream().filter(f -> "delta".equals(f.path("payload").path("state").asText()))
+        ours.stream()
+                .filter(f -> "delta".equals(f.path("payload").path("state").asText()))
                 .forEach(f -> deltas.append(f.get("payload").get("deltaText").asText()));
         assertThat(deltas).hasToString("ECHO: hello");
     }
@@ -43,7 +49,8 @@ class ChatSendTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("s", "three", "k2"));
         client.awaitChatEnd("k2");
 
-        List<JsonNode> events = client.received().stream().filter(f -> f.has("seq")).toList();
+        List<JsonNode> events =
+                client.received().stream().filter(f -> f.has("seq")).toList();
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("seq").asInt()).isEqualTo(i + 1);
         }
@@ -61,7 +68,8 @@ class ChatSendTest extends GatewayTestSupport {
 
         assertThat(end.get("payload").get("sessionKey").asText()).isEqualTo("agent:main:my-custom:key");
         client.send("chat.send", chatSend("main", "hi", "k2"));
-        assertThat(client.awaitChatEnd("k2").get("payload").get("sessionKey").asText()).isEqualTo("agent:main:main");
+        assertThat(client.awaitChatEnd("k2").get("payload").get("sessionKey").asText())
+                .isEqualTo("agent:main:main");
         assertThat(gw.sessions().keys()).containsExactly("agent:main:my-custom:key", "agent:main:main");
     }
 
@@ -78,13 +86,17 @@ class ChatSendTest extends GatewayTestSupport {
         JsonNode conflict = client.call("chat.send", chatSend("agent:main:dedupe", "something else", "same-key"));
 
         assertThat(first.get("payload").get("status").asText()).isEqualTo("started");
-        assertThat(second.get("payload")).isEqualTo(object().put("runId", "same-key").put("status", "in_flight"));
-        assertThat(third.get("payload")).isEqualTo(object().put("runId", "same-key").put("status", "ok"));
+        assertThat(second.get("payload"))
+                .isEqualTo(object().put("runId", "same-key").put("status", "in_flight"));
+        assertThat(third.get("payload"))
+                .isEqualTo(object().put("runId", "same-key").put("status", "ok"));
         assertThat(error(conflict).get("code").asText()).isEqualTo("INVALID_REQUEST");
         assertThat(error(conflict).get("message").asText())
                 .startsWith("This message ID was already used for different input");
         assertThat(error(conflict).get("details").get("reason").asText()).isEqualTo("chat-request-conflict");
-        assertThat(labels(client, "same-key")).filteredOn("agent lifecycle start"::equals).hasSize(1);
+        assertThat(labels(client, "same-key"))
+                .filteredOn("agent lifecycle start"::equals)
+                .hasSize(1);
         assertThat(gw.sessions().history("agent:main:dedupe")).hasSize(2);
     }
 
@@ -97,12 +109,23 @@ class ChatSendTest extends GatewayTestSupport {
         client.awaitChatEnd("second");
 
         assertThat(ack.get("payload").get("status").asText()).isEqualTo("started");
-        List<String> order = client.received().stream().filter(Transcripts::runEvent)
-                .filter(f -> Set.of("final", "start").contains(f.get("payload").path("state").asText(
-                        f.get("payload").path("data").path("phase").asText())))
-                .map(f -> f.get("payload").get("runId").asText() + " " + Transcripts.label(f)).toList();
-        assertThat(order).containsExactly("first agent lifecycle start", "first chat final",
-                "second agent lifecycle start", "second chat final");
+        List<String> order = client.received().stream()
+                .filter(Transcripts::runEvent)
+                .filter(f -> Set.of("final", "start")
+                        .contains(f.get("payload")
+                                .path("state")
+                                .asText(f.get("payload")
+                                        .path("data")
+                                        .path("phase")
+                                        .asText())))
+                .map(f -> f.get("payload").get("runId").asText() + " " + Transcripts.label(f))
+                .toList();
+        assertThat(order)
+                .containsExactly(
+                        "first agent lifecycle start",
+                        "first chat final",
+                        "second agent lifecycle start",
+                        "second chat final");
     }
 
     @Test
@@ -110,7 +133,8 @@ class ChatSendTest extends GatewayTestSupport {
         GatewayClient client = client(gateway());
 
         JsonNode bogus = client.call("chat.send", chatSend("s", "m", "k").put("bogus", 1));
-        JsonNode missing = client.call("chat.send", object().put("sessionKey", "s").put("message", "m"));
+        JsonNode missing =
+                client.call("chat.send", object().put("sessionKey", "s").put("message", "m"));
         JsonNode unknown = client.call("chat.nope", object());
         JsonNode foreignAgent = client.call("chat.send", chatSend("s", "m", "k").put("agentId", "other"));
 
@@ -118,8 +142,8 @@ class ChatSendTest extends GatewayTestSupport {
                 .isEqualTo("invalid chat.send params: at root: unexpected property 'bogus'");
         assertThat(error(missing).get("message").asText())
                 .isEqualTo("invalid chat.send params: at root: must have required property 'idempotencyKey'");
-        assertThat(error(unknown)).isEqualTo(object().put("code", "INVALID_REQUEST")
-                .put("message", "unknown method: chat.nope"));
+        assertThat(error(unknown))
+                .isEqualTo(object().put("code", "INVALID_REQUEST").put("message", "unknown method: chat.nope"));
         assertThat(error(foreignAgent).get("details").get("code").asText()).isEqualTo("UNKNOWN_AGENT_ID");
         assertThat(client.isOpen()).isTrue();
     }
@@ -133,10 +157,18 @@ class ChatSendTest extends GatewayTestSupport {
         JsonNode adminOnly = reader.call("sessions.reset", object().put("key", "s"));
         JsonNode allowed = reader.call("health", object());
 
-        assertThat(error(denied)).isEqualTo(GatewayClient.JSON.createObjectNode().put("code", "FORBIDDEN")
-                .put("message", "missing scope: operator.write").set("details", object()
-                        .put("code", "MISSING_SCOPE").put("missingScope", "operator.write")
-                        .set("requiredScopes", GatewayClient.JSON.valueToTree(List.of("operator.write")))));
+        assertThat(error(denied))
+                .isEqualTo(GatewayClient.JSON
+                        .createObjectNode()
+                        .put("code", "FORBIDDEN")
+                        .put("message", "missing scope: operator.write")
+                        .set(
+                                "details",
+                                object().put("code", "MISSING_SCOPE")
+                                        .put("missingScope", "operator.write")
+                                        .set(
+                                                "requiredScopes",
+                                                GatewayClient.JSON.valueToTree(List.of("operator.write")))));
         assertThat(error(adminOnly).get("details").get("missingScope").asText()).isEqualTo("operator.admin");
         assertThat(allowed.get("ok").asBoolean()).isTrue();
     }
@@ -152,7 +184,9 @@ class ChatSendTest extends GatewayTestSupport {
         blind.awaitEvent("tick");
         writer.awaitEvent("tick");
 
-        assertThat(blind.received().stream().filter(f -> f.has("event")).map(f -> f.get("event").asText()))
+        assertThat(blind.received().stream()
+                        .filter(f -> f.has("event"))
+                        .map(f -> f.get("event").asText()))
                 .containsOnly("connect.challenge", "update.available", "health", "tick");
     }
 
@@ -162,17 +196,24 @@ class ChatSendTest extends GatewayTestSupport {
         String kb = Base64.getEncoder().encodeToString(new byte[600]);
 
         ObjectNode image = chatSend("s", "see", "k1");
-        image.putArray("attachments").addObject().put("type", "image").put("mimeType", "image/png")
+        image.putArray("attachments")
+                .addObject()
+                .put("type", "image")
+                .put("mimeType", "image/png")
                 .put("content", kb);
         ObjectNode files = chatSend("s", "see", "k2");
-        files.putArray("attachments").add(object().put("mimeType", "text/plain").put("content", kb))
+        files.putArray("attachments")
+                .add(object().put("mimeType", "text/plain").put("content", kb))
                 .add(object().put("mimeType", "text/plain").put("content", "data:text/plain;base64," + kb));
         ObjectNode fine = chatSend("s", "see", "k3");
         fine.putArray("attachments").addObject().put("mimeType", "text/plain").put("content", kb);
 
-        assertThat(error(client.call("chat.send", image)).get("message").asText()).contains("maxImageBytes 500");
-        assertThat(error(client.call("chat.send", files)).get("message").asText()).contains("maxBytes 1000");
-        assertThat(client.call("chat.send", fine).get("payload").get("status").asText()).isEqualTo("started");
+        assertThat(error(client.call("chat.send", image)).get("message").asText())
+                .contains("maxImageBytes 500");
+        assertThat(error(client.call("chat.send", files)).get("message").asText())
+                .contains("maxBytes 1000");
+        assertThat(client.call("chat.send", fine).get("payload").get("status").asText())
+                .isEqualTo("started");
     }
 
     /** The frames from the response to request {@code id} on: responses with a runId and run events. */
@@ -183,7 +224,8 @@ class ChatSendTest extends GatewayTestSupport {
             start++;
         }
         return all.subList(start, all.size()).stream()
-                .filter(f -> f.path("payload").has("runId") || "chat.metadata.changed".equals(f.path("event").asText()))
+                .filter(f -> f.path("payload").has("runId")
+                        || "chat.metadata.changed".equals(f.path("event").asText()))
                 .toList();
     }
 }

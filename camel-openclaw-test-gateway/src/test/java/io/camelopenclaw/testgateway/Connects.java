@@ -18,8 +18,7 @@ final class Connects {
 
     static final String TOKEN = "test-token";
 
-    private Connects() {
-    }
+    private Connects() {}
 
     /** {@code gateway-client}/{@code backend}, read+write+admin, the shared token, protocol 4/4. */
     static ObjectNode backend() {
@@ -27,9 +26,14 @@ final class Connects {
     }
 
     static ObjectNode params(int min, int max, String clientId, String mode) {
-        ObjectNode params = GatewayClient.JSON.createObjectNode().put("minProtocol", min).put("maxProtocol", max);
-        params.putObject("client").put("id", clientId).put("displayName", "test probe").put("version", "0.1.0")
-                .put("platform", "linux").put("mode", mode);
+        ObjectNode params =
+                GatewayClient.JSON.createObjectNode().put("minProtocol", min).put("maxProtocol", max);
+        params.putObject("client")
+                .put("id", clientId)
+                .put("displayName", "test probe")
+                .put("version", "0.1.0")
+                .put("platform", "linux")
+                .put("mode", mode);
         params.put("role", "operator");
         scopes(params, "operator.read", "operator.write", "operator.admin");
         params.putArray("caps");
@@ -60,7 +64,8 @@ final class Connects {
                 keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 byte[] spki = keys.getPublic().getEncoded();
                 byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-                id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+                id = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
                 publicKey = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -69,24 +74,40 @@ final class Connects {
 
         /** Adds a {@code device} block signed over the challenge, as a client does. */
         ObjectNode sign(ObjectNode params, JsonNode challenge) {
-            return sign(params, challenge.get("nonce").asText(), challenge.get("ts").asLong(), "v3");
+            return sign(
+                    params, challenge.get("nonce").asText(), challenge.get("ts").asLong(), "v3");
         }
 
         ObjectNode sign(ObjectNode params, String nonce, long signedAt, String version) {
             JsonNode client = params.get("client");
             JsonNode auth = params.path("auth");
-            String token = auth.has("token") ? auth.get("token").asText()
+            String token = auth.has("token")
+                    ? auth.get("token").asText()
                     : auth.has("deviceToken") ? auth.get("deviceToken").asText() : "";
             StringBuilder scopes = new StringBuilder();
-            params.path("scopes").forEach(s -> scopes.append(scopes.length() == 0 ? "" : ",").append(s.asText()));
-            String payload = String.join("|", version, id, client.get("id").asText(), client.get("mode").asText(),
-                    params.path("role").asText("operator"), scopes, Long.toString(signedAt), token, nonce);
+            params.path("scopes")
+                    .forEach(s -> scopes.append(scopes.length() == 0 ? "" : ",").append(s.asText()));
+            String payload = String.join(
+                    "|",
+                    version,
+                    id,
+                    client.get("id").asText(),
+                    client.get("mode").asText(),
+                    params.path("role").asText("operator"),
+                    scopes,
+                    Long.toString(signedAt),
+                    token,
+                    nonce);
             if ("v3".equals(version)) {
                 payload += "|" + client.path("platform").asText("").toLowerCase() + "|"
                         + client.path("deviceFamily").asText("").toLowerCase();
             }
-            params.putObject("device").put("id", id).put("publicKey", publicKey)
-                    .put("signature", signature(payload)).put("signedAt", signedAt).put("nonce", nonce);
+            params.putObject("device")
+                    .put("id", id)
+                    .put("publicKey", publicKey)
+                    .put("signature", signature(payload))
+                    .put("signedAt", signedAt)
+                    .put("nonce", nonce);
             return params;
         }
 

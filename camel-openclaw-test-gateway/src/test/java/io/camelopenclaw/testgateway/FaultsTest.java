@@ -1,14 +1,13 @@
 package io.camelopenclaw.testgateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fault injection, shutdown and restart. */
 class FaultsTest extends GatewayTestSupport {
@@ -33,10 +32,14 @@ class FaultsTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("agent:main:drop", "CHUNKS:10", "dropped"));
 
         assertThat(client.awaitClose().code()).isEqualTo(1006);
-        assertThat(labels(client, "dropped")).filteredOn("agent assistant"::equals).hasSize(3);
+        assertThat(labels(client, "dropped"))
+                .filteredOn("agent assistant"::equals)
+                .hasSize(3);
         GatewayClient again = client(gw);
-        JsonNode waited = again.call("agent.wait", object().put("runId", "dropped").put("timeoutMs", 5000));
-        assertThat(waited.get("payload").get("terminalReply").get("text").asText()).endsWith("part09");
+        JsonNode waited =
+                again.call("agent.wait", object().put("runId", "dropped").put("timeoutMs", 5000));
+        assertThat(waited.get("payload").get("terminalReply").get("text").asText())
+                .endsWith("part09");
     }
 
     @Test
@@ -65,8 +68,10 @@ class FaultsTest extends GatewayTestSupport {
         for (int i = 0; i < 2; i++) {
             GatewayClient client = open(gw);
             JsonNode error = error(client.connect(Connects.backend()));
-            assertThat(error.toString()).isEqualTo("{\"code\":\"UNAVAILABLE\",\"message\":\"gateway starting; retry "
-                    + "shortly\",\"retryable\":true,\"retryAfterMs\":500,\"details\":{\"reason\":\"startup-sidecars\"}}");
+            assertThat(error.toString())
+                    .isEqualTo(
+                            "{\"code\":\"UNAVAILABLE\",\"message\":\"gateway starting; retry "
+                                    + "shortly\",\"retryable\":true,\"retryAfterMs\":500,\"details\":{\"reason\":\"startup-sidecars\"}}");
             assertThat(client.awaitClose()).isEqualTo(new GatewayClient.Close(1013, "gateway starting", true));
         }
         assertThat(client(gw).isOpen()).isTrue();
@@ -97,7 +102,9 @@ class FaultsTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("s", "hi", "gap"));
         client.awaitChatEnd("gap");
 
-        List<Integer> seqs = client.received().stream().filter(f -> f.has("seq")).map(f -> f.get("seq").asInt())
+        List<Integer> seqs = client.received().stream()
+                .filter(f -> f.has("seq"))
+                .map(f -> f.get("seq").asInt())
                 .toList();
         assertThat(seqs.subList(0, 3)).containsExactly(1, 2, 8);
     }
@@ -116,8 +123,16 @@ class FaultsTest extends GatewayTestSupport {
         String requestId = details.get("requestId").asText();
         assertThat(error.get("code").asText()).isEqualTo("NOT_PAIRED");
         assertThat(error.get("message").asText()).startsWith("pairing required: ");
-        assertThat(HandshakeTest.fieldNames(details)).containsExactly("code", "reason", "requestId",
-                "remediationHint", "deviceId", "requestedRole", "requestedScopes", "pauseReconnect");
+        assertThat(HandshakeTest.fieldNames(details))
+                .containsExactly(
+                        "code",
+                        "reason",
+                        "requestId",
+                        "remediationHint",
+                        "deviceId",
+                        "requestedRole",
+                        "requestedScopes",
+                        "pauseReconnect");
         assertThat(details.get("code").asText()).isEqualTo("PAIRING_REQUIRED");
         assertThat(details.get("reason").asText()).isEqualTo("not-paired");
         assertThat(details.get("deviceId").asText()).isEqualTo(device.id);
@@ -141,11 +156,15 @@ class FaultsTest extends GatewayTestSupport {
 
         GatewayClient client = client(gw);
 
-        assertThat(client.received().get(1).get("payload").get("auth").get("scopes")).isEmpty();
-        assertThat(error(client.call("chat.send", chatSend("s", "m", "k"))).get("code").asText())
+        assertThat(client.received().get(1).get("payload").get("auth").get("scopes"))
+                .isEmpty();
+        assertThat(error(client.call("chat.send", chatSend("s", "m", "k")))
+                        .get("code")
+                        .asText())
                 .isEqualTo("FORBIDDEN");
         gw.faults().reset();
-        assertThat(client(gw).received().get(1).get("payload").get("auth").get("scopes")).hasSize(3);
+        assertThat(client(gw).received().get(1).get("payload").get("auth").get("scopes"))
+                .hasSize(3);
     }
 
     @Test
@@ -182,7 +201,8 @@ class FaultsTest extends GatewayTestSupport {
         gw.restart();
         assertThat(gw.port()).isEqualTo(port);
         GatewayClient again = client(gw);
-        JsonNode history = again.call("chat.history", object().put("sessionKey", "agent:main:kept")).get("payload");
+        JsonNode history = again.call("chat.history", object().put("sessionKey", "agent:main:kept"))
+                .get("payload");
         assertThat(history.get("messages")).hasSize(2);
     }
 
@@ -196,14 +216,20 @@ class FaultsTest extends GatewayTestSupport {
         gw.stop();
 
         assertThat(client.awaitClose().code()).isEqualTo(1006);
-        assertThat(client.received()).noneMatch(f -> "shutdown".equals(f.path("event").asText()));
+        assertThat(client.received())
+                .noneMatch(f -> "shutdown".equals(f.path("event").asText()));
         gw.restart();
         GatewayClient again = client(gw);
         assertThat(again.call("agent.wait", object().put("runId", "interrupted").put("timeoutMs", 0))
-                .get("payload").get("status").asText()).isEqualTo("timeout");
+                        .get("payload")
+                        .get("status")
+                        .asText())
+                .isEqualTo("timeout");
     }
 
     private static long ticks(GatewayClient client) {
-        return client.received().stream().filter(f -> "tick".equals(f.path("event").asText())).count();
+        return client.received().stream()
+                .filter(f -> "tick".equals(f.path("event").asText()))
+                .count();
     }
 }

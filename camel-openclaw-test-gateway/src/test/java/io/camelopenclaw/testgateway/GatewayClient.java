@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -24,8 +23,7 @@ final class GatewayClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
 
     /** The close the client saw. */
-    record Close(int code, String reason, boolean remote) {
-    }
+    record Close(int code, String reason, boolean remote) {}
 
     private final Socket socket;
     private final List<JsonNode> received = new ArrayList<>();
@@ -77,7 +75,8 @@ final class GatewayClient implements AutoCloseable {
     /** Sends a request and returns its id. */
     String send(String method, JsonNode params) {
         String id = UUID.randomUUID().toString();
-        ObjectNode frame = JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
+        ObjectNode frame =
+                JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
         frame.set("params", params);
         sendText(frame.toString());
         return id;
@@ -93,7 +92,8 @@ final class GatewayClient implements AutoCloseable {
     }
 
     JsonNode response(String id) {
-        return await(f -> "res".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
+        return await(f ->
+                "res".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
     }
 
     /** The first frame received that matches, waiting up to {@link #WAIT} for it. */
@@ -106,14 +106,15 @@ final class GatewayClient implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
-                List<JsonNode> matches = received.stream().filter(matcher).limit(count).toList();
+                List<JsonNode> matches =
+                        received.stream().filter(matcher).limit(count).toList();
                 long left = deadline - System.nanoTime();
                 if (matches.size() == count) {
                     return matches;
                 }
                 if (left <= 0) {
-                    throw new AssertionError("no " + count + " matching frames within " + timeout + "; received "
-                            + received);
+                    throw new AssertionError(
+                            "no " + count + " matching frames within " + timeout + "; received " + received);
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
@@ -132,7 +133,8 @@ final class GatewayClient implements AutoCloseable {
     JsonNode awaitChatEnd(String runId) {
         return await(f -> "chat".equals(f.path("event").asText())
                 && runId.equals(f.path("payload").path("runId").asText())
-                && List.of("final", "aborted", "error").contains(f.path("payload").path("state").asText()));
+                && List.of("final", "aborted", "error")
+                        .contains(f.path("payload").path("state").asText()));
     }
 
     /** Every JSON frame received so far, in order. */
@@ -169,8 +171,7 @@ final class GatewayClient implements AutoCloseable {
         }
 
         @Override
-        public void onOpen(ServerHandshake handshake) {
-        }
+        public void onOpen(ServerHandshake handshake) {}
 
         @Override
         public void onMessage(String text) {
@@ -191,7 +192,6 @@ final class GatewayClient implements AutoCloseable {
         }
 
         @Override
-        public void onError(Exception ex) {
-        }
+        public void onError(Exception ex) {}
     }
 }

@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.AfterEach;
 
 /** Starts gateways and clients for a test and closes them afterwards. */
@@ -22,7 +21,9 @@ abstract class GatewayTestSupport {
     }
 
     TestGateway gateway(UnaryOperator<TestGateway.Builder> settings) {
-        TestGateway gateway = settings.apply(TestGateway.builder().token(Connects.TOKEN)).build().start();
+        TestGateway gateway = settings.apply(TestGateway.builder().token(Connects.TOKEN))
+                .build()
+                .start();
         resources.push(gateway);
         return gateway;
     }
@@ -44,7 +45,9 @@ abstract class GatewayTestSupport {
 
     /** A device-signed {@code gateway-client}/{@code backend} client with read, write and admin. */
     GatewayClient signedClient(TestGateway gateway) {
-        return signedClient(gateway, new Connects.Device(),
+        return signedClient(
+                gateway,
+                new Connects.Device(),
                 Connects.params(gateway.protocol(), gateway.protocol(), "gateway-client", "backend"));
     }
 
@@ -78,12 +81,16 @@ abstract class GatewayTestSupport {
 
     /** Frames of one run (chat and agent events with that runId). */
     static Predicate<JsonNode> ofRun(String runId) {
-        return frame -> Transcripts.runEvent(frame) && runId.equals(frame.path("payload").path("runId").asText());
+        return frame -> Transcripts.runEvent(frame)
+                && runId.equals(frame.path("payload").path("runId").asText());
     }
 
     /** The events of a run a client received, labelled ({@link Transcripts#label}). */
     static List<String> labels(GatewayClient client, String runId) {
-        return client.received().stream().filter(ofRun(runId)).map(Transcripts::label).toList();
+        return client.received().stream()
+                .filter(ofRun(runId))
+                .map(Transcripts::label)
+                .toList();
     }
 
     static JsonNode error(JsonNode response) {

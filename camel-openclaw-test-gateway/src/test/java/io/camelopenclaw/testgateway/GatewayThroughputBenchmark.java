@@ -1,7 +1,5 @@
 package io.camelopenclaw.testgateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -12,6 +10,8 @@ import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs per second through one connection, in this JVM: {@code chat.send} of {@code CHUNKS:10} messages (34 frames
@@ -27,7 +27,8 @@ class GatewayThroughputBenchmark {
 
     @Test
     void chatSendThroughput() throws Exception {
-        try (TestGateway gw = TestGateway.builder().token(Connects.TOKEN).build().start()) {
+        try (TestGateway gw =
+                TestGateway.builder().token(Connects.TOKEN).build().start()) {
             for (int round = 0; round < 3; round++) {
                 round(gw, round);
             }
@@ -41,14 +42,14 @@ class GatewayThroughputBenchmark {
         AtomicLong frames = new AtomicLong();
         WebSocketClient client = new WebSocketClient(URI.create(gw.url())) {
             @Override
-            public void onOpen(ServerHandshake handshake) {
-            }
+            public void onOpen(ServerHandshake handshake) {}
 
             @Override
             public void onMessage(String frame) {
                 frames.incrementAndGet();
                 if (frame.startsWith("{\"type\":\"event\",\"event\":\"connect.challenge\"")) {
-                    send("{\"type\":\"req\",\"id\":\"c\",\"method\":\"connect\",\"params\":" + Connects.backend() + "}");
+                    send("{\"type\":\"req\",\"id\":\"c\",\"method\":\"connect\",\"params\":" + Connects.backend()
+                            + "}");
                 } else if (frame.startsWith("{\"type\":\"res\",\"id\":\"c\"")) {
                     hello.countDown();
                 } else if (frame.contains("\"state\":\"final\"")) {
@@ -58,12 +59,10 @@ class GatewayThroughputBenchmark {
             }
 
             @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
+            public void onClose(int code, String reason, boolean remote) {}
 
             @Override
-            public void onError(Exception ex) {
-            }
+            public void onError(Exception ex) {}
         };
         client.connectBlocking();
         assertThat(hello.await(10, TimeUnit.SECONDS)).isTrue();
@@ -76,8 +75,9 @@ class GatewayThroughputBenchmark {
         }
         assertThat(finals.await(120, TimeUnit.SECONDS)).isTrue();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("round %d: %d runs in %.2f s = %.0f runs/s, %.0f frames/s%n", round, RUNS, seconds,
-                RUNS / seconds, frames.get() / seconds);
+        System.out.printf(
+                "round %d: %d runs in %.2f s = %.0f runs/s, %.0f frames/s%n",
+                round, RUNS, seconds, RUNS / seconds, frames.get() / seconds);
         client.closeBlocking();
     }
 }

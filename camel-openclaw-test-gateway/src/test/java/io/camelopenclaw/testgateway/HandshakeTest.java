@@ -1,8 +1,5 @@
 package io.camelopenclaw.testgateway;
 
-import static io.camelopenclaw.testgateway.Transcripts.shape;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
+
+import static io.camelopenclaw.testgateway.Transcripts.shape;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The protocol-4 handshake against the recorded 2026.9.6 transcripts. */
 class HandshakeTest extends GatewayTestSupport {
@@ -35,17 +34,31 @@ class HandshakeTest extends GatewayTestSupport {
             assertThat(shape(payload.get(part))).as(part).isEqualTo(shape(real.get(part)));
         }
         assertThat(fieldNames(payload.get("snapshot"))).isEqualTo(fieldNames(real.get("snapshot")));
-        assertThat(payload.get("snapshot").get("sessionDefaults")).isEqualTo(real.get("snapshot").get("sessionDefaults"));
+        assertThat(payload.get("snapshot").get("sessionDefaults"))
+                .isEqualTo(real.get("snapshot").get("sessionDefaults"));
         assertThat(payload.get("protocol").asInt()).isEqualTo(4);
         assertThat(payload.get("server").get("version").asText()).isEqualTo("2026.9.6");
         assertThat(payload.get("auth").get("method").asText()).isEqualTo("token");
         assertThat(payload.get("auth").get("scopes"))
-                .isEqualTo(GatewayClient.JSON.valueToTree(List.of("operator.read", "operator.write", "operator.admin")));
+                .isEqualTo(
+                        GatewayClient.JSON.valueToTree(List.of("operator.read", "operator.write", "operator.admin")));
         assertThat(payload.get("policy")).isEqualTo(real.get("policy"));
-        assertThat(payload.get("features").get("methods")).extracting(JsonNode::asText).containsExactly("health",
-                "status", "sessions.list", "sessions.abort", "sessions.reset", "sessions.delete", "agent",
-                "agent.wait", "chat.history", "chat.abort", "chat.send");
-        assertThat(payload.get("features").get("capabilities")).isEqualTo(real.get("features").get("capabilities"));
+        assertThat(payload.get("features").get("methods"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "health",
+                        "status",
+                        "sessions.list",
+                        "sessions.abort",
+                        "sessions.reset",
+                        "sessions.delete",
+                        "agent",
+                        "agent.wait",
+                        "chat.history",
+                        "chat.abort",
+                        "chat.send");
+        assertThat(payload.get("features").get("capabilities"))
+                .isEqualTo(real.get("features").get("capabilities"));
 
         assertThat(shape(update)).isEqualTo(shape(recorded.get(2)));
         assertThat(update.get("seq").asInt()).isEqualTo(1);
@@ -64,8 +77,9 @@ class HandshakeTest extends GatewayTestSupport {
         JsonNode response = client.connect(params);
 
         assertThat(error(response)).isEqualTo(error(badToken.get(1)));
-        assertThat(client.awaitClose()).isEqualTo(new GatewayClient.Close(1008,
-                "unauthorized: gateway token mismatch (provide gateway auth token)", true));
+        assertThat(client.awaitClose())
+                .isEqualTo(new GatewayClient.Close(
+                        1008, "unauthorized: gateway token mismatch (provide gateway auth token)", true));
     }
 
     @Test
@@ -159,11 +173,15 @@ class HandshakeTest extends GatewayTestSupport {
         assertThat(unknownField.awaitClose().code()).isEqualTo(1008);
 
         GatewayClient unknownId = open(gw);
-        assertThat(error(unknownId.connect(Connects.params(4, 4, "my-app", "backend"))).get("message").asText())
+        assertThat(error(unknownId.connect(Connects.params(4, 4, "my-app", "backend")))
+                        .get("message")
+                        .asText())
                 .isEqualTo("invalid connect params: at /client/id: must be equal to one of the allowed values");
 
         GatewayClient badRole = open(gw);
-        assertThat(error(badRole.connect(Connects.backend().put("role", "admin"))).get("message").asText())
+        assertThat(error(badRole.connect(Connects.backend().put("role", "admin")))
+                        .get("message")
+                        .asText())
                 .isEqualTo("invalid role");
     }
 
@@ -194,7 +212,8 @@ class HandshakeTest extends GatewayTestSupport {
     void deviceLessClientsOtherThanLocalBackendAndCliGetNoScopes() {
         TestGateway gw = gateway();
         assertThat(grantedScopes(gw, Connects.params(4, 4, "test", "test"))).isEmpty();
-        assertThat(grantedScopes(gw, Connects.params(4, 4, "gateway-client", "ui"))).isEmpty();
+        assertThat(grantedScopes(gw, Connects.params(4, 4, "gateway-client", "ui")))
+                .isEmpty();
         assertThat(grantedScopes(gw, Connects.params(4, 4, "cli", "cli"))).hasSize(3);
         ObjectNode omitted = Connects.backend();
         omitted.remove("scopes");
@@ -236,8 +255,15 @@ class HandshakeTest extends GatewayTestSupport {
     void framesAboveMaxPayloadCloseWith1009AfterTheHandshake() {
         TestGateway gw = gateway(b -> b.maxPayload(100_000));
         GatewayClient client = client(gw);
-        assertThat(client.received().stream().filter(f -> "res".equals(f.path("type").asText())).findFirst()
-                .orElseThrow().get("payload").get("policy").get("maxPayload").asInt()).isEqualTo(100_000);
+        assertThat(client.received().stream()
+                        .filter(f -> "res".equals(f.path("type").asText()))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("payload")
+                        .get("policy")
+                        .get("maxPayload")
+                        .asInt())
+                .isEqualTo(100_000);
 
         client.send("chat.send", chatSend("agent:main:big", "x".repeat(100_001), "k"));
 
@@ -257,7 +283,9 @@ class HandshakeTest extends GatewayTestSupport {
 
     private List<String> grantedScopes(TestGateway gw, ObjectNode params) {
         JsonNode hello = client(gw, params).received().stream()
-                .filter(f -> "res".equals(f.path("type").asText())).findFirst().orElseThrow();
+                .filter(f -> "res".equals(f.path("type").asText()))
+                .findFirst()
+                .orElseThrow();
         List<String> scopes = new ArrayList<>();
         hello.get("payload").get("auth").get("scopes").forEach(s -> scopes.add(s.asText()));
         return scopes;

@@ -1,14 +1,13 @@
 package io.camelopenclaw.testgateway;
 
-import static io.camelopenclaw.testgateway.HandshakeTest.fieldNames;
-import static io.camelopenclaw.testgateway.Transcripts.shape;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
+
+import static io.camelopenclaw.testgateway.HandshakeTest.fieldNames;
+import static io.camelopenclaw.testgateway.Transcripts.shape;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code chat.history}, {@code sessions.*}, {@code health} and {@code status} on protocol 4. */
 class HistoryTest extends GatewayTestSupport {
@@ -22,24 +21,31 @@ class HistoryTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "k1"));
         client.awaitChatEnd("k1");
         String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", "k2"));
-        client.await(f -> agent.equals(f.path("id").asText()) && "ok".equals(f.path("payload").path("status").asText()));
+        client.await(f -> agent.equals(f.path("id").asText())
+                && "ok".equals(f.path("payload").path("status").asText()));
 
-        JsonNode history = client.call("chat.history", object().put("sessionKey", "agent:main:probe-1")
-                .put("limit", 50)).get("payload");
+        JsonNode history = client.call(
+                        "chat.history",
+                        object().put("sessionKey", "agent:main:probe-1").put("limit", 50))
+                .get("payload");
         JsonNode list = client.call("sessions.list", object()).get("payload");
         JsonNode health = client.call("health", object()).get("payload");
 
         JsonNode realHistory = recorded.get(2).get("payload");
         assertThat(fieldNames(history)).isEqualTo(fieldNames(realHistory));
         for (int i = 0; i < 4; i++) {
-            assertThat(shape(history.get("messages").get(i))).as("message %d", i)
+            assertThat(shape(history.get("messages").get(i)))
+                    .as("message %d", i)
                     .isEqualTo(shape(realHistory.get("messages").get(i)));
         }
-        assertThat(history.get("messages")).extracting(m -> m.get("role").asText())
+        assertThat(history.get("messages"))
+                .extracting(m -> m.get("role").asText())
                 .containsExactly("user", "assistant", "user", "assistant");
         assertThat(history.get("messages").get(0).get("content").asText()).isEqualTo("hello camel");
-        assertThat(history.get("messages").get(0).get("idempotencyKey").asText()).isEqualTo("k1:user");
-        assertThat(history.get("messages").get(3).get("__openclaw").get("runId").asText()).isEqualTo("k2");
+        assertThat(history.get("messages").get(0).get("idempotencyKey").asText())
+                .isEqualTo("k1:user");
+        assertThat(history.get("messages").get(3).get("__openclaw").get("runId").asText())
+                .isEqualTo("k2");
         assertThat(history.get("totalMessages").asInt()).isEqualTo(4);
         assertThat(history.get("hasMore").asBoolean()).isFalse();
         assertThat(history.get("defaults")).isEqualTo(realHistory.get("defaults"));
@@ -50,10 +56,12 @@ class HistoryTest extends GatewayTestSupport {
         assertThat(row.get("key").asText()).isEqualTo("agent:main:probe-1");
         assertThat(row.get("status").asText()).isEqualTo("done");
         assertThat(row.get("lastRunId").asText()).isEqualTo("k2");
-        assertThat(row.get("sessionId").asText()).isEqualTo(history.get("sessionId").asText());
+        assertThat(row.get("sessionId").asText())
+                .isEqualTo(history.get("sessionId").asText());
 
         assertThat(shape(health)).isEqualTo(shape(recorded.get(4).get("payload")));
-        assertThat(history.get("messages")).hasSize(gw.sessions().history("agent:main:probe-1").size());
+        assertThat(history.get("messages"))
+                .hasSize(gw.sessions().history("agent:main:probe-1").size());
     }
 
     @Test
@@ -64,14 +72,18 @@ class HistoryTest extends GatewayTestSupport {
             client.awaitChatEnd(key);
         }
 
-        JsonNode history = client.call("chat.history", object().put("sessionKey", "s").put("limit", 2))
+        JsonNode history = client.call(
+                        "chat.history", object().put("sessionKey", "s").put("limit", 2))
                 .get("payload");
 
-        assertThat(history.get("messages")).extracting(m -> m.get("__openclaw").get("seq").asInt())
+        assertThat(history.get("messages"))
+                .extracting(m -> m.get("__openclaw").get("seq").asInt())
                 .containsExactly(5, 6);
         assertThat(history.get("hasMore").asBoolean()).isTrue();
-        assertThat(client.call("chat.history", object().put("sessionKey", "unknown-session")).get("payload")
-                .get("messages")).isEmpty();
+        assertThat(client.call("chat.history", object().put("sessionKey", "unknown-session"))
+                        .get("payload")
+                        .get("messages"))
+                .isEmpty();
     }
 
     @Test
@@ -83,10 +95,12 @@ class HistoryTest extends GatewayTestSupport {
             client.awaitChatEnd(key);
         }
 
-        JsonNode history = client.call("chat.history", object().put("sessionKey", "s").put("limit", 100))
+        JsonNode history = client.call(
+                        "chat.history", object().put("sessionKey", "s").put("limit", 100))
                 .get("payload");
 
-        assertThat(history.get("messages")).extracting(m -> m.get("role").asText())
+        assertThat(history.get("messages"))
+                .extracting(m -> m.get("role").asText())
                 .containsExactly("user", "assistant", "user", "assistant");
         assertThat(history.get("messages").get(0).get("content").asText()).isEqualTo("message c");
         assertThat(history.get("messages").get(2).get("content").asText()).isEqualTo("message d");
@@ -99,20 +113,27 @@ class HistoryTest extends GatewayTestSupport {
         GatewayClient client = client(gw);
         client.send("chat.send", chatSend("agent:main:r", "hello", "k"));
         client.awaitChatEnd("k");
-        String before = client.call("chat.history", object().put("sessionKey", "agent:main:r")).get("payload")
-                .get("sessionId").asText();
+        String before = client.call("chat.history", object().put("sessionKey", "agent:main:r"))
+                .get("payload")
+                .get("sessionId")
+                .asText();
 
         JsonNode reset = client.call("sessions.reset", object().put("key", "r")).get("payload");
-        JsonNode afterReset = client.call("chat.history", object().put("sessionKey", "agent:main:r")).get("payload");
-        JsonNode deleted = client.call("sessions.delete", object().put("key", "agent:main:r")).get("payload");
-        JsonNode again = client.call("sessions.delete", object().put("key", "agent:main:r")).get("payload");
+        JsonNode afterReset = client.call("chat.history", object().put("sessionKey", "agent:main:r"))
+                .get("payload");
+        JsonNode deleted = client.call("sessions.delete", object().put("key", "agent:main:r"))
+                .get("payload");
+        JsonNode again = client.call("sessions.delete", object().put("key", "agent:main:r"))
+                .get("payload");
 
         assertThat(reset.get("ok").asBoolean()).isTrue();
         assertThat(reset.get("key").asText()).isEqualTo("agent:main:r");
-        assertThat(reset.get("entry").get("sessionId").asText()).isNotEqualTo(before)
+        assertThat(reset.get("entry").get("sessionId").asText())
+                .isNotEqualTo(before)
                 .isEqualTo(afterReset.get("sessionId").asText());
         assertThat(afterReset.get("messages")).isEmpty();
-        assertThat(deleted.toString()).isEqualTo("{\"ok\":true,\"key\":\"agent:main:r\",\"deleted\":true,\"archived\":[]}");
+        assertThat(deleted.toString())
+                .isEqualTo("{\"ok\":true,\"key\":\"agent:main:r\",\"deleted\":true,\"archived\":[]}");
         assertThat(again.get("deleted").asBoolean()).isFalse();
         assertThat(gw.sessions().keys()).isEmpty();
     }

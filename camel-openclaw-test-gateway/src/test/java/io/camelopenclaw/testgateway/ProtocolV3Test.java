@@ -1,23 +1,22 @@
 package io.camelopenclaw.testgateway;
 
-import static io.camelopenclaw.testgateway.HandshakeTest.fieldNames;
-import static io.camelopenclaw.testgateway.Transcripts.shape;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
+
+import static io.camelopenclaw.testgateway.HandshakeTest.fieldNames;
+import static io.camelopenclaw.testgateway.Transcripts.shape;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Protocol 3, emulating openclaw 2026.3.13, against its recorded transcripts. */
 class ProtocolV3Test extends GatewayTestSupport {
 
-    private static final Predicate<JsonNode> RUN_FRAMES = f -> "res".equals(f.path("type").asText())
-            || Transcripts.runEvent(f);
+    private static final Predicate<JsonNode> RUN_FRAMES =
+            f -> "res".equals(f.path("type").asText()) || Transcripts.runEvent(f);
 
     private final Connects.Device device = new Connects.Device();
 
@@ -44,13 +43,24 @@ class ProtocolV3Test extends GatewayTestSupport {
         assertThat(fieldNames(hello.get("snapshot"))).isEqualTo(fieldNames(real.get("snapshot")));
         assertThat(shape(hello.get("server"))).isEqualTo(shape(real.get("server")));
         assertThat(hello.get("policy")).isEqualTo(real.get("policy"));
-        assertThat(hello.get("snapshot").get("sessionDefaults")).isEqualTo(real.get("snapshot").get("sessionDefaults"));
+        assertThat(hello.get("snapshot").get("sessionDefaults"))
+                .isEqualTo(real.get("snapshot").get("sessionDefaults"));
         assertThat(hello.get("protocol").asInt()).isEqualTo(3);
         assertThat(hello.get("server").get("version").asText()).isEqualTo("2026.3.13");
         assertThat(hello.get("canvasHostUrl").asText()).isEqualTo("http://127.0.0.1:" + gw.port());
-        assertThat(hello.get("features").get("methods")).extracting(JsonNode::asText).containsExactly("health",
-                "status", "sessions.list", "sessions.reset", "sessions.delete", "agent", "agent.wait",
-                "chat.history", "chat.abort", "chat.send");
+        assertThat(hello.get("features").get("methods"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "health",
+                        "status",
+                        "sessions.list",
+                        "sessions.reset",
+                        "sessions.delete",
+                        "agent",
+                        "agent.wait",
+                        "chat.history",
+                        "chat.abort",
+                        "chat.send");
         assertThat(shape(health)).isEqualTo(shape(recorded.get(2)));
     }
 
@@ -58,7 +68,8 @@ class ProtocolV3Test extends GatewayTestSupport {
     void rangeThreeToFourNegotiatesThree() {
         GatewayClient client = signedClient(v3(), device, Connects.params(3, 4, "gateway-client", "backend"));
 
-        assertThat(client.received().get(1).get("payload").get("protocol").asInt()).isEqualTo(3);
+        assertThat(client.received().get(1).get("payload").get("protocol").asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -66,16 +77,19 @@ class ProtocolV3Test extends GatewayTestSupport {
         TestGateway gw = v3();
         GatewayClient v4Only = open(gw);
         assertThat(error(v4Only.call("connect", device.sign(Connects.backend(), v4Only.challenge()))))
-                .isEqualTo(error(Transcripts.received("v3/bad-protocol-v4.jsonl").get(1)));
+                .isEqualTo(
+                        error(Transcripts.received("v3/bad-protocol-v4.jsonl").get(1)));
         assertThat(v4Only.awaitClose()).isEqualTo(new GatewayClient.Close(1002, "protocol mismatch", true));
 
         GatewayClient timeZone = open(gw);
         ObjectNode params = Connects.params(3, 4, "gateway-client", "backend");
         ((ObjectNode) params.get("client")).put("timeZone", "UTC");
         assertThat(error(timeZone.call("connect", device.sign(params, timeZone.challenge()))))
-                .isEqualTo(error(Transcripts.received("v3/bad-params-v4field.jsonl").get(1)));
-        assertThat(timeZone.awaitClose()).isEqualTo(new GatewayClient.Close(1008,
-                "invalid connect params: at /client: unexpected property 'timeZone'", true));
+                .isEqualTo(error(
+                        Transcripts.received("v3/bad-params-v4field.jsonl").get(1)));
+        assertThat(timeZone.awaitClose())
+                .isEqualTo(new GatewayClient.Close(
+                        1008, "invalid connect params: at /client: unexpected property 'timeZone'", true));
 
         List<JsonNode> badToken = Transcripts.received("v3/bad-token.jsonl");
         ObjectNode wrong = Connects.params(3, 3, "gateway-client", "backend");
@@ -99,8 +113,8 @@ class ProtocolV3Test extends GatewayTestSupport {
         JsonNode health = client.call("health", object());
 
         assertThat(client.received().get(1).get("payload").has("auth")).isFalse();
-        assertThat(error(list)).isEqualTo(object().put("code", "INVALID_REQUEST")
-                .put("message", "missing scope: operator.read"));
+        assertThat(error(list))
+                .isEqualTo(object().put("code", "INVALID_REQUEST").put("message", "missing scope: operator.read"));
         assertThat(error(send).get("message").asText()).isEqualTo("missing scope: operator.write");
         assertThat(health.get("ok").asBoolean()).isTrue();
     }
@@ -113,7 +127,8 @@ class ProtocolV3Test extends GatewayTestSupport {
         JsonNode auth = first.received().get(1).get("payload").get("auth");
 
         assertThat(shape(auth)).isEqualTo(shape(recorded.get(1).get("payload").get("auth")));
-        assertThat(auth.get("scopes")).extracting(JsonNode::asText)
+        assertThat(auth.get("scopes"))
+                .extracting(JsonNode::asText)
                 .containsExactly("operator.admin", "operator.read", "operator.write");
 
         ObjectNode reconnect = Connects.params(3, 3, "cli", "cli");
@@ -121,19 +136,23 @@ class ProtocolV3Test extends GatewayTestSupport {
         GatewayClient second = signedClient(gw, device, reconnect);
         assertThat(second.received().get(1).get("payload").get("auth").get("deviceToken"))
                 .isEqualTo(auth.get("deviceToken"));
-        assertThat(second.call("sessions.list", object().put("limit", 1)).get("ok").asBoolean()).isTrue();
+        assertThat(second.call("sessions.list", object().put("limit", 1))
+                        .get("ok")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void chatSendAgentAndToolStreamsHaveThe2026313Shapes() {
         TestGateway gw = v3();
-        GatewayClient client = signedClient(gw, device, Connects.caps(Connects.params(3, 3, "gateway-client", "backend"),
-                "tool-events"));
+        GatewayClient client = signedClient(
+                gw, device, Connects.caps(Connects.params(3, 3, "gateway-client", "backend"), "tool-events"));
 
         String send = client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "v3-send"));
         client.awaitChatEnd("v3-send");
         assertThat(runShapes(client, send))
-                .isEqualTo(Transcripts.shapes(Transcripts.received("v3/chat-send.jsonl"), RUN_FRAMES).subList(1, 9));
+                .isEqualTo(Transcripts.shapes(Transcripts.received("v3/chat-send.jsonl"), RUN_FRAMES)
+                        .subList(1, 9));
 
         List<JsonNode> recordedAgent = Transcripts.received("v3/agent.jsonl");
         String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", "v3-agent"));
@@ -142,13 +161,18 @@ class ProtocolV3Test extends GatewayTestSupport {
         List<String> expected = Transcripts.shapes(recordedAgent, RUN_FRAMES);
         List<String> ours = runShapes(client, agent);
         assertThat(ours.subList(0, ours.size() - 1)).isEqualTo(expected.subList(1, expected.size() - 1));
-        assertThat(fieldNames(result.get("payload").get("result").get("meta").get("agentMeta").get("usage")))
+        assertThat(fieldNames(result.get("payload")
+                        .get("result")
+                        .get("meta")
+                        .get("agentMeta")
+                        .get("usage")))
                 .containsExactly("input", "output", "total");
 
         client.send("chat.send", chatSend("agent:main:probe-tool", "please do a TOOLCALL now", "v3-tool"));
         client.awaitChatEnd("v3-tool");
         List<JsonNode> tools = client.received().stream()
-                .filter(f -> "tool".equals(f.path("payload").path("stream").asText())).toList();
+                .filter(f -> "tool".equals(f.path("payload").path("stream").asText()))
+                .toList();
         assertThat(tools).extracting(Transcripts::label).containsExactly("agent tool start", "agent tool result");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.has("seq")).isFalse());
         assertThat(fieldNames(tools.get(1).get("payload").get("data")))
@@ -159,23 +183,29 @@ class ProtocolV3Test extends GatewayTestSupport {
     @Test
     void abortSendsOnlyTheChatEventAndKeepsBothPartialsInHistory() {
         List<JsonNode> recorded = Transcripts.received("v3/abort.jsonl");
-        GatewayClient client = signedClient(v3(Duration.ofMillis(300)), device, Connects.params(3, 3, "gateway-client",
-                "backend"));
+        GatewayClient client =
+                signedClient(v3(Duration.ofMillis(300)), device, Connects.params(3, 3, "gateway-client", "backend"));
 
         client.send("chat.send", chatSend("agent:main:probe-abort", "please answer SLOW", "v3-slow"));
         client.await(f -> "chat delta".equals(Transcripts.label(f)), 3, GatewayClient.WAIT);
-        JsonNode response = client.call("chat.abort", object().put("sessionKey", "agent:main:probe-abort")
-                .put("runId", "v3-slow"));
-        JsonNode history = client.call("chat.history", object().put("sessionKey", "agent:main:probe-abort")
-                .put("limit", 20)).get("payload");
+        JsonNode response = client.call(
+                "chat.abort",
+                object().put("sessionKey", "agent:main:probe-abort").put("runId", "v3-slow"));
+        JsonNode history = client.call(
+                        "chat.history",
+                        object().put("sessionKey", "agent:main:probe-abort").put("limit", 20))
+                .get("payload");
 
-        assertThat(response.get("payload").get("runIds")).extracting(JsonNode::asText).containsExactly("v3-slow");
+        assertThat(response.get("payload").get("runIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("v3-slow");
         assertThat(labels(client, "v3-slow")).endsWith("chat delta", "chat aborted");
         JsonNode realHistory = recorded.get(recorded.size() - 1).get("payload");
         assertThat(fieldNames(history)).isEqualTo(fieldNames(realHistory));
         assertThat(history.get("messages")).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(shape(history.get("messages").get(i))).as("message %d", i)
+            assertThat(shape(history.get("messages").get(i)))
+                    .as("message %d", i)
                     .isEqualTo(shape(realHistory.get("messages").get(i)));
         }
         assertThat(history.get("messages").get(2).get("stopReason").asText()).isEqualTo("aborted");
@@ -188,23 +218,32 @@ class ProtocolV3Test extends GatewayTestSupport {
         client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "h1"));
         client.awaitChatEnd("h1");
         String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", "h2"));
-        client.await(f -> agent.equals(f.path("id").asText()) && "ok".equals(f.path("payload").path("status").asText()));
+        client.await(f -> agent.equals(f.path("id").asText())
+                && "ok".equals(f.path("payload").path("status").asText()));
 
-        JsonNode history = client.call("chat.history", object().put("sessionKey", "agent:main:probe-1")
-                .put("limit", 50)).get("payload");
+        JsonNode history = client.call(
+                        "chat.history",
+                        object().put("sessionKey", "agent:main:probe-1").put("limit", 50))
+                .get("payload");
         JsonNode list = client.call("sessions.list", object()).get("payload");
 
-        JsonNode realHistory = recorded.stream().filter(f -> f.path("payload").has("messages")).findFirst()
-                .orElseThrow().get("payload");
-        JsonNode realList = recorded.stream().filter(f -> f.path("payload").has("defaults")).findFirst()
-                .orElseThrow().get("payload");
+        JsonNode realHistory = recorded.stream()
+                .filter(f -> f.path("payload").has("messages"))
+                .findFirst()
+                .orElseThrow()
+                .get("payload");
+        JsonNode realList = recorded.stream()
+                .filter(f -> f.path("payload").has("defaults"))
+                .findFirst()
+                .orElseThrow()
+                .get("payload");
         assertThat(fieldNames(history)).isEqualTo(fieldNames(realHistory));
         for (int i = 0; i < 4; i++) {
-            assertThat(shape(history.get("messages").get(i))).as("message %d", i)
+            assertThat(shape(history.get("messages").get(i)))
+                    .as("message %d", i)
                     .isEqualTo(shape(realHistory.get("messages").get(i)));
         }
-        assertThat(history.get("messages").get(0).get("senderLabel").asText())
-                .isEqualTo("test probe (gateway-client)");
+        assertThat(history.get("messages").get(0).get("senderLabel").asText()).isEqualTo("test probe (gateway-client)");
         assertThat(shape(list)).isEqualTo(shape(realList));
     }
 

@@ -1,13 +1,12 @@
 package io.camelopenclaw.testgateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scripted agents, chosen by keywords in the user message. */
 class ScriptedAgentsTest extends GatewayTestSupport {
@@ -26,14 +25,26 @@ class ScriptedAgentsTest extends GatewayTestSupport {
 
         assertThat(Transcripts.shapes(ChatSendTest.from(withTools, id), f -> true))
                 .isEqualTo(Transcripts.shapes(recorded.subList(2, recorded.size()), f -> true));
-        assertThat(end.get("payload").get("message").get("content").get(0).get("text").asText())
+        assertThat(end.get("payload")
+                        .get("message")
+                        .get("content")
+                        .get(0)
+                        .get("text")
+                        .asText())
                 .isEqualTo("TOOL RESULT SEEN: \".git/\" \"AGENTS.md\" \"BOOTSTRAP.md\" \"IDENTITY.md\" \"SOUL.md\" "
                         + "\"USER.md\"");
-        assertThat(labels(observer, "tool")).contains("agent item start", "agent item end")
+        assertThat(labels(observer, "tool"))
+                .contains("agent item start", "agent item end")
                 .noneMatch(label -> label.startsWith("agent tool"));
         JsonNode result = withTools.await(f -> "agent tool result".equals(Transcripts.label(f)));
         assertThat(result.get("payload").get("data").get("isError").asBoolean()).isFalse();
-        assertThat(result.get("payload").get("data").get("result").get("content").get(0).get("text").asText())
+        assertThat(result.get("payload")
+                        .get("data")
+                        .get("result")
+                        .get("content")
+                        .get(0)
+                        .get("text")
+                        .asText())
                 .isEqualTo(AgentScript.TOOL_RESULT);
     }
 
@@ -46,8 +57,10 @@ class ScriptedAgentsTest extends GatewayTestSupport {
 
         List<String> labels = labels(client, "think");
         assertThat(labels.indexOf("agent thinking")).isLessThan(labels.indexOf("agent assistant"));
-        JsonNode thinking = client.received().stream().filter(ofRun("think"))
-                .filter(f -> "thinking".equals(f.get("payload").path("stream").asText())).reduce((a, b) -> b)
+        JsonNode thinking = client.received().stream()
+                .filter(ofRun("think"))
+                .filter(f -> "thinking".equals(f.get("payload").path("stream").asText()))
+                .reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(thinking.get("payload").get("data").get("text").asText()).isEqualTo("Considering the request.");
     }
@@ -58,15 +71,20 @@ class ScriptedAgentsTest extends GatewayTestSupport {
 
         client.send("chat.send", chatSend("s", "please FAIL:rate_limit", "fail"));
         JsonNode end = client.awaitChatEnd("fail").get("payload");
-        JsonNode waited = client.call("agent.wait", object().put("runId", "fail")).get("payload");
+        JsonNode waited =
+                client.call("agent.wait", object().put("runId", "fail")).get("payload");
 
         assertThat(end.get("state").asText()).isEqualTo("error");
         assertThat(end.get("errorKind").asText()).isEqualTo("rate_limit");
         assertThat(end.get("errorMessage").asText()).isNotBlank();
         assertThat(labels(client, "fail")).containsSubsequence("agent lifecycle error", "chat error");
         assertThat(waited.get("status").asText()).isEqualTo("error");
-        assertThat(client.call("chat.send", chatSend("s", "FAIL:weird", "fail2")).get("ok").asBoolean()).isTrue();
-        assertThat(client.awaitChatEnd("fail2").get("payload").get("errorKind").asText()).isEqualTo("unknown");
+        assertThat(client.call("chat.send", chatSend("s", "FAIL:weird", "fail2"))
+                        .get("ok")
+                        .asBoolean())
+                .isTrue();
+        assertThat(client.awaitChatEnd("fail2").get("payload").get("errorKind").asText())
+                .isEqualTo("unknown");
     }
 
     @Test
@@ -83,7 +101,8 @@ class ScriptedAgentsTest extends GatewayTestSupport {
         assertThat(first.has("message")).isFalse();
         assertThat(second.has("message")).isFalse();
         assertThat(labels(client, "silent")).noneMatch(label -> label.equals("agent assistant"));
-        assertThat(gw.sessions().history("agent:main:quiet")).extracting(m -> m.get("role").asText())
+        assertThat(gw.sessions().history("agent:main:quiet"))
+                .extracting(m -> m.get("role").asText())
                 .containsExactly("user", "user");
     }
 
@@ -94,12 +113,18 @@ class ScriptedAgentsTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("s", "REPLACE it", "replace"));
         JsonNode end = client.awaitChatEnd("replace").get("payload");
 
-        JsonNode replacing = client.received().stream().filter(ofRun("replace"))
+        JsonNode replacing = client.received().stream()
+                .filter(ofRun("replace"))
                 .filter(f -> f.get("payload").path("replace").asBoolean()
-                        && "chat".equals(f.get("event").asText())).findFirst().orElseThrow().get("payload");
+                        && "chat".equals(f.get("event").asText()))
+                .findFirst()
+                .orElseThrow()
+                .get("payload");
         assertThat(replacing.get("deltaText").asText()).isEqualTo("ECHO: REPLACE it");
-        assertThat(replacing.get("message").get("content").get(0).get("text").asText()).isEqualTo("ECHO: REPLACE it");
-        assertThat(end.get("message").get("content").get(0).get("text").asText()).isEqualTo("ECHO: REPLACE it");
+        assertThat(replacing.get("message").get("content").get(0).get("text").asText())
+                .isEqualTo("ECHO: REPLACE it");
+        assertThat(end.get("message").get("content").get(0).get("text").asText())
+                .isEqualTo("ECHO: REPLACE it");
     }
 
     @Test
@@ -109,7 +134,9 @@ class ScriptedAgentsTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("s", "bench CHUNKS:10", "chunks"));
         JsonNode end = client.awaitChatEnd("chunks").get("payload");
 
-        assertThat(labels(client, "chunks")).filteredOn("agent assistant"::equals).hasSize(10);
+        assertThat(labels(client, "chunks"))
+                .filteredOn("agent assistant"::equals)
+                .hasSize(10);
         assertThat(labels(client, "chunks")).filteredOn("chat delta"::equals).hasSize(10);
         assertThat(end.get("message").get("content").get(0).get("text").asText())
                 .isEqualTo("part00 part01 part02 part03 part04 part05 part06 part07 part08 part09");
@@ -132,11 +159,13 @@ class ScriptedAgentsTest extends GatewayTestSupport {
         client.send("chat.send", chatSend("agent:main:h", "HANG", "hang"));
         client.await(f -> "agent lifecycle model".equals(Transcripts.label(f)));
 
-        JsonNode waited = client.call("agent.wait", object().put("runId", "hang").put("timeoutMs", 100));
+        JsonNode waited =
+                client.call("agent.wait", object().put("runId", "hang").put("timeoutMs", 100));
         client.call("chat.abort", object().put("sessionKey", "agent:main:h"));
 
         assertThat(waited.get("payload").get("status").asText()).isEqualTo("timeout");
-        assertThat(client.awaitChatEnd("hang").get("payload").get("state").asText()).isEqualTo("aborted");
+        assertThat(client.awaitChatEnd("hang").get("payload").get("state").asText())
+                .isEqualTo("aborted");
     }
 
     private static void warmUp(GatewayClient client) {

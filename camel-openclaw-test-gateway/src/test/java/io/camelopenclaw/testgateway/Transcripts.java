@@ -21,13 +21,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Transcripts {
 
-    private Transcripts() {
-    }
+    private Transcripts() {}
 
     /** The frames a recorded client received, in order. */
     static List<JsonNode> received(String resource) {
-        return entries(resource).stream().filter(entry -> "recv".equals(entry.path("dir").asText()))
-                .map(entry -> entry.get("frame")).toList();
+        return entries(resource).stream()
+                .filter(entry -> "recv".equals(entry.path("dir").asText()))
+                .map(entry -> entry.get("frame"))
+                .toList();
     }
 
     /** Every line of a transcript: {@code {n, ts, tMs, dir, conn, frame | event}}. */
@@ -50,9 +51,11 @@ final class Transcripts {
         List<JsonNode> responses = new ArrayList<>();
         for (JsonNode entry : entries(resource)) {
             JsonNode frame = entry.path("frame");
-            if ("send".equals(entry.path("dir").asText()) && "req".equals(frame.path("type").asText())) {
+            if ("send".equals(entry.path("dir").asText())
+                    && "req".equals(frame.path("type").asText())) {
                 methods.put(frame.path("id").asText(), frame.path("method").asText());
-            } else if ("recv".equals(entry.path("dir").asText()) && "res".equals(frame.path("type").asText())
+            } else if ("recv".equals(entry.path("dir").asText())
+                    && "res".equals(frame.path("type").asText())
                     && method.equals(methods.get(frame.path("id").asText()))) {
                 responses.add(frame);
             }
@@ -64,9 +67,12 @@ final class Transcripts {
     static String shape(JsonNode node) {
         if (node.isObject()) {
             StringBuilder out = new StringBuilder("{");
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields =
+                            node.properties().iterator();
+                    fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                out.append(field.getKey()).append(shape(field.getValue()).isEmpty() ? "" : ":")
+                out.append(field.getKey())
+                        .append(shape(field.getValue()).isEmpty() ? "" : ":")
                         .append(shape(field.getValue()));
                 if (fields.hasNext()) {
                     out.append(',');
@@ -100,7 +106,8 @@ final class Transcripts {
                 if (out.get(i).equals(out.get(i + 1))) {
                     out.remove(i + 1);
                     changed = true;
-                } else if (i + 3 < out.size() && out.get(i).equals(out.get(i + 2))
+                } else if (i + 3 < out.size()
+                        && out.get(i).equals(out.get(i + 2))
                         && out.get(i + 1).equals(out.get(i + 3))) {
                     out.remove(i + 2);
                     out.remove(i + 2);
@@ -116,7 +123,8 @@ final class Transcripts {
         JsonNode payload = frame.path("payload");
         String what = frame.path("event").asText(frame.path("type").asText());
         String kind = payload.path("stream").asText(payload.path("state").asText(""));
-        String phase = payload.path("data").path("phase").asText(payload.path("phase").asText(""));
+        String phase =
+                payload.path("data").path("phase").asText(payload.path("phase").asText(""));
         return (what + " " + kind + " " + phase).trim();
     }
 

@@ -1,27 +1,5 @@
 package io.camelopenclaw.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.error.GatewayException;
-import io.camelopenclaw.client.connection.GatewayConnection;
-import io.camelopenclaw.client.connection.GatewayConnectionListener;
-import io.camelopenclaw.client.json.JsonValues;
-import io.camelopenclaw.client.connection.SerialDispatcher;
-import io.camelopenclaw.client.run.AbortRequests;
-import io.camelopenclaw.client.run.AgentRun;
-import io.camelopenclaw.client.run.AgentRunRequest;
-import io.camelopenclaw.client.run.RunTracker;
-import io.camelopenclaw.client.run.RunTransport;
-import io.camelopenclaw.client.api.ConnectionListener;
-import io.camelopenclaw.client.api.ConnectionStatus;
-import io.camelopenclaw.client.api.GatewayClientOptions;
-import io.camelopenclaw.client.api.GatewayEvent;
-import io.camelopenclaw.client.api.GatewayEventListener;
-import io.camelopenclaw.client.api.GatewayInfo;
-import io.camelopenclaw.client.api.Subscription;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +9,30 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.api.ConnectionListener;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayClientOptions;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEventListener;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.Subscription;
+import io.camelopenclaw.client.connection.GatewayConnection;
+import io.camelopenclaw.client.connection.GatewayConnectionListener;
+import io.camelopenclaw.client.connection.SerialDispatcher;
+import io.camelopenclaw.client.error.GatewayConnectException;
+import io.camelopenclaw.client.error.GatewayException;
+import io.camelopenclaw.client.error.MissingScopeException;
+import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.run.AbortRequests;
+import io.camelopenclaw.client.run.AgentRun;
+import io.camelopenclaw.client.run.AgentRunRequest;
+import io.camelopenclaw.client.run.RunTracker;
+import io.camelopenclaw.client.run.RunTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A client for one OpenClaw gateway (protocol 3 and 4) over one WebSocket: handshake with token, password or device
@@ -67,10 +69,10 @@ public final class GatewayClient implements AutoCloseable {
         this.timer = scheduler;
         this.connection = new GatewayConnection(options, dispatcher, timer, new ConnectionEvents());
         this.transport = new Transport();
-        this.runs = new RunTracker(transport, options.requestTimeout(), options.reattachTimeout(),
-                options.abortWaitTimeout());
-        timer.scheduleAtFixedRate(() -> dispatcher.execute(runs::sweep), SWEEP_INTERVAL_MS, SWEEP_INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        this.runs = new RunTracker(
+                transport, options.requestTimeout(), options.reattachTimeout(), options.abortWaitTimeout());
+        timer.scheduleAtFixedRate(
+                () -> dispatcher.execute(runs::sweep), SWEEP_INTERVAL_MS, SWEEP_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     /** A client for these options; call {@link #connect()} to start it. */
@@ -80,7 +82,7 @@ public final class GatewayClient implements AutoCloseable {
 
     /**
      * Starts connecting (idempotent). The future completes with the first {@code hello-ok}, or fails with a
-     * {@link io.camelopenclaw.client.error.GatewayConnectException} / {@link io.camelopenclaw.client.error.MissingScopeException}
+     * {@link GatewayConnectException} / {@link MissingScopeException}
      * when the gateway refuses in a way that needs an operator; transient failures are retried in the background
      * meanwhile.
      */
@@ -117,8 +119,8 @@ public final class GatewayClient implements AutoCloseable {
         try {
             node = JsonValues.toObject(params);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new GatewayException("Invalid params for " + method + ": "
-                                                                       + e.getMessage(), e));
+            return CompletableFuture.failedFuture(
+                    new GatewayException("Invalid params for " + method + ": " + e.getMessage(), e));
         }
         return connection.request(method, node, timeout, "agent".equals(method), null);
     }
@@ -195,7 +197,7 @@ public final class GatewayClient implements AutoCloseable {
         @Override
         public boolean isEssential(String eventName, JsonNode payload) {
             return ("chat".equals(eventName) || "agent".equals(eventName))
-                   && runs.isTracked(JsonValues.text(payload, "runId"));
+                    && runs.isTracked(JsonValues.text(payload, "runId"));
         }
 
         @Override
@@ -245,8 +247,12 @@ public final class GatewayClient implements AutoCloseable {
     /** What the run tracker may use of the connection. */
     private final class Transport implements RunTransport {
         @Override
-        public CompletableFuture<JsonNode> request(String method, ObjectNode params, Duration timeout,
-                boolean expectFinal, Consumer<JsonNode> onAccepted) {
+        public CompletableFuture<JsonNode> request(
+                String method,
+                ObjectNode params,
+                Duration timeout,
+                boolean expectFinal,
+                Consumer<JsonNode> onAccepted) {
             return connection.request(method, params, timeout, expectFinal, onAccepted);
         }
 
@@ -272,7 +278,8 @@ public final class GatewayClient implements AutoCloseable {
 
         @Override
         public void reportError(RuntimeException error) {
-            GatewayException e = error instanceof GatewayException ge ? ge
+            GatewayException e = error instanceof GatewayException ge
+                    ? ge
                     : new GatewayException("Run chunk listener failed: " + error, error);
             forEachConnectionListener(l -> l.onError(e));
         }

@@ -30,14 +30,13 @@ public final class GatewayProbe {
         NOT_ANSWERING
     }
 
-    private GatewayProbe() {
-    }
+    private GatewayProbe() {}
 
     /** Probes {@code url}; the future completes (never fails) within about {@code timeout}. */
     public static CompletableFuture<Result> probe(URI url, Duration timeout) {
         ProbeSocket socket = new ProbeSocket(url, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        CompletableFuture<Result> result = socket.result
-                .completeOnTimeout(Result.NOT_ANSWERING, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Result> result =
+                socket.result.completeOnTimeout(Result.NOT_ANSWERING, timeout.toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((found, error) -> socket.close());
         socket.connect();
         return result.copy();
@@ -67,8 +66,8 @@ public final class GatewayProbe {
         /** {@link CloseFrame#NEVER_CONNECTED}: the TCP connection failed; any other code: something answered. */
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            result.complete(code == CloseFrame.NEVER_CONNECTED && !opened ? Result.NOT_LISTENING
-                    : Result.NOT_ANSWERING);
+            result.complete(
+                    code == CloseFrame.NEVER_CONNECTED && !opened ? Result.NOT_LISTENING : Result.NOT_ANSWERING);
         }
 
         @Override
@@ -82,7 +81,7 @@ public final class GatewayProbe {
             try {
                 JsonNode frame = JsonValues.parse(message);
                 return "event".equals(frame.path("type").asText())
-                       && "connect.challenge".equals(frame.path("event").asText());
+                        && "connect.challenge".equals(frame.path("event").asText());
             } catch (IOException e) {
                 return false;
             }

@@ -29,11 +29,9 @@ import org.apache.camel.trait.message.MessageTrait;
 final class AgentMessageReader {
 
     /** What to send: the text and its attachments. */
-    record AgentMessage(String text, List<Attachment> attachments) {
-    }
+    record AgentMessage(String text, List<Attachment> attachments) {}
 
-    private AgentMessageReader() {
-    }
+    private AgentMessageReader() {}
 
     static AgentMessage read(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
@@ -76,8 +74,12 @@ final class AgentMessageReader {
     }
 
     private static boolean isBinary(Object body) {
-        return body instanceof File || body instanceof Path || body instanceof WrappedFile || body instanceof byte[]
-               || body instanceof InputStream || body instanceof StreamCache;
+        return body instanceof File
+                || body instanceof Path
+                || body instanceof WrappedFile
+                || body instanceof byte[]
+                || body instanceof InputStream
+                || body instanceof StreamCache;
     }
 
     private static String fileName(Message message, Object body) {

@@ -17,10 +17,22 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * The settings that define one gateway connection, with the environment defaults applied. Endpoints whose settings
  * are equal share one connection. {@link #toString()} never shows secrets.
  */
-record ConnectionSettings(String gatewayUrl, String token, String password, Path deviceIdentityFile,
-        List<String> scopes, String clientDisplayName, boolean toolEvents, long connectTimeout, long requestTimeout,
-        long reconnectInitialDelay, long reconnectMaxDelay, int maxReconnectAttempts,
-        SSLContextParameters sslContextParameters, String certificateFingerprint, Map<String, String> handshakeHeaders) {
+record ConnectionSettings(
+        String gatewayUrl,
+        String token,
+        String password,
+        Path deviceIdentityFile,
+        List<String> scopes,
+        String clientDisplayName,
+        boolean toolEvents,
+        long connectTimeout,
+        long requestTimeout,
+        long reconnectInitialDelay,
+        long reconnectMaxDelay,
+        int maxReconnectAttempts,
+        SSLContextParameters sslContextParameters,
+        String certificateFingerprint,
+        Map<String, String> handshakeHeaders) {
 
     static final String ENV_GATEWAY_URL = "OPENCLAW_GATEWAY_URL";
     static final String ENV_TOKEN = "OPENCLAW_GATEWAY_TOKEN";
@@ -32,21 +44,34 @@ record ConnectionSettings(String gatewayUrl, String token, String password, Path
         if (c.getHandshakeHeaders() != null) {
             c.getHandshakeHeaders().forEach((name, value) -> headers.put(name, String.valueOf(value)));
         }
-        Path deviceFile = !c.isDeviceIdentity() ? null
-                : c.getDeviceIdentityFile() != null ? Path.of(c.getDeviceIdentityFile())
-                : DeviceIdentityStore.defaultFile();
+        Path deviceFile = !c.isDeviceIdentity()
+                ? null
+                : c.getDeviceIdentityFile() != null
+                        ? Path.of(c.getDeviceIdentityFile())
+                        : DeviceIdentityStore.defaultFile();
         return new ConnectionSettings(
                 firstNonBlank(c.getGatewayUrl(), env.apply(ENV_GATEWAY_URL), OpenClawConfiguration.DEFAULT_GATEWAY_URL),
                 firstNonBlank(c.getToken(), env.apply(ENV_TOKEN), null),
                 firstNonBlank(c.getPassword(), env.apply(ENV_PASSWORD), null),
-                deviceFile, OpenClawEndpoint.splitList(c.getScopes()), c.getClientDisplayName(), c.isToolEvents(),
-                c.getConnectTimeout(), c.getRequestTimeout(), c.getReconnectInitialDelay(), c.getReconnectMaxDelay(),
-                c.getMaxReconnectAttempts(), c.getSslContextParameters(), c.getCertificateFingerprint(),
+                deviceFile,
+                OpenClawEndpoint.splitList(c.getScopes()),
+                c.getClientDisplayName(),
+                c.isToolEvents(),
+                c.getConnectTimeout(),
+                c.getRequestTimeout(),
+                c.getReconnectInitialDelay(),
+                c.getReconnectMaxDelay(),
+                c.getMaxReconnectAttempts(),
+                c.getSslContextParameters(),
+                c.getCertificateFingerprint(),
                 Map.copyOf(headers));
     }
 
     private static String firstNonBlank(String... values) {
-        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+        return Arrays.stream(values)
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst()
+                .orElse(null);
     }
 
     /** The gateway client options for these settings. */
@@ -76,7 +101,8 @@ record ConnectionSettings(String gatewayUrl, String token, String password, Path
 
     @Override
     public String toString() {
-        return "ConnectionSettings[" + gatewayUrl + ", auth=" + (token != null ? "token" : password != null ? "password"
-                : "none") + ", device=" + (deviceIdentityFile != null) + ", scopes=" + scopes + "]";
+        return "ConnectionSettings[" + gatewayUrl + ", auth="
+                + (token != null ? "token" : password != null ? "password" : "none") + ", device="
+                + (deviceIdentityFile != null) + ", scopes=" + scopes + "]";
     }
 }

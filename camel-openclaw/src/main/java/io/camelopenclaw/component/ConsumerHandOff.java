@@ -28,8 +28,8 @@ final class ConsumerHandOff {
 
     ConsumerHandOff(int capacity, int threads) {
         if (capacity < 1 || threads < 1) {
-            throw new IllegalArgumentException("queueCapacity and concurrentConsumers must be positive, got "
-                                               + capacity + " and " + threads);
+            throw new IllegalArgumentException(
+                    "queueCapacity and concurrentConsumers must be positive, got " + capacity + " and " + threads);
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.threads = threads;
@@ -53,8 +53,7 @@ final class ConsumerHandOff {
         running = false;
         queue.clear();
         for (int i = 0; i < threads; i++) {
-            queue.offer(() -> {
-            }); // wakes an idle thread so that it sees it must stop
+            queue.offer(() -> {}); // wakes an idle thread so that it sees it must stop
         }
         if (pool != null) {
             manager.shutdownGraceful(pool);

@@ -34,9 +34,9 @@ final class EventFilter {
 
     boolean accepts(GatewayEvent event) {
         return (events.isEmpty() || events.contains("*") || events.contains(event.name()))
-               && sessions.matches(event.sessionKey())
-               && (runId == null || runId.equals(event.runId()))
-               && (streams.isEmpty() || !"agent".equals(event.name()) || streams.contains(event.stream()))
-               && (states.isEmpty() || !"chat".equals(event.name()) || states.contains(event.state()));
+                && sessions.matches(event.sessionKey())
+                && (runId == null || runId.equals(event.runId()))
+                && (streams.isEmpty() || !"agent".equals(event.name()) || streams.contains(event.stream()))
+                && (states.isEmpty() || !"chat".equals(event.name()) || states.contains(event.state()));
     }
 }

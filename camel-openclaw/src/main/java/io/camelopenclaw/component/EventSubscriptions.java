@@ -15,8 +15,7 @@ import io.camelopenclaw.client.GatewayClient;
  */
 final class EventSubscriptions {
 
-    private record Call(String method, Map<String, Object> params) {
-    }
+    private record Call(String method, Map<String, Object> params) {}
 
     private final List<Call> calls = new ArrayList<>();
 
@@ -27,7 +26,7 @@ final class EventSubscriptions {
         if (filter.events().contains("session.message") || filter.events().contains("session.tool")) {
             if (!filter.sessions().isExact()) {
                 throw new IllegalArgumentException("session.message and session.tool events need an exact sessionKey"
-                                                   + " (no wildcard), got " + sessionKey);
+                        + " (no wildcard), got " + sessionKey);
             }
             calls.add(new Call("sessions.messages.subscribe", Map.of("key", sessionKey)));
         }

@@ -35,8 +35,8 @@ final class GatewayConnectionRegistry {
         if (connection == null) {
             GatewayClientOptions options = settings.toClientOptions(context);
             GatewayClient client = GatewayClient.create(options);
-            connection = new SharedGatewayConnection(settings, client,
-                    "openclaw:" + settings.gatewayUrl() + "#" + sequence.incrementAndGet());
+            connection = new SharedGatewayConnection(
+                    settings, client, "openclaw:" + settings.gatewayUrl() + "#" + sequence.incrementAndGet());
             connections.put(settings, connection);
             HealthCheckRegistry health = HealthCheckRegistry.get(context);
             if (health != null) {
@@ -45,8 +45,11 @@ final class GatewayConnectionRegistry {
             LOG.debug("Opening gateway connection {}", settings);
             DeviceIdentityStore device = options.deviceIdentityStore();
             if (device != null) {
-                LOG.info("OpenClaw connection to {} signs with device {} from {} (deviceIdentity=false turns this off)",
-                        settings.gatewayUrl(), device.identity().deviceId(), device.path());
+                LOG.info(
+                        "OpenClaw connection to {} signs with device {} from {} (deviceIdentity=false turns this off)",
+                        settings.gatewayUrl(),
+                        device.identity().deviceId(),
+                        device.path());
             }
             client.connect();
         }

@@ -12,15 +12,18 @@ import org.apache.camel.Exchange;
 /** Completes exchanges from gateway answers, on a Camel worker thread and never on the client's event thread. */
 final class GatewayReplies {
 
-    private GatewayReplies() {
-    }
+    private GatewayReplies() {}
 
     /**
      * When {@code reply} completes, hands the answer to {@code onReply} (or sets the failure as the exchange's
      * exception) on the executor, then calls {@code callback.done(false)}.
      */
-    static <T> void completeWhenDone(CompletableFuture<T> reply, Executor executor, Exchange exchange,
-            AsyncCallback callback, Consumer<T> onReply) {
+    static <T> void completeWhenDone(
+            CompletableFuture<T> reply,
+            Executor executor,
+            Exchange exchange,
+            AsyncCallback callback,
+            Consumer<T> onReply) {
         reply.whenComplete((value, error) -> new OrderedHandOff(executor).submit(done -> {
             if (error != null) {
                 exchange.setException(unwrap(error));

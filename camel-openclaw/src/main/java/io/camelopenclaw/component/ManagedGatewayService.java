@@ -36,8 +36,8 @@ final class ManagedGatewayService {
         CamelContext context = component.getCamelContext();
         ScheduledExecutorService scheduler = context.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(component, "OpenClawManagedGateway");
-        ManagedGatewayService service = new ManagedGatewayService(context, new ManagedGateway(options, scheduler),
-                scheduler);
+        ManagedGatewayService service =
+                new ManagedGatewayService(context, new ManagedGateway(options, scheduler), scheduler);
         try {
             service.gateway.start();
         } catch (RuntimeException e) {
@@ -62,13 +62,16 @@ final class ManagedGatewayService {
                 .restartMaxDelay(Duration.ofMillis(component.getManagedGatewayRestartMaxDelay()))
                 .healthCheckInterval(Duration.ofMillis(component.getManagedGatewayHealthCheckInterval()))
                 .stopTimeout(Duration.ofMillis(component.getManagedGatewayStopTimeout()));
-        if (component.getManagedGatewayVersion() != null && !component.getManagedGatewayVersion().isBlank()) {
+        if (component.getManagedGatewayVersion() != null
+                && !component.getManagedGatewayVersion().isBlank()) {
             String cacheDir = component.getManagedGatewayCacheDir();
-            options.installation(cacheDir == null || cacheDir.isBlank()
-                    ? OpenClawInstallation.of(component.getManagedGatewayVersion())
-                    : OpenClawInstallation.of(component.getManagedGatewayVersion(), Path.of(cacheDir)));
+            options.installation(
+                    cacheDir == null || cacheDir.isBlank()
+                            ? OpenClawInstallation.of(component.getManagedGatewayVersion())
+                            : OpenClawInstallation.of(component.getManagedGatewayVersion(), Path.of(cacheDir)));
         }
-        if (component.getManagedGatewayStateDir() != null && !component.getManagedGatewayStateDir().isBlank()) {
+        if (component.getManagedGatewayStateDir() != null
+                && !component.getManagedGatewayStateDir().isBlank()) {
             options.stateDir(Path.of(component.getManagedGatewayStateDir()));
         }
         if (component.getManagedGatewayEnvironment() != null) {

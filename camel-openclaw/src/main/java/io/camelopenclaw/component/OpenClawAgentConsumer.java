@@ -20,9 +20,12 @@ public class OpenClawAgentConsumer extends OpenClawConsumerSupport {
 
     public OpenClawAgentConsumer(OpenClawEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        SessionKeyFilter sessions = SessionKeyFilter.of(endpoint.getConfiguration().getSessionKey());
-        this.observer = new RunObserver(sessions::matches,
-                result -> deliver(exchange -> RunResultMapper.apply(exchange, result)), FORGET_AFTER);
+        SessionKeyFilter sessions =
+                SessionKeyFilter.of(endpoint.getConfiguration().getSessionKey());
+        this.observer = new RunObserver(
+                sessions::matches,
+                result -> deliver(exchange -> RunResultMapper.apply(exchange, result)),
+                FORGET_AFTER);
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunAbortedException;
 import io.camelopenclaw.client.run.AgentRunException;
-import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.run.RunMethod;
@@ -113,25 +113,30 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         RunCall call;
         try {
-            String sessionKey = exchange.getMessage().getHeader(OpenClawConstants.SESSION_KEY, config.getSessionKey(),
-                    String.class);
-            String operation = exchange.getMessage().getHeader(OpenClawConstants.OPERATION, OPERATION_RUN, String.class);
+            String sessionKey = exchange.getMessage()
+                    .getHeader(OpenClawConstants.SESSION_KEY, config.getSessionKey(), String.class);
+            String operation =
+                    exchange.getMessage().getHeader(OpenClawConstants.OPERATION, OPERATION_RUN, String.class);
             if (OPERATION_ABORT.equals(operation)) {
                 return abort(exchange, callback, sessionKey);
             }
             if (!OPERATION_RUN.equals(operation)) {
-                throw new IllegalArgumentException("Unknown " + OpenClawConstants.OPERATION + " '" + operation
-                                                   + "': use run or abort");
+                throw new IllegalArgumentException(
+                        "Unknown " + OpenClawConstants.OPERATION + " '" + operation + "': use run or abort");
             }
             RunResultMapper.clear(exchange); // no header of an earlier call may pass for this run's
-            call = new RunCall(exchange, callback, sessionKey, keys.keyFor(exchange));
+            OrderedHandOff handOff = new OrderedHandOff(executor);
+            AgentRunRequest request = buildRequest(exchange, sessionKey, keys.keyFor(exchange), handOff);
+            call = new RunCall(exchange, callback, request, handOff);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
         calls.add(call);
-        connection.sessions().submit(connection.sessionQueueKey(call.sessionKey, config.getAgentId()), call::start);
+        connection
+                .sessions()
+                .submit(connection.sessionQueueKey(call.request.sessionKey(), config.getAgentId()), call::start);
         return false;
     }
 
@@ -140,21 +145,30 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
         String runId = exchange.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
         if (sessionKey == null && runId == null) {
             throw new IllegalArgumentException("The abort operation needs a session key (option sessionKey or header "
-                                               + OpenClawConstants.SESSION_KEY + ") or a run id (header "
-                                               + OpenClawConstants.RUN_ID + ")");
+                    + OpenClawConstants.SESSION_KEY + ") or a run id (header "
+                    + OpenClawConstants.RUN_ID + ")");
         }
-        GatewayReplies.completeWhenDone(sessionKey != null
-                ? connection.client().abortSession(sessionKey, runId)
-                : connection.client().abortRunAnywhere(runId), executor,
-                exchange, callback, reply -> exchange.getMessage().setBody(payloadFormat.toBody(reply)));
+        GatewayReplies.completeWhenDone(
+                sessionKey != null
+                        ? connection.client().abortSession(sessionKey, runId)
+                        : connection.client().abortRunAnywhere(runId),
+                executor,
+                exchange,
+                callback,
+                reply -> exchange.getMessage().setBody(payloadFormat.toBody(reply)));
         return false;
     }
 
-    private AgentRunRequest buildRequest(Exchange exchange, RunCall call) throws Exception {
+    /**
+     * The run of an exchange; chunks, when forwarded ({@code streamTo}), go through the exchange's hand-off so that
+     * they are routed in order and before the exchange completes.
+     */
+    private AgentRunRequest buildRequest(Exchange exchange, String sessionKey, String key, OrderedHandOff handOff)
+            throws Exception {
         AgentMessageReader.AgentMessage message = AgentMessageReader.read(exchange);
         AgentRunRequest.Builder builder = AgentRunRequest.builder(message.text())
-                .sessionKey(call.sessionKey)
-                .idempotencyKey(call.key)
+                .sessionKey(sessionKey)
+                .idempotencyKey(key)
                 .method(runMethod)
                 .agentId(config.getAgentId())
                 .thinking(config.getThinking())
@@ -170,7 +184,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
         }
         StreamForwarder chunks = forwarder;
         if (chunks != null) {
-            builder.chunkListener(chunk -> call.handOff.submit(chunks.step(chunk, call.sessionKey)));
+            builder.chunkListener(chunk -> handOff.submit(chunks.step(chunk, sessionKey)));
         }
         return builder.build();
     }
@@ -179,20 +193,17 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
     private final class RunCall {
         private final Exchange exchange;
         private final AsyncCallback callback;
-        private final String sessionKey;
-        private final String key;
         private final AgentRunRequest request;
-        private final OrderedHandOff handOff = new OrderedHandOff(executor);
+        private final OrderedHandOff handOff;
         private final AtomicBoolean finished = new AtomicBoolean();
         private AgentRun run;
         private boolean aborted;
 
-        RunCall(Exchange exchange, AsyncCallback callback, String sessionKey, String key) throws Exception {
+        RunCall(Exchange exchange, AsyncCallback callback, AgentRunRequest request, OrderedHandOff handOff) {
             this.exchange = exchange;
             this.callback = callback;
-            this.sessionKey = sessionKey;
-            this.key = key;
-            this.request = buildRequest(exchange, this);
+            this.request = request;
+            this.handOff = handOff;
         }
 
         /** Starts the run (it waits for the connection itself); the stage completes when the run has ended. */
@@ -224,8 +235,10 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
         }
 
         private AgentRunAbortedException notStarted() {
-            return new AgentRunAbortedException(AgentRunResult.builder(key, RunOutcome.ABORTED).sessionKey(sessionKey)
-                    .error(null, "producer stopped before the run started").build());
+            return new AgentRunAbortedException(AgentRunResult.builder(request.idempotencyKey(), RunOutcome.ABORTED)
+                    .sessionKey(request.sessionKey())
+                    .error(null, "producer stopped before the run started")
+                    .build());
         }
 
         private void finish(AgentRunResult result, Throwable error) {
@@ -249,7 +262,7 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
             if (error instanceof AgentRunException failed && failed.result() != null) {
                 RunResultMapper.applyFacts(exchange, failed.result());
             } else {
-                exchange.getMessage().setHeader(OpenClawConstants.IDEMPOTENCY_KEY, key);
+                exchange.getMessage().setHeader(OpenClawConstants.IDEMPOTENCY_KEY, request.idempotencyKey());
                 exchange.getMessage().setHeader(OpenClawConstants.STATUS, RunOutcome.ERROR.label());
             }
             exchange.setException(error);

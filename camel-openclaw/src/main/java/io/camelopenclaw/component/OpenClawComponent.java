@@ -27,32 +27,45 @@ public class OpenClawComponent extends DefaultComponent {
 
     /** The URI prefix of handshake header options: {@code handshake.<header name>=<value>}. */
     static final String HANDSHAKE_PREFIX = "handshake.";
+
     static final Set<String> KINDS = Set.of(OpenClawEndpoint.AGENT, OpenClawEndpoint.EVENTS, OpenClawEndpoint.RPC);
 
     @Metadata
     private OpenClawConfiguration configuration = new OpenClawConfiguration();
+
     @Metadata(label = "advanced", defaultValue = "10")
     private int workerPoolSize = 10;
+
     @Metadata(label = "managed", defaultValue = "false")
     private boolean managedGateway;
+
     @Metadata(label = "managed", defaultValue = GatewayCommand.DEFAULT)
     private String managedGatewayCommand = GatewayCommand.DEFAULT;
+
     @Metadata(label = "managed")
     private String managedGatewayVersion;
+
     @Metadata(label = "managed")
     private String managedGatewayCacheDir;
+
     @Metadata(label = "managed")
     private String managedGatewayStateDir;
+
     @Metadata(label = "managed")
     private Map<String, String> managedGatewayEnvironment;
+
     @Metadata(label = "managed", defaultValue = "120000", javaType = "java.time.Duration")
     private long managedGatewayStartupTimeout = ManagedGatewayOptions.DEFAULT_STARTUP_TIMEOUT.toMillis();
+
     @Metadata(label = "managed", defaultValue = "1000", javaType = "java.time.Duration")
     private long managedGatewayRestartInitialDelay = ManagedGatewayOptions.DEFAULT_RESTART_INITIAL_DELAY.toMillis();
+
     @Metadata(label = "managed", defaultValue = "30000", javaType = "java.time.Duration")
     private long managedGatewayRestartMaxDelay = ManagedGatewayOptions.DEFAULT_RESTART_MAX_DELAY.toMillis();
+
     @Metadata(label = "managed", defaultValue = "10000", javaType = "java.time.Duration")
     private long managedGatewayHealthCheckInterval = ManagedGatewayOptions.DEFAULT_HEALTH_CHECK_INTERVAL.toMillis();
+
     @Metadata(label = "managed", defaultValue = "10000", javaType = "java.time.Duration")
     private long managedGatewayStopTimeout = ManagedGatewayOptions.DEFAULT_STOP_TIMEOUT.toMillis();
 
@@ -65,14 +78,15 @@ public class OpenClawComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (!KINDS.contains(remaining)) {
             throw new IllegalArgumentException("Unknown openclaw endpoint kind '" + remaining
-                                               + "': use openclaw:agent, openclaw:events or openclaw:rpc");
+                    + "': use openclaw:agent, openclaw:events or openclaw:rpc");
         }
         OpenClawConfiguration endpointConfiguration = configuration.copy();
         Map<String, Object> handshakeHeaders = PropertiesHelper.extractProperties(parameters, HANDSHAKE_PREFIX);
         OpenClawEndpoint endpoint = new OpenClawEndpoint(uri, this, remaining, endpointConfiguration);
         setProperties(endpoint, parameters);
         if (!handshakeHeaders.isEmpty()) {
-            Map<String, Object> merged = endpointConfiguration.getHandshakeHeaders() == null ? new HashMap<>()
+            Map<String, Object> merged = endpointConfiguration.getHandshakeHeaders() == null
+                    ? new HashMap<>()
                     : endpointConfiguration.getHandshakeHeaders();
             merged.putAll(handshakeHeaders);
             endpointConfiguration.setHandshakeHeaders(merged);
@@ -273,7 +287,9 @@ public class OpenClawComponent extends DefaultComponent {
 
     /** The managed gateway's state and restarts, or {@code null} when managedGateway is off or not started. */
     public ManagedGatewayStatus managedGatewayStatus() {
-        return managedGatewayService == null ? null : managedGatewayService.gateway().status();
+        return managedGatewayService == null
+                ? null
+                : managedGatewayService.gateway().status();
     }
 
     GatewayConnectionRegistry connections() {

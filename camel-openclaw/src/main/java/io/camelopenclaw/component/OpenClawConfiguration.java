@@ -19,37 +19,53 @@ public class OpenClawConfiguration implements Cloneable {
 
     // ------------------------------------------------------------------ connection
 
-    @UriParam(defaultValue = DEFAULT_GATEWAY_URL,
-              defaultValueNote = "the environment variable OPENCLAW_GATEWAY_URL when set")
+    @UriParam(
+            defaultValue = DEFAULT_GATEWAY_URL,
+            defaultValueNote = "the environment variable OPENCLAW_GATEWAY_URL when set")
     private String gatewayUrl;
+
     @UriParam(label = "security", secret = true)
     private String token;
+
     @UriParam(label = "security", secret = true)
     private String password;
+
     @UriParam(label = "security", defaultValue = "true")
     private boolean deviceIdentity = true;
+
     @UriParam(label = "security", defaultValueNote = ".camel-openclaw/device-identity.json in the user's home")
     private String deviceIdentityFile;
+
     @UriParam(label = "security", defaultValue = "operator.read,operator.write")
     private String scopes = "operator.read,operator.write";
+
     @UriParam(label = "advanced", defaultValue = "camel-openclaw")
     private String clientDisplayName = "camel-openclaw";
+
     @UriParam(label = "advanced", defaultValue = "true")
     private boolean toolEvents = true;
+
     @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration")
     private long connectTimeout = 15_000;
+
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long requestTimeout = 30_000;
+
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
     private long reconnectInitialDelay = 1_000;
+
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long reconnectMaxDelay = 30_000;
+
     @UriParam(label = "advanced", defaultValue = "0")
     private int maxReconnectAttempts;
+
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+
     @UriParam(label = "security")
     private String certificateFingerprint;
+
     @UriParam(label = "advanced", prefix = OpenClawComponent.HANDSHAKE_PREFIX, multiValue = true)
     private Map<String, Object> handshakeHeaders;
 
@@ -57,22 +73,31 @@ public class OpenClawConfiguration implements Cloneable {
 
     @UriParam
     private String sessionKey;
+
     @UriParam(label = "producer", defaultValue = "chat.send", enums = "chat.send,agent")
     private String runMethod = "chat.send";
+
     @UriParam(label = "producer")
     private String agentId;
+
     @UriParam(label = "producer")
     private String thinking;
+
     @UriParam(label = "producer", defaultValue = "false")
     private boolean deliver;
+
     @UriParam(label = "producer")
     private String extraSystemPrompt;
+
     @UriParam(label = "producer", defaultValue = "true")
     private boolean suppressCommandInterpretation = true;
+
     @UriParam(label = "producer", defaultValue = "600000", javaType = "java.time.Duration")
     private long runTimeout = 600_000;
+
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
     private long idleTimeout;
+
     @UriParam(label = "producer")
     private String streamTo;
 
@@ -80,6 +105,7 @@ public class OpenClawConfiguration implements Cloneable {
 
     @UriParam(label = "producer")
     private String method;
+
     @UriParam(defaultValue = "map", enums = "map,json")
     private String payloadFormat = "map";
 
@@ -87,14 +113,19 @@ public class OpenClawConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "agent,chat")
     private String events = "agent,chat";
+
     @UriParam(label = "consumer")
     private String runId;
+
     @UriParam(label = "consumer")
     private String streams;
+
     @UriParam(label = "consumer")
     private String states;
+
     @UriParam(label = "consumer,advanced", defaultValue = "1000")
     private int queueCapacity = 1000;
+
     @UriParam(label = "consumer", defaultValue = "1")
     private int concurrentConsumers = 1;
 

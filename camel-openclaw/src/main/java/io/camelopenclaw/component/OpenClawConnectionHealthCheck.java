@@ -2,9 +2,9 @@ package io.camelopenclaw.component;
 
 import java.util.Map;
 
+import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.ConnectionState;
 import io.camelopenclaw.client.api.ConnectionStatus;
-import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayInfo;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -55,6 +55,9 @@ public final class OpenClawConnectionHealthCheck extends OpenClawReadinessCheck 
         if (status.state() == ConnectionState.CONNECTED) {
             return builder.up().build();
         }
-        return builder.down().message(status.state() + ": " + status.reason()).error(status.error()).build();
+        return builder.down()
+                .message(status.state() + ": " + status.reason())
+                .error(status.error())
+                .build();
     }
 }

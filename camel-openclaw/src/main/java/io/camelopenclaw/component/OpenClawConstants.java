@@ -9,138 +9,198 @@ public final class OpenClawConstants {
 
     // ------------------------------------------------------------------ headers read and written by the producers
 
-    @Metadata(label = "producer",
-              description = "In: the session key to use instead of the `sessionKey` option (agent producer). Out: the"
-                            + " canonical session key reported by the gateway (agent producer and consumer, events"
-                            + " consumer).",
-              javaType = "String")
+    @Metadata(
+            label = "producer",
+            description = "In: the session key to use instead of the `sessionKey` option (agent producer). Out: the"
+                    + " canonical session key reported by the gateway (agent producer and consumer, events"
+                    + " consumer).",
+            javaType = "String")
     public static final String SESSION_KEY = "CamelOpenClawSessionKey";
-    @Metadata(label = "producer",
-              description = "In: the idempotency key (= run id) of the run to start; a retry with the same key joins"
-                            + " the same run. When absent, a key is derived from the exchange so that redeliveries of"
-                            + " the same exchange reuse it. Out: the key used.",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "In: the idempotency key (= run id) of the run to start; a retry with the same key joins"
+                    + " the same run. When absent, a key is derived from the exchange so that redeliveries of"
+                    + " the same exchange reuse it. Out: the key used.",
+            javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelOpenClawIdempotencyKey";
-    @Metadata(label = "producer",
-              description = "Out: the run id. In (abort operation): the run to abort.", javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: the run id. In (abort operation): the run to abort.",
+            javaType = "String")
     public static final String RUN_ID = "CamelOpenClawRunId";
-    @Metadata(label = "producer",
-              description = "Out: how the run ended: `ok`, `silent`, `aborted`, `error` or `timeout`.",
-              javaType = "String", enums = "ok,silent,aborted,error,timeout")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: how the run ended: `ok`, `silent`, `aborted`, `error` or `timeout`.",
+            javaType = "String",
+            enums = "ok,silent,aborted,error,timeout")
     public static final String STATUS = "CamelOpenClawStatus";
-    @Metadata(label = "producer", description = "The gateway method to call, instead of the `method` option (rpc).",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "The gateway method to call, instead of the `method` option (rpc).",
+            javaType = "String")
     public static final String METHOD = "CamelOpenClawMethod";
-    @Metadata(label = "producer",
-              description = "The agent producer's operation: `run` (default) starts a run; `abort` aborts the current"
-                            + " run of the session (or the run named by `CamelOpenClawRunId`) and returns the"
-                            + " gateway's answer as the body.",
-              javaType = "String", enums = "run,abort", defaultValue = "run")
+
+    @Metadata(
+            label = "producer",
+            description = "The agent producer's operation: `run` (default) starts a run; `abort` aborts the current"
+                    + " run of the session (or the run named by `CamelOpenClawRunId`) and returns the"
+                    + " gateway's answer as the body.",
+            javaType = "String",
+            enums = "run,abort",
+            defaultValue = "run")
     public static final String OPERATION = "CamelOpenClawOperation";
-    @Metadata(label = "producer",
-              description = "The media type of a `File`, `Path`, byte array or `InputStream` body; when set, the body"
-                            + " is sent as an attachment (with `CamelOpenClawMessage` as the text) instead of as the"
-                            + " message text.",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "The media type of a `File`, `Path`, byte array or `InputStream` body; when set, the body"
+                    + " is sent as an attachment (with `CamelOpenClawMessage` as the text) instead of as the"
+                    + " message text.",
+            javaType = "String")
     public static final String MEDIA_TYPE = "CamelOpenClawMediaType";
-    @Metadata(label = "producer",
-              description = "The attachment's file name (default: the `CamelFileName` header or the file's name).",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "The attachment's file name (default: the `CamelFileName` header or the file's name).",
+            javaType = "String")
     public static final String FILE_NAME = "CamelOpenClawFileName";
-    @Metadata(label = "producer", description = "The message text sent with an attachment body (default empty).",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "The message text sent with an attachment body (default empty).",
+            javaType = "String")
     public static final String MESSAGE = "CamelOpenClawMessage";
 
-    // ------------------------------------------------------------------ run result headers (agent producer and consumer)
+    // ------------------------------------------------------------------ run result headers (agent producer and
+    // consumer)
     // Each openclaw:agent call removes them first, so none of an earlier call passes for its own.
 
-    @Metadata(label = "producer",
-              description = "Out: the finish reason as the gateway reports it (the provider's, passed on), e.g. `stop`,"
-                            + " `length`, `toolUse`; `rpc` for an abort.",
-              javaType = "String")
+    @Metadata(
+            label = "producer",
+            description = "Out: the finish reason as the gateway reports it (the provider's, passed on), e.g. `stop`,"
+                    + " `length`, `toolUse`; `rpc` for an abort.",
+            javaType = "String")
     public static final String STOP_REASON = "CamelOpenClawStopReason";
-    @Metadata(label = "producer",
-              description = "Out: the finish reason normalized as Camel's AI components report it: `COMPLETED`"
-                            + " (including a silent reply), `TRUNCATED` (token limit), `TOOL_CALL`, `FILTERED` (content"
-                            + " filter or refusal) or `OTHER` (aborts, timeouts, failures).",
-              javaType = "String", enums = "COMPLETED,TRUNCATED,TOOL_CALL,FILTERED,OTHER")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: the finish reason normalized as Camel's AI components report it: `COMPLETED`"
+                    + " (including a silent reply), `TRUNCATED` (token limit), `TOOL_CALL`, `FILTERED` (content"
+                    + " filter or refusal) or `OTHER` (aborts, timeouts, failures).",
+            javaType = "String",
+            enums = "COMPLETED,TRUNCATED,TOOL_CALL,FILTERED,OTHER")
     public static final String FINISH_CATEGORY = "CamelOpenClawFinishCategory";
-    @Metadata(label = "producer",
-              description = "Out: why a run failed: `refusal`, `timeout`, `rate_limit`, `context_length`, `unknown`.",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: why a run failed: `refusal`, `timeout`, `rate_limit`, `context_length`, `unknown`.",
+            javaType = "String")
     public static final String ERROR_KIND = "CamelOpenClawErrorKind";
-    @Metadata(label = "producer", description = "Out: the gateway's (or the client's) error text of a failed run.",
-              javaType = "String")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: the gateway's (or the client's) error text of a failed run.",
+            javaType = "String")
     public static final String ERROR_MESSAGE = "CamelOpenClawErrorMessage";
+
     @Metadata(label = "producer", description = "Out: input tokens, when reported.", javaType = "Integer")
     public static final String INPUT_TOKENS = "CamelOpenClawInputTokens";
+
     @Metadata(label = "producer", description = "Out: output tokens, when reported.", javaType = "Integer")
     public static final String OUTPUT_TOKENS = "CamelOpenClawOutputTokens";
-    @Metadata(label = "producer", description = "Out: total tokens, when reported (or input plus output).",
-              javaType = "Integer")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: total tokens, when reported (or input plus output).",
+            javaType = "Integer")
     public static final String TOTAL_TOKENS = "CamelOpenClawTotalTokens";
+
     @Metadata(label = "producer", description = "Out: the cost of the run, when reported.", javaType = "Double")
     public static final String COST = "CamelOpenClawCost";
+
     @Metadata(label = "producer", description = "Out: the model that answered.", javaType = "String")
     public static final String MODEL = "CamelOpenClawModel";
+
     @Metadata(label = "producer", description = "Out: the model provider.", javaType = "String")
     public static final String PROVIDER = "CamelOpenClawProvider";
+
     @Metadata(label = "producer", description = "Out: the run's duration in milliseconds.", javaType = "Long")
     public static final String DURATION = "CamelOpenClawDuration";
+
     @Metadata(label = "producer", description = "Out: the number of chunks the run streamed.", javaType = "Integer")
     public static final String CHUNK_COUNT = "CamelOpenClawChunkCount";
-    @Metadata(label = "producer",
-              description = "Out: whether the result was recovered after a reconnect or an event gap.",
-              javaType = "Boolean")
+
+    @Metadata(
+            label = "producer",
+            description = "Out: whether the result was recovered after a reconnect or an event gap.",
+            javaType = "Boolean")
     public static final String REATTACHED = "CamelOpenClawReattached";
 
     // ------------------------------------------------------------------ streamTo chunk exchanges
 
-    @Metadata(label = "producer",
-              description = "On `streamTo` exchanges: the chunk's kind: `text`, `thinking`, `tool_start`,"
-                            + " `tool_update` or `tool_result`.",
-              javaType = "String")
+    @Metadata(
+            label = "producer",
+            description = "On `streamTo` exchanges: the chunk's kind: `text`, `thinking`, `tool_start`,"
+                    + " `tool_update` or `tool_result`.",
+            javaType = "String")
     public static final String CHUNK_KIND = "CamelOpenClawChunkKind";
-    @Metadata(label = "producer", description = "On `streamTo` exchanges: the 0-based position of the chunk in its run.",
-              javaType = "Integer")
+
+    @Metadata(
+            label = "producer",
+            description = "On `streamTo` exchanges: the 0-based position of the chunk in its run.",
+            javaType = "Integer")
     public static final String CHUNK_INDEX = "CamelOpenClawChunkIndex";
-    @Metadata(label = "producer",
-              description = "On `streamTo` exchanges: `true` when the chunk's text replaces all text streamed so far.",
-              javaType = "Boolean")
+
+    @Metadata(
+            label = "producer",
+            description = "On `streamTo` exchanges: `true` when the chunk's text replaces all text streamed so far.",
+            javaType = "Boolean")
     public static final String CHUNK_REPLACE = "CamelOpenClawChunkReplace";
 
     // ------------------------------------------------------------------ consumer headers
 
     @Metadata(label = "consumer", description = "The gateway event name, e.g. `agent` or `chat`.", javaType = "String")
     public static final String EVENT = "CamelOpenClawEvent";
-    @Metadata(label = "consumer", description = "The event's per-connection sequence number, when the gateway sent one.",
-              javaType = "Long")
+
+    @Metadata(
+            label = "consumer",
+            description = "The event's per-connection sequence number, when the gateway sent one.",
+            javaType = "Long")
     public static final String CONNECTION_SEQ = "CamelOpenClawConnectionSeq";
+
     @Metadata(label = "consumer", description = "The agent id of the event or run.", javaType = "String")
     public static final String AGENT_ID = "CamelOpenClawAgentId";
-    @Metadata(label = "consumer",
-              description = "For `agent` events: the stream (`lifecycle`, `assistant`, `thinking`, `tool`, `item`, ...).",
-              javaType = "String")
+
+    @Metadata(
+            label = "consumer",
+            description = "For `agent` events: the stream (`lifecycle`, `assistant`, `thinking`, `tool`, `item`, ...).",
+            javaType = "String")
     public static final String STREAM = "CamelOpenClawStream";
-    @Metadata(label = "consumer",
-              description = "For `chat` events: the state (`delta`, `final`, `aborted`, `error`, ...).",
-              javaType = "String")
+
+    @Metadata(
+            label = "consumer",
+            description = "For `chat` events: the state (`delta`, `final`, `aborted`, `error`, ...).",
+            javaType = "String")
     public static final String STATE = "CamelOpenClawState";
-    @Metadata(label = "consumer",
-              description = "`true` on the first event after events were missed: a sequence gap, a reconnect, or"
-                            + " events dropped because the consumer's queue was full.",
-              javaType = "Boolean")
+
+    @Metadata(
+            label = "consumer",
+            description = "`true` on the first event after events were missed: a sequence gap, a reconnect, or"
+                    + " events dropped because the consumer's queue was full.",
+            javaType = "Boolean")
     public static final String GAP = "CamelOpenClawGap";
 
     // ------------------------------------------------------------------ exchange properties
 
-    /** Exchange property: the run's tool calls ({@code List<io.camelopenclaw.client.run.ToolCall>}). */
+    /** Exchange property: the run's tool calls ({@code List<ToolCall>}). */
     public static final String TOOL_CALLS_PROPERTY = "CamelOpenClawToolCalls";
     /** Exchange property: the run's aggregated thinking text, when the agent streamed any. */
     public static final String THINKING_PROPERTY = "CamelOpenClawThinking";
     /** Exchange property (internal): the idempotency keys this exchange uses, so redeliveries reuse them. */
     public static final String RUN_KEYS_PROPERTY = "CamelOpenClawRunKeys";
 
-    private OpenClawConstants() {
-    }
+    private OpenClawConstants() {}
 }

@@ -2,23 +2,24 @@ package io.camelopenclaw.component;
 
 import java.util.function.Consumer;
 
+import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.ConnectionListener;
 import io.camelopenclaw.client.api.ConnectionState;
 import io.camelopenclaw.client.api.ConnectionStatus;
-import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.api.Subscription;
 import io.camelopenclaw.client.error.GatewayException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What both consumers share: the gateway connection, the bounded hand-off from the client's event thread to the
- * consumer's threads, and connection errors reported to the consumer's {@link org.apache.camel.spi.ExceptionHandler}
+ * consumer's threads, and connection errors reported to the consumer's {@link ExceptionHandler}
  * (so {@code bridgeErrorHandler} routes them to the error handler).
  */
 abstract class OpenClawConsumerSupport extends DefaultConsumer {
@@ -93,8 +94,7 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
     protected abstract void onEvent(GatewayEvent event);
 
     /** The connection was (re)established, on the client's event thread (or the starting thread). */
-    protected void onConnected(GatewayClient client, boolean reconnect) {
-    }
+    protected void onConnected(GatewayClient client, boolean reconnect) {}
 
     /**
      * Queues an exchange, filled by {@code filler} and processed on a consumer thread. Returns {@code false} when the
@@ -107,7 +107,9 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
             overflowing = false;
         } else if (!overflowing) {
             overflowing = true;
-            LOG.warn("{}: queue full ({} entries); dropping events until there is room", this,
+            LOG.warn(
+                    "{}: queue full ({} entries); dropping events until there is room",
+                    this,
                     endpoint.getConfiguration().getQueueCapacity());
         }
         return accepted;
@@ -116,8 +118,9 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
     /** Hands an error to the consumer's exception handler, on a consumer thread. */
     protected void reportError(Throwable error) {
         ConsumerHandOff queue = handOff;
-        if (queue == null || !queue.offer(() -> getExceptionHandler().handleException(
-                "OpenClaw gateway error: " + error.getMessage(), error))) {
+        if (queue == null
+                || !queue.offer(() -> getExceptionHandler()
+                        .handleException("OpenClaw gateway error: " + error.getMessage(), error))) {
             LOG.warn("{}: queue full; gateway error not reported to the exception handler: {}", this, error.toString());
         }
     }

@@ -18,20 +18,27 @@ import org.apache.camel.util.StringHelper;
 /**
  * Run agents, call gateway methods and receive events of an OpenClaw AI agent gateway.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = OpenClawConstants.SCHEME, title = "OpenClaw", syntax = "openclaw:kind",
-             category = { Category.AI }, headersClass = OpenClawConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = OpenClawConstants.SCHEME,
+        title = "OpenClaw",
+        syntax = "openclaw:kind",
+        category = {Category.AI},
+        headersClass = OpenClawConstants.class)
 public class OpenClawEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     static final String AGENT = "agent";
     static final String EVENTS = "events";
     static final String RPC = "rpc";
 
-    @UriPath(enums = "agent,events,rpc",
-             description = "What the endpoint does: `agent` runs agents (producer) or receives finished runs"
-                           + " (consumer); `events` receives gateway events (consumer); `rpc` calls any gateway"
-                           + " method (producer).")
+    @UriPath(
+            enums = "agent,events,rpc",
+            description = "What the endpoint does: `agent` runs agents (producer) or receives finished runs"
+                    + " (consumer); `events` receives gateway events (consumer); `rpc` calls any gateway"
+                    + " method (producer).")
     @Metadata(required = true)
     private String kind;
+
     @UriParam
     private OpenClawConfiguration configuration;
 
@@ -51,8 +58,9 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         return switch (kind) {
             case AGENT -> new OpenClawAgentProducer(this);
             case RPC -> new OpenClawRpcProducer(this);
-            default -> throw new UnsupportedOperationException("openclaw:" + kind + " has no producer; use"
-                                                               + " openclaw:agent or openclaw:rpc");
+            default ->
+                throw new UnsupportedOperationException(
+                        "openclaw:" + kind + " has no producer; use" + " openclaw:agent or openclaw:rpc");
         };
     }
 
@@ -61,8 +69,9 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         Consumer consumer = switch (kind) {
             case AGENT -> new OpenClawAgentConsumer(this, processor);
             case EVENTS -> new OpenClawEventsConsumer(this, processor);
-            default -> throw new UnsupportedOperationException("openclaw:" + kind + " has no consumer; use"
-                                                               + " openclaw:agent or openclaw:events");
+            default ->
+                throw new UnsupportedOperationException(
+                        "openclaw:" + kind + " has no consumer; use" + " openclaw:agent or openclaw:events");
         };
         configureConsumer(consumer);
         return consumer;
@@ -106,7 +115,11 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     /** The non-blank items of a comma-separated list, trimmed; empty for {@code null}. */
     static List<String> splitList(String csv) {
-        return csv == null ? List.of()
-                : StringHelper.splitAsStream(csv, ",").map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return csv == null
+                ? List.of()
+                : StringHelper.splitAsStream(csv, ",")
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

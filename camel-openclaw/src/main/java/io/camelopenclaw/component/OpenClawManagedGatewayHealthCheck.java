@@ -35,7 +35,9 @@ public final class OpenClawManagedGatewayHealthCheck extends OpenClawReadinessCh
     public Result call(Map<String, Object> options) {
         ManagedGatewayStatus status = gateway.status();
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this)
-                .detail(OpenClawConnectionHealthCheck.GATEWAY_URL, gateway.options().url().toString())
+                .detail(
+                        OpenClawConnectionHealthCheck.GATEWAY_URL,
+                        gateway.options().url().toString())
                 .detail(STATE, status.state().name())
                 .detail(RESTARTS, status.restarts());
         if (status.pid() != null) {
@@ -47,7 +49,8 @@ public final class OpenClawManagedGatewayHealthCheck extends OpenClawReadinessCh
         if (status.isUp()) {
             return builder.up().build();
         }
-        return builder.down().message(status.state() + (status.lastError() == null ? "" : ": " + status.lastError()))
+        return builder.down()
+                .message(status.state() + (status.lastError() == null ? "" : ": " + status.lastError()))
                 .build();
     }
 }

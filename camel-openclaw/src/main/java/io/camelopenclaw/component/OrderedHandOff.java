@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OrderedHandOff {
 
-    /** One step; like an {@link org.apache.camel.AsyncProcessor}: returns {@code true} when done synchronously. */
+    /** One step; like an {@link AsyncProcessor}: returns {@code true} when done synchronously. */
     @FunctionalInterface
     interface Step {
         boolean run(AsyncCallback done);

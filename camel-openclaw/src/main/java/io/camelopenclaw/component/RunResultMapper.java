@@ -15,14 +15,24 @@ import org.apache.camel.Message;
 final class RunResultMapper {
 
     /** The headers a run's result sets; {@link #clear} removes them before a call. */
-    private static final List<String> RESULT_HEADERS = List.of(OpenClawConstants.RUN_ID, OpenClawConstants.STATUS,
-            OpenClawConstants.STOP_REASON, OpenClawConstants.FINISH_CATEGORY, OpenClawConstants.ERROR_KIND,
-            OpenClawConstants.ERROR_MESSAGE, OpenClawConstants.INPUT_TOKENS, OpenClawConstants.OUTPUT_TOKENS,
-            OpenClawConstants.TOTAL_TOKENS, OpenClawConstants.COST, OpenClawConstants.MODEL, OpenClawConstants.PROVIDER,
-            OpenClawConstants.DURATION, OpenClawConstants.CHUNK_COUNT, OpenClawConstants.REATTACHED);
+    private static final List<String> RESULT_HEADERS = List.of(
+            OpenClawConstants.RUN_ID,
+            OpenClawConstants.STATUS,
+            OpenClawConstants.STOP_REASON,
+            OpenClawConstants.FINISH_CATEGORY,
+            OpenClawConstants.ERROR_KIND,
+            OpenClawConstants.ERROR_MESSAGE,
+            OpenClawConstants.INPUT_TOKENS,
+            OpenClawConstants.OUTPUT_TOKENS,
+            OpenClawConstants.TOTAL_TOKENS,
+            OpenClawConstants.COST,
+            OpenClawConstants.MODEL,
+            OpenClawConstants.PROVIDER,
+            OpenClawConstants.DURATION,
+            OpenClawConstants.CHUNK_COUNT,
+            OpenClawConstants.REATTACHED);
 
-    private RunResultMapper() {
-    }
+    private RunResultMapper() {}
 
     /**
      * Removes what an earlier run (of this or another {@code openclaw:agent} endpoint) left on the exchange: the
@@ -52,7 +62,8 @@ final class RunResultMapper {
         message.setHeader(OpenClawConstants.RUN_ID, result.runId());
         message.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, result.runId());
         message.setHeader(OpenClawConstants.STATUS, result.outcome().label());
-        message.setHeader(OpenClawConstants.FINISH_CATEGORY, result.finishCategory().name());
+        message.setHeader(
+                OpenClawConstants.FINISH_CATEGORY, result.finishCategory().name());
         message.setHeader(OpenClawConstants.DURATION, result.durationMs());
         message.setHeader(OpenClawConstants.CHUNK_COUNT, result.chunkCount());
         message.setHeader(OpenClawConstants.REATTACHED, result.reattached());

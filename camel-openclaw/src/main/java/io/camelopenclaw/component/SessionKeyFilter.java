@@ -18,7 +18,8 @@ final class SessionKeyFilter {
     private SessionKeyFilter(String pattern) {
         boolean wildcard = pattern != null && pattern.endsWith("*");
         this.prefix = wildcard;
-        this.pattern = pattern == null ? null
+        this.pattern = pattern == null
+                ? null
                 : (wildcard ? pattern.substring(0, pattern.length() - 1) : pattern).toLowerCase(Locale.ROOT);
     }
 

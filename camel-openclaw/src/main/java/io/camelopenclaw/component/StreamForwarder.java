@@ -3,6 +3,7 @@ package io.camelopenclaw.component;
 import java.util.Locale;
 
 import io.camelopenclaw.client.run.RunChunk;
+import io.camelopenclaw.client.run.ToolCall;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each chunk of a run to the {@code streamTo} endpoint as its own exchange: body the text (text and thinking
- * chunks) or the {@link io.camelopenclaw.client.run.ToolCall} (tool chunks), with the chunk headers. Chunks are
+ * chunks) or the {@link ToolCall} (tool chunks), with the chunk headers. Chunks are
  * handed over as {@link OrderedHandOff} steps, so they arrive in order and before the run's own exchange completes. A
  * chunk the endpoint fails to process is logged; the run goes on.
  */
@@ -51,7 +52,11 @@ final class StreamForwarder {
             message.setHeader(OpenClawConstants.CHUNK_REPLACE, chunk.replace());
             return producer.process(exchange, doneSync -> {
                 if (exchange.getException() != null) {
-                    LOG.warn("streamTo {} failed on chunk {} of run {}", endpoint, chunk.index(), chunk.runId(),
+                    LOG.warn(
+                            "streamTo {} failed on chunk {} of run {}",
+                            endpoint,
+                            chunk.index(),
+                            chunk.runId(),
                             exchange.getException());
                 }
                 done.done(doneSync);

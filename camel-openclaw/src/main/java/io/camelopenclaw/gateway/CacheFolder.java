@@ -54,7 +54,8 @@ final class CacheFolder {
         try {
             Files.createDirectories(folder.getParent());
             Path lockFile = folder.resolveSibling(folder.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 lock(channel, description); // released when the channel closes
                 if (isComplete()) {
                     return;

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** File-tree helpers. */
 final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code path} and everything below it (symbolic links are deleted, not followed). */
     static void deleteRecursively(Path path) throws IOException {

@@ -41,17 +41,24 @@ public final class GatewayCommand {
         List<String> words = Arrays.asList(commandLine.trim().split("\\s+"));
         Path folder = Path.of(words.get(0));
         if (words.size() == 1 && Files.isDirectory(folder)) {
-            Path entryPoint = ENTRY_POINTS.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst()
+            Path entryPoint = ENTRY_POINTS.stream()
+                    .map(folder::resolve)
+                    .filter(Files::isRegularFile)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("The folder " + folder.toAbsolutePath()
                             + " is not an OpenClaw installation: it has none of " + ENTRY_POINTS));
-            return new GatewayCommand(List.of("node", entryPoint.toAbsolutePath().toString()), null);
+            return new GatewayCommand(
+                    List.of("node", entryPoint.toAbsolutePath().toString()), null);
         }
         return new GatewayCommand(words, null);
     }
 
     /** The release installed in the cache, run on the Node installed beside it. */
     public static GatewayCommand of(OpenClawInstallation installation) {
-        return new GatewayCommand(List.of(installation.nodeBinary().toString(), installation.entrypoint().toString()),
+        return new GatewayCommand(
+                List.of(
+                        installation.nodeBinary().toString(),
+                        installation.entrypoint().toString()),
                 installation.nodeBinDir());
     }
 

@@ -34,7 +34,10 @@ final class GatewayOutput {
 
     private GatewayOutput(String name, Collection<String> secrets) {
         this.name = name;
-        this.secrets = secrets.stream().filter(Objects::nonNull).filter(secret -> !secret.isEmpty()).toList();
+        this.secrets = secrets.stream()
+                .filter(Objects::nonNull)
+                .filter(secret -> !secret.isEmpty())
+                .toList();
     }
 
     /** Starts reading {@code output} until it ends (the process exits). */

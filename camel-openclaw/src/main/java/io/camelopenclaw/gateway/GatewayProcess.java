@@ -38,9 +38,10 @@ public final class GatewayProcess {
         this.process = process;
         this.port = port;
         this.output = output;
-        this.exit = process.onExit().thenCompose(ended -> output.finished()
-                .completeOnTimeout(null, OUTPUT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)
-                .thenApply(drained -> ended.exitValue()));
+        this.exit = process.onExit()
+                .thenCompose(ended -> output.finished()
+                        .completeOnTimeout(null, OUTPUT_DRAIN_MILLIS, TimeUnit.MILLISECONDS)
+                        .thenApply(drained -> ended.exitValue()));
     }
 
     /**
@@ -51,8 +52,12 @@ public final class GatewayProcess {
      * @param secrets          values never to show in logs and messages (tokens, passwords)
      * @throws GatewayStartException if the command cannot be run
      */
-    public static GatewayProcess start(GatewayCommand command, int port, Path workingDirectory,
-            Consumer<Map<String, String>> environment, Collection<String> secrets) {
+    public static GatewayProcess start(
+            GatewayCommand command,
+            int port,
+            Path workingDirectory,
+            Consumer<Map<String, String>> environment,
+            Collection<String> secrets) {
         ProcessBuilder builder = new ProcessBuilder(command.gatewayRun(port)).redirectErrorStream(true);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
@@ -71,8 +76,11 @@ public final class GatewayProcess {
             process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            throw new GatewayStartException("Cannot run '" + command + "' to start an OpenClaw gateway (is it installed"
-                    + " and on the PATH?): " + e.getMessage(), "(not started)", e);
+            throw new GatewayStartException(
+                    "Cannot run '" + command + "' to start an OpenClaw gateway (is it installed"
+                            + " and on the PATH?): " + e.getMessage(),
+                    "(not started)",
+                    e);
         }
         String name = "openclaw-gateway-" + port;
         LOG.info("Started OpenClaw gateway process {} on port {}: {} gateway run", process.pid(), port, command);
@@ -104,17 +112,22 @@ public final class GatewayProcess {
      * @param password the password to check readiness with, or {@code null}
      */
     public CompletableFuture<Void> ready(String token, String password, Duration timeout) {
-        CompletableFuture<Void> ready = GatewayReadiness.await(URI.create("ws://127.0.0.1:" + port), token, password,
-                timeout);
-        exit.thenAccept(code -> ready.completeExceptionally(new GatewayStartException("The OpenClaw gateway process "
-                + pid() + " on port " + port + " exited with code " + code + " before it was ready", outputTail())));
+        CompletableFuture<Void> ready =
+                GatewayReadiness.await(URI.create("ws://127.0.0.1:" + port), token, password, timeout);
+        exit.thenAccept(code -> ready.completeExceptionally(new GatewayStartException(
+                "The OpenClaw gateway process " + pid() + " on port " + port + " exited with code " + code
+                        + " before it was ready",
+                outputTail())));
         return ready.exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
-            return CompletableFuture.failedFuture(cause instanceof TimeoutException
-                    ? new GatewayStartException("The OpenClaw gateway process " + pid() + " on port " + port
-                            + " was not ready within " + timeout.toSeconds() + " s", outputTail())
-                    : cause);
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            return CompletableFuture.failedFuture(
+                    cause instanceof TimeoutException
+                            ? new GatewayStartException(
+                                    "The OpenClaw gateway process " + pid() + " on port " + port
+                                            + " was not ready within " + timeout.toSeconds() + " s",
+                                    outputTail())
+                            : cause);
         });
     }
 
@@ -130,14 +143,21 @@ public final class GatewayProcess {
             ready(token, password, timeout).get();
         } catch (ExecutionException e) {
             stop(stopGrace);
-            throw e.getCause() instanceof GatewayStartException start ? start
-                    : new GatewayStartException("The OpenClaw gateway process " + pid() + " on port " + port
-                            + " did not become ready: " + e.getCause(), outputTail(), e.getCause());
+            throw e.getCause() instanceof GatewayStartException start
+                    ? start
+                    : new GatewayStartException(
+                            "The OpenClaw gateway process " + pid() + " on port " + port + " did not become ready: "
+                                    + e.getCause(),
+                            outputTail(),
+                            e.getCause());
         } catch (InterruptedException e) {
             kill();
             Thread.currentThread().interrupt();
-            throw new GatewayStartException("Interrupted while waiting for the OpenClaw gateway process " + pid()
-                    + " on port " + port + " to become ready", outputTail(), e);
+            throw new GatewayStartException(
+                    "Interrupted while waiting for the OpenClaw gateway process " + pid() + " on port " + port
+                            + " to become ready",
+                    outputTail(),
+                    e);
         }
     }
 
@@ -167,7 +187,7 @@ public final class GatewayProcess {
 
     @Override
     public String toString() {
-        return "GatewayProcess[pid " + process.pid() + ", port " + port + ", " + (process.isAlive() ? "running"
-                : "exited") + "]";
+        return "GatewayProcess[pid " + process.pid() + ", port " + port + ", "
+                + (process.isAlive() ? "running" : "exited") + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayClientOptions;
@@ -23,12 +24,11 @@ final class GatewayReadiness {
     private static final Duration RETRY_MAX = Duration.ofSeconds(1);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
-    private GatewayReadiness() {
-    }
+    private GatewayReadiness() {}
 
     /**
      * Starts waiting for the gateway at {@code url}. The future completes once it is ready, fails with a
-     * {@link java.util.concurrent.TimeoutException} after {@code timeout}, and stops the waiting when the caller
+     * {@link TimeoutException} after {@code timeout}, and stops the waiting when the caller
      * completes it first (for example because the process exited).
      *
      * @param token    the gateway token, or {@code null}

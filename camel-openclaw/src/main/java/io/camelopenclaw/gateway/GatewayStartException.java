@@ -15,8 +15,10 @@ public class GatewayStartException extends RuntimeException {
     }
 
     public GatewayStartException(String message, String logTail, Throwable cause) {
-        super(message + System.lineSeparator() + "--- last lines of gateway output ---" + System.lineSeparator()
-                + logTail, cause);
+        super(
+                message + System.lineSeparator() + "--- last lines of gateway output ---" + System.lineSeparator()
+                        + logTail,
+                cause);
         this.logTail = logTail;
     }
 

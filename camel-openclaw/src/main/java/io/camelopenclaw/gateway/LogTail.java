@@ -14,8 +14,7 @@ final class LogTail {
     static final int DEFAULT_LINES = 40;
     private static final int MAX_BYTES = 64 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     /** The last {@code lines} lines of {@code file} (at most its last 64 KiB); a short note if it cannot be read. */
     static String of(Path file, int lines) {

@@ -71,15 +71,19 @@ public final class ManagedGateway {
             state = ManagedGatewayState.STARTING;
         }
         try {
-            GatewayProbe.Result found = GatewayProbe.probe(options.url(), PROBE_TIMEOUT).join();
+            GatewayProbe.Result found =
+                    GatewayProbe.probe(options.url(), PROBE_TIMEOUT).join();
             if (found == GatewayProbe.Result.ANSWERING) {
                 reuse();
                 return;
             }
             if (found == GatewayProbe.Result.NOT_ANSWERING) {
-                throw new GatewayStartException("Port " + options.port() + " is taken by something that does not"
-                        + " answer as an OpenClaw gateway (no connect.challenge within " + PROBE_TIMEOUT.toSeconds()
-                        + " s); stop it or configure another gateway URL", "(not started)");
+                throw new GatewayStartException(
+                        "Port " + options.port() + " is taken by something that does not"
+                                + " answer as an OpenClaw gateway (no connect.challenge within "
+                                + PROBE_TIMEOUT.toSeconds()
+                                + " s); stop it or configure another gateway URL",
+                        "(not started)");
             }
             GatewayCommand resolved = resolveCommand();
             GatewayProcess started = launch(resolved);
@@ -117,8 +121,8 @@ public final class ManagedGateway {
     }
 
     public synchronized ManagedGatewayStatus status() {
-        return new ManagedGatewayStatus(state, options.port(), process == null ? null : process.pid(), restarts,
-                lastExitCode, lastError);
+        return new ManagedGatewayStatus(
+                state, options.port(), process == null ? null : process.pid(), restarts, lastExitCode, lastError);
     }
 
     public ManagedGatewayOptions options() {
@@ -134,12 +138,15 @@ public final class ManagedGateway {
         synchronized (this) {
             state = ManagedGatewayState.REUSED;
         }
-        LOG.info("An OpenClaw gateway already answers on {}: using it. It was not started here, so it is neither"
-                 + " watched, restarted nor stopped by camel-openclaw", options.url());
+        LOG.info(
+                "An OpenClaw gateway already answers on {}: using it. It was not started here, so it is neither"
+                        + " watched, restarted nor stopped by camel-openclaw",
+                options.url());
     }
 
     private GatewayCommand resolveCommand() {
-        return options.installation().map(installation -> GatewayCommand.of(installation.install()))
+        return options.installation()
+                .map(installation -> GatewayCommand.of(installation.install()))
                 .orElse(options.command());
     }
 
@@ -147,8 +154,7 @@ public final class ManagedGateway {
         List<String> secrets = new ArrayList<>();
         secrets.add(options.token());
         secrets.add(options.password());
-        return GatewayProcess.start(with, options.port(), options.stateDir().orElse(null), this::environment,
-                secrets);
+        return GatewayProcess.start(with, options.port(), options.stateDir().orElse(null), this::environment, secrets);
     }
 
     private void environment(Map<String, String> env) {
@@ -171,8 +177,8 @@ public final class ManagedGateway {
         ready.exit().thenAcceptAsync(code -> exited(ready, code), scheduler);
         long interval = options.healthCheckInterval().toMillis();
         if (interval > 0) {
-            healthTask = scheduler.scheduleWithFixedDelay(() -> probe(ready), interval, interval,
-                    TimeUnit.MILLISECONDS);
+            healthTask =
+                    scheduler.scheduleWithFixedDelay(() -> probe(ready), interval, interval, TimeUnit.MILLISECONDS);
         }
         LOG.info("OpenClaw gateway process {} ready on {}", ready.pid(), options.url());
     }
@@ -188,13 +194,14 @@ public final class ManagedGateway {
             quickRestarts = 0;
         }
         state = ManagedGatewayState.RESTARTING;
-        scheduleRestart("OpenClaw gateway process " + ended.pid() + " on port " + options.port() + " exited with code "
-                        + code);
+        scheduleRestart(
+                "OpenClaw gateway process " + ended.pid() + " on port " + options.port() + " exited with code " + code);
     }
 
     /** Guarded by this. */
     private void scheduleRestart(String why) {
-        long delay = Math.min(options.restartInitialDelay().toMillis() << Math.min(quickRestarts++, 20),
+        long delay = Math.min(
+                options.restartInitialDelay().toMillis() << Math.min(quickRestarts++, 20),
                 options.restartMaxDelay().toMillis());
         LOG.warn("{}; starting it again in {} ms", why, delay);
         restartTask = scheduler.schedule(this::restart, delay, TimeUnit.MILLISECONDS);
@@ -230,8 +237,8 @@ public final class ManagedGateway {
                 return;
             }
             process = null;
-            lastError = summary(error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error);
+            lastError = summary(
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
         }
         started.stop(options.stopTimeout());
         synchronized (this) {
@@ -242,8 +249,12 @@ public final class ManagedGateway {
     }
 
     private void probe(GatewayProcess watched) {
-        GatewayProbe.probe(options.url(), PROBE_TIMEOUT.compareTo(options.healthCheckInterval()) < 0 ? PROBE_TIMEOUT
-                : options.healthCheckInterval()).thenAcceptAsync(result -> probed(watched, result), scheduler);
+        GatewayProbe.probe(
+                        options.url(),
+                        PROBE_TIMEOUT.compareTo(options.healthCheckInterval()) < 0
+                                ? PROBE_TIMEOUT
+                                : options.healthCheckInterval())
+                .thenAcceptAsync(result -> probed(watched, result), scheduler);
     }
 
     private void probed(GatewayProcess watched, GatewayProbe.Result result) {
@@ -258,8 +269,13 @@ public final class ManagedGateway {
             if (++probeFailures < PROBE_FAILURES_TO_RESTART) {
                 return;
             }
-            LOG.warn("OpenClaw gateway process {} on port {} failed {} health probes in a row ({}); killing it to"
-                     + " start it again", watched.pid(), options.port(), probeFailures, result);
+            LOG.warn(
+                    "OpenClaw gateway process {} on port {} failed {} health probes in a row ({}); killing it to"
+                            + " start it again",
+                    watched.pid(),
+                    options.port(),
+                    probeFailures,
+                    result);
             cancel(healthTask);
         }
         watched.kill(); // its exit restarts it

@@ -153,10 +153,11 @@ public final class ManagedGatewayOptions {
 
     @Override
     public String toString() {
-        return "ManagedGatewayOptions[" + url + ", auth=" + (token != null ? "token" : password != null ? "password"
-                : "none") + ", " + (installation != null ? "openclaw@" + installation.version() : "command '"
-                + command + "'") + ", stateDir=" + (stateDir == null ? "<openclaw's own>" : stateDir)
-               + ", environment=" + environment.keySet() + "]";
+        return "ManagedGatewayOptions[" + url + ", auth="
+                + (token != null ? "token" : password != null ? "password" : "none") + ", "
+                + (installation != null ? "openclaw@" + installation.version() : "command '" + command + "'")
+                + ", stateDir=" + (stateDir == null ? "<openclaw's own>" : stateDir)
+                + ", environment=" + environment.keySet() + "]";
     }
 
     /** Builds {@link ManagedGatewayOptions}. */
@@ -211,8 +212,8 @@ public final class ManagedGatewayOptions {
 
         /** Extra environment variables of the gateway process (applied last). */
         public Builder environment(Map<String, String> environment) {
-            environment.forEach((name, value) -> this.environment.put(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value of " + name)));
+            environment.forEach((name, value) -> this.environment.put(
+                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value of " + name)));
             return this;
         }
 

@@ -10,8 +10,8 @@ package io.camelopenclaw.gateway;
  * @param lastExitCode the exit code of the last gateway process that ended unasked, or {@code null}
  * @param lastError    why the last start or restart failed, or {@code null}
  */
-public record ManagedGatewayStatus(ManagedGatewayState state, int port, Long pid, int restarts, Integer lastExitCode,
-        String lastError) {
+public record ManagedGatewayStatus(
+        ManagedGatewayState state, int port, Long pid, int restarts, Integer lastExitCode, String lastError) {
 
     /** Whether clients can use the gateway: {@code RUNNING} or {@code REUSED}. */
     public boolean isUp() {

@@ -16,8 +16,7 @@ final class NpmInstall {
 
     static final String LOG_FILE = "npm-install.log";
 
-    private NpmInstall() {
-    }
+    private NpmInstall() {}
 
     /**
      * @param folder     the folder with the package.json
@@ -29,7 +28,7 @@ final class NpmInstall {
     static void run(Path folder, Path nodeBinDir, Duration timeout, String what) {
         Path log = folder.resolve(LOG_FILE);
         ProcessBuilder builder = new ProcessBuilder(
-                List.of("npm", "install", "--no-audit", "--no-fund", "--no-update-notifier"))
+                        List.of("npm", "install", "--no-audit", "--no-fund", "--no-update-notifier"))
                 .directory(folder.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -44,14 +43,15 @@ final class NpmInstall {
             npm = builder.start();
             npm.getOutputStream().close();
         } catch (IOException e) {
-            throw new OpenClawInstallException("Cannot run npm to install " + what
-                    + " (is npm on the PATH?): " + e.getMessage(), "", e);
+            throw new OpenClawInstallException(
+                    "Cannot run npm to install " + what + " (is npm on the PATH?): " + e.getMessage(), "", e);
         }
         try {
             if (!npm.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTrees.kill(npm.toHandle());
-                throw new OpenClawInstallException("npm install of " + what + " timed out after "
-                        + timeout.toSeconds() + " s in " + folder, LogTail.of(log, LogTail.DEFAULT_LINES));
+                throw new OpenClawInstallException(
+                        "npm install of " + what + " timed out after " + timeout.toSeconds() + " s in " + folder,
+                        LogTail.of(log, LogTail.DEFAULT_LINES));
             }
         } catch (InterruptedException e) {
             ProcessTrees.kill(npm.toHandle());
@@ -59,8 +59,9 @@ final class NpmInstall {
             throw new OpenClawInstallException("Interrupted while installing " + what, "", e);
         }
         if (npm.exitValue() != 0) {
-            throw new OpenClawInstallException("npm install of " + what + " failed with exit code "
-                    + npm.exitValue() + " in " + folder, LogTail.of(log, LogTail.DEFAULT_LINES));
+            throw new OpenClawInstallException(
+                    "npm install of " + what + " failed with exit code " + npm.exitValue() + " in " + folder,
+                    LogTail.of(log, LogTail.DEFAULT_LINES));
         }
     }
 }

@@ -12,9 +12,12 @@ public class OpenClawInstallException extends RuntimeException {
     }
 
     public OpenClawInstallException(String message, String outputTail, Throwable cause) {
-        super(outputTail == null || outputTail.isEmpty() ? message
-                : message + System.lineSeparator() + "--- last lines of npm output ---" + System.lineSeparator()
-                        + outputTail, cause);
+        super(
+                outputTail == null || outputTail.isEmpty()
+                        ? message
+                        : message + System.lineSeparator() + "--- last lines of npm output ---" + System.lineSeparator()
+                                + outputTail,
+                cause);
         this.outputTail = outputTail == null ? "" : outputTail;
     }
 

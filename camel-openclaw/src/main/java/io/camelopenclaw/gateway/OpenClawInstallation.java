@@ -113,7 +113,10 @@ public final class OpenClawInstallation {
             if (!version.isProtocolV4()) {
                 // 2026.3.x-2026.5.x: baileys pulls libsignal from GitHub, linkedom ^0.18.12 resolves to a release
                 // whose dependency is missing from the registry
-                packageJson.putObject("overrides").put("libsignal", "npm:libsignal@2.0.1").put("linkedom", "0.18.12");
+                packageJson
+                        .putObject("overrides")
+                        .put("libsignal", "npm:libsignal@2.0.1")
+                        .put("linkedom", "0.18.12");
             }
             writePackageJson(folder, packageJson);
             NpmInstall.run(folder, nodeBinDir(), NPM_TIMEOUT, "openclaw@" + version);
@@ -138,7 +141,9 @@ public final class OpenClawInstallation {
         }
         String output;
         try {
-            Process process = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(node.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new OpenClawInstallException(node + " --version did not answer within 60 s", "");
@@ -149,16 +154,17 @@ public final class OpenClawInstallation {
             throw new OpenClawInstallException("Interrupted while checking " + node, "", e);
         }
         if (!output.startsWith("v" + NODE_MAJOR + ".")) {
-            throw new OpenClawInstallException(node + " reports version '" + output + "', expected v" + NODE_MAJOR
-                    + ".x", "");
+            throw new OpenClawInstallException(
+                    node + " reports version '" + output + "', expected v" + NODE_MAJOR + ".x", "");
         }
     }
 
     private void verifyOpenClaw() throws IOException {
         Path manifest = directory().resolve("node_modules/openclaw/package.json");
         if (!Files.isRegularFile(entrypoint()) || !Files.isRegularFile(manifest)) {
-            throw new OpenClawInstallException("npm installed openclaw@" + version + " but " + entrypoint()
-                    + " is missing", LogTail.of(directory().resolve(NpmInstall.LOG_FILE), LogTail.DEFAULT_LINES));
+            throw new OpenClawInstallException(
+                    "npm installed openclaw@" + version + " but " + entrypoint() + " is missing",
+                    LogTail.of(directory().resolve(NpmInstall.LOG_FILE), LogTail.DEFAULT_LINES));
         }
         String installed = JSON.readTree(manifest.toFile()).path("version").asText();
         if (!version.toString().equals(installed)) {
@@ -176,8 +182,10 @@ public final class OpenClawInstallation {
     }
 
     private static void writePackageJson(Path folder, JsonNode packageJson) throws IOException {
-        Files.writeString(folder.resolve("package.json"),
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(packageJson), StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve("package.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(packageJson),
+                StandardCharsets.UTF_8);
     }
 
     /** {@code <os>-<arch>} as npm's Node packages name it, e.g. {@code linux-x64}. */
@@ -185,11 +193,14 @@ public final class OpenClawInstallation {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String npmOs = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "darwin" : null;
-        String npmArch = arch.equals("amd64") || arch.equals("x86_64") ? "x64"
+        String npmArch = arch.equals("amd64") || arch.equals("x86_64")
+                ? "x64"
                 : arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : null;
         if (npmOs == null || npmArch == null) {
-            throw new OpenClawInstallException("No Node package for this platform (" + os + "/" + arch
-                    + "); supported: Linux and macOS on x64 or arm64", "");
+            throw new OpenClawInstallException(
+                    "No Node package for this platform (" + os + "/" + arch
+                            + "); supported: Linux and macOS on x64 or arm64",
+                    "");
         }
         return npmOs + "-" + npmArch;
     }

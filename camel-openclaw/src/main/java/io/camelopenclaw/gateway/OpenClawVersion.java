@@ -37,8 +37,11 @@ public final class OpenClawVersion implements Comparable<OpenClawVersion> {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("Not an exact openclaw version (expected e.g. 2026.9.6): " + text);
         }
-        return new OpenClawVersion(matcher.group(), Integer.parseInt(matcher.group(1)),
-                Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)));
+        return new OpenClawVersion(
+                matcher.group(),
+                Integer.parseInt(matcher.group(1)),
+                Integer.parseInt(matcher.group(2)),
+                Integer.parseInt(matcher.group(3)));
     }
 
     /** Whether this release speaks protocol v4 (2026.5.12 and later); older ones speak v3. */

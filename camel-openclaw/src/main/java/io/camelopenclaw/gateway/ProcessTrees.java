@@ -13,8 +13,7 @@ final class ProcessTrees {
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final Duration DESCENDANT_GRACE = Duration.ofSeconds(2);
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     /**
      * Sends SIGTERM to {@code root}, waits up to {@code grace} for it to exit, then SIGKILLs it; afterwards

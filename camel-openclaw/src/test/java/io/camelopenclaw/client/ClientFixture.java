@@ -1,15 +1,17 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.testgateway.TestGateway;
-import io.camelopenclaw.client.api.ConnectionListener;
-import io.camelopenclaw.client.api.ConnectionStatus;
-import io.camelopenclaw.client.api.GatewayClientOptions;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import io.camelopenclaw.client.api.ConnectionListener;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayClientOptions;
+import io.camelopenclaw.client.error.GatewayException;
+import io.camelopenclaw.testgateway.TestGateway;
 
 /** Starts test gateways and clients for a test and closes them afterwards. */
 final class ClientFixture implements AutoCloseable {
@@ -22,7 +24,9 @@ final class ClientFixture implements AutoCloseable {
 
     /** How many requests of this method the gateway received. */
     static long count(TestGateway gw, String method) {
-        return gw.receivedRequests().stream().filter(r -> method.equals(r.method())).count();
+        return gw.receivedRequests().stream()
+                .filter(r -> method.equals(r.method()))
+                .count();
     }
 
     TestGateway gateway(Consumer<TestGateway.Builder> config) {
@@ -34,14 +38,17 @@ final class ClientFixture implements AutoCloseable {
     }
 
     TestGateway gateway() {
-        return gateway(b -> {
-        });
+        return gateway(b -> {});
     }
 
     GatewayClientOptions.Builder options(TestGateway gw) {
-        return GatewayClientOptions.builder().url(gw.url()).token(TOKEN)
-                .reconnectInitialDelay(Duration.ofMillis(50)).reconnectMaxDelay(Duration.ofMillis(500))
-                .operatorActionRetryDelay(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(5))
+        return GatewayClientOptions.builder()
+                .url(gw.url())
+                .token(TOKEN)
+                .reconnectInitialDelay(Duration.ofMillis(50))
+                .reconnectMaxDelay(Duration.ofMillis(500))
+                .operatorActionRetryDelay(Duration.ofSeconds(30))
+                .connectTimeout(Duration.ofSeconds(5))
                 .requestTimeout(Duration.ofSeconds(10));
     }
 
@@ -54,7 +61,7 @@ final class ClientFixture implements AutoCloseable {
             }
 
             @Override
-            public void onError(io.camelopenclaw.client.error.GatewayException error) {
+            public void onError(GatewayException error) {
                 errors.add(error);
             }
         });
@@ -64,7 +71,7 @@ final class ClientFixture implements AutoCloseable {
 
     GatewayClient connected(TestGateway gw) throws Exception {
         GatewayClient client = client(options(gw).build());
-        client.connect().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        client.connect().get(10, TimeUnit.SECONDS);
         return client;
     }
 

@@ -1,10 +1,5 @@
 package io.camelopenclaw.client;
 
-import static io.camelopenclaw.client.ClientFixture.count;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,25 +10,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.Subscription;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
+import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunAbortedException;
 import io.camelopenclaw.client.run.AgentRunFailedException;
-import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.run.RunChunk;
 import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.client.run.RunOutcome;
 import io.camelopenclaw.testgateway.TestGateway;
-import io.camelopenclaw.client.api.ConnectionState;
-import io.camelopenclaw.client.api.GatewayEvent;
-import io.camelopenclaw.client.api.Subscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.camelopenclaw.client.ClientFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The client against the behaviours recorded on real gateways (the test gateway speaks them by default): silent
@@ -45,6 +45,7 @@ class GatewayClientFidelityTest {
 
     /** Far longer than any of these runs take: a result that needs it shows a run that was waited for in vain. */
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
     private static final long QUICK_SECONDS = 10;
 
     private final ClientFixture fx = new ClientFixture();
@@ -67,7 +68,10 @@ class GatewayClientFidelityTest {
     }
 
     private static AgentRunRequest.Builder run(String message, String session, String key, RunMethod method) {
-        return AgentRunRequest.builder(message).sessionKey(session).idempotencyKey(key).method(method)
+        return AgentRunRequest.builder(message)
+                .sessionKey(session)
+                .idempotencyKey(key)
+                .method(method)
                 .runTimeout(RUN_TIMEOUT);
     }
 
@@ -81,11 +85,12 @@ class GatewayClientFidelityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "4, CHAT_SEND", "4, AGENT", "3, CHAT_SEND", "3, AGENT" })
+    @CsvSource({"4, CHAT_SEND", "4, AGENT", "3, CHAT_SEND", "3, AGENT"})
     void aSilentTurnEndsSilentNotAbortedNorFailed(int protocol, RunMethod method) throws Exception {
         GatewayClient client = client(fx.gateway(b -> b.protocol(protocol)));
 
-        AgentRunResult result = quickly(client.startRun(run("stay SILENT", "quiet", "silent-1", method).build()));
+        AgentRunResult result = quickly(
+                client.startRun(run("stay SILENT", "quiet", "silent-1", method).build()));
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.SILENT);
         assertThat(result.text()).isEmpty();
@@ -93,14 +98,15 @@ class GatewayClientFidelityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "4, CHAT_SEND", "4, AGENT", "3, CHAT_SEND", "3, AGENT" })
-    void aRepeatedKeyOfAFinishedRunReturnsItsResultWithoutASecondRun(int protocol, RunMethod method)
-            throws Exception {
+    @CsvSource({"4, CHAT_SEND", "4, AGENT", "3, CHAT_SEND", "3, AGENT"})
+    void aRepeatedKeyOfAFinishedRunReturnsItsResultWithoutASecondRun(int protocol, RunMethod method) throws Exception {
         TestGateway gw = fx.gateway(b -> b.protocol(protocol).settleDelay(Duration.ofMillis(500)));
         GatewayClient client = client(gw);
-        AgentRunResult first = quickly(client.startRun(run("hello again", "repeat", "key-1", method).build()));
+        AgentRunResult first = quickly(
+                client.startRun(run("hello again", "repeat", "key-1", method).build()));
 
-        AgentRunResult again = quickly(client.startRun(run("hello again", "repeat", "key-1", method).build()));
+        AgentRunResult again = quickly(
+                client.startRun(run("hello again", "repeat", "key-1", method).build()));
 
         assertThat(first.text()).isEqualTo("ECHO: hello again");
         assertThat(again.outcome()).isEqualTo(RunOutcome.OK);
@@ -109,41 +115,45 @@ class GatewayClientFidelityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 3, 4 })
+    @ValueSource(ints = {3, 4})
     void aRepeatedKeyOfAnAbortedRunIsAbortedAtOnce(int protocol) throws Exception {
         GatewayClient client = client(fx.gateway(b -> b.protocol(protocol).settleDelay(Duration.ZERO)));
         EventLatch started = started(client, "key-abort");
-        AgentRun hanging = client.startRun(run("HANG", "stop", "key-abort", RunMethod.CHAT_SEND).build());
+        AgentRun hanging = client.startRun(
+                run("HANG", "stop", "key-abort", RunMethod.CHAT_SEND).build());
         started.await();
         hanging.abort().get(QUICK_SECONDS, TimeUnit.SECONDS);
         assertThat(quickFailure(hanging)).isInstanceOf(AgentRunAbortedException.class);
 
-        Throwable again = quickFailure(client.startRun(run("HANG", "stop", "key-abort", RunMethod.CHAT_SEND).build()));
+        Throwable again = quickFailure(client.startRun(
+                run("HANG", "stop", "key-abort", RunMethod.CHAT_SEND).build()));
 
         assertThat(again).isInstanceOf(AgentRunAbortedException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 3, 4 })
+    @ValueSource(ints = {3, 4})
     void aRepeatedKeyOfAFailedRunFailsTypedAtOnce(int protocol) throws Exception {
         GatewayClient client = client(fx.gateway(b -> b.protocol(protocol).settleDelay(Duration.ZERO)));
-        quickFailure(client.startRun(run("FAIL:rate_limit", "fail", "key-fail", RunMethod.CHAT_SEND).build()));
+        quickFailure(client.startRun(
+                run("FAIL:rate_limit", "fail", "key-fail", RunMethod.CHAT_SEND).build()));
 
-        Throwable again = quickFailure(client.startRun(run("FAIL:rate_limit", "fail", "key-fail",
-                RunMethod.CHAT_SEND).build()));
+        Throwable again = quickFailure(client.startRun(
+                run("FAIL:rate_limit", "fail", "key-fail", RunMethod.CHAT_SEND).build()));
 
         assertThat(again).isInstanceOf(AgentRunFailedException.class).hasMessageContaining("rate limit");
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 3, 4 })
+    @ValueSource(ints = {3, 4})
     void aReconnectResumesTheRunFromHistoryWithoutLosingOrRepeatingText(int protocol) throws Exception {
         TestGateway gw = fx.gateway(b -> b.protocol(protocol).slowChunkDelay(Duration.ofMillis(20)));
         GatewayClient client = client(gw);
         StringBuilder streamed = new StringBuilder();
         EventLatch fiveDeltas = new EventLatch(client, "key-resume", event -> "delta".equals(event.state()), 5);
         AgentRun run = client.startRun(run("SLOW resume", "resume", "key-resume", RunMethod.CHAT_SEND)
-                .chunkListener(chunk -> apply(streamed, chunk)).build());
+                .chunkListener(chunk -> apply(streamed, chunk))
+                .build());
         fiveDeltas.await();
 
         gw.faults().dropConnections();
@@ -163,10 +173,10 @@ class GatewayClientFidelityTest {
      * interval. Either way {@code agent.wait} tells the outcome, long before the run timeout.
      */
     @ParameterizedTest
-    @ValueSource(ints = { 3, 4 })
+    @ValueSource(ints = {3, 4})
     void aTerminalEventLostInAGapIsReconciled(int protocol) throws Exception {
-        TestGateway gw = fx.gateway(b -> b.protocol(protocol).settleDelay(Duration.ZERO)
-                .tickInterval(Duration.ofMillis(200)));
+        TestGateway gw =
+                fx.gateway(b -> b.protocol(protocol).settleDelay(Duration.ZERO).tickInterval(Duration.ofMillis(200)));
         GatewayClient client = client(gw);
         List<GatewayEvent> gaps = new CopyOnWriteArrayList<>();
         client.addEventListener(event -> {
@@ -176,8 +186,8 @@ class GatewayClientFidelityTest {
         });
         gw.faults().dropNextRunEnd();
 
-        AgentRunResult result = quickly(client.startRun(run("lost end", "gap", "key-gap", RunMethod.CHAT_SEND)
-                .build()));
+        AgentRunResult result = quickly(client.startRun(
+                run("lost end", "gap", "key-gap", RunMethod.CHAT_SEND).build()));
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.OK);
         assertThat(result.text()).isEqualTo("ECHO: lost end");
@@ -191,7 +201,8 @@ class GatewayClientFidelityTest {
         TestGateway gw = fx.gateway();
         GatewayClient client = client(gw);
         EventLatch started = started(client, "key-fallback");
-        AgentRun hanging = client.startRun(run("HANG", "fallback", "key-fallback", RunMethod.CHAT_SEND).build());
+        AgentRun hanging = client.startRun(
+                run("HANG", "fallback", "key-fallback", RunMethod.CHAT_SEND).build());
         started.await();
         gw.faults().failNextRequest("chat.abort");
 
@@ -208,11 +219,15 @@ class GatewayClientFidelityTest {
         StringBuilder streamed = new StringBuilder();
 
         AgentRunResult chunks = quickly(client.startRun(run("CHUNKS:12", "snap", "key-chunks", RunMethod.CHAT_SEND)
-                .chunkListener(chunk -> apply(streamed, chunk)).build()));
-        AgentRunResult replaced = quickly(client.startRun(run("REPLACE this", "snap", "key-replace",
-                RunMethod.CHAT_SEND).build()));
+                .chunkListener(chunk -> apply(streamed, chunk))
+                .build()));
+        AgentRunResult replaced = quickly(client.startRun(
+                run("REPLACE this", "snap", "key-replace", RunMethod.CHAT_SEND).build()));
 
-        assertThat(chunks.text()).isEqualTo(streamed.toString()).startsWith("part00 part01").endsWith("part11");
+        assertThat(chunks.text())
+                .isEqualTo(streamed.toString())
+                .startsWith("part00 part01")
+                .endsWith("part11");
         assertThat(replaced.text()).isEqualTo("ECHO: REPLACE this");
     }
 
@@ -220,16 +235,19 @@ class GatewayClientFidelityTest {
     void theSameDeviceAbortsItsRunAfterAReconnect() throws Exception {
         TestGateway gw = fx.gateway();
         Path identity = identityDir.resolve("shared.json");
-        GatewayClient first = fx.client(fx.options(gw).scopes(List.of("operator.read", "operator.write"))
-                .deviceIdentityStore(DeviceIdentityStore.file(identity)).build());
+        GatewayClient first = fx.client(fx.options(gw)
+                .scopes(List.of("operator.read", "operator.write"))
+                .deviceIdentityStore(DeviceIdentityStore.file(identity))
+                .build());
         first.connect().get(QUICK_SECONDS, TimeUnit.SECONDS);
         EventLatch started = started(first, "key-owned");
-        AgentRun hanging = first.startRun(run("HANG", "owned", "key-owned", RunMethod.CHAT_SEND).build());
+        AgentRun hanging = first.startRun(
+                run("HANG", "owned", "key-owned", RunMethod.CHAT_SEND).build());
         started.await();
 
         gw.faults().dropConnections();
-        await().atMost(Duration.ofSeconds(QUICK_SECONDS)).until(() -> count(gw, "connect") == 2
-                && first.status().state() == ConnectionState.CONNECTED);
+        await().atMost(Duration.ofSeconds(QUICK_SECONDS))
+                .until(() -> count(gw, "connect") == 2 && first.status().state() == ConnectionState.CONNECTED);
         hanging.abort().get(QUICK_SECONDS, TimeUnit.SECONDS);
 
         AgentRunAbortedException aborted = (AgentRunAbortedException) quickFailure(hanging);
@@ -247,13 +265,14 @@ class GatewayClientFidelityTest {
     }
 
     private static long assistantReplies(TestGateway gw, String session) {
-        return gw.sessions().history(session).stream().filter(m -> "assistant".equals(m.path("role").asText()))
+        return gw.sessions().history(session).stream()
+                .filter(m -> "assistant".equals(m.path("role").asText()))
                 .count();
     }
 
     private static EventLatch started(GatewayClient client, String runId) {
-        return new EventLatch(client, runId, event -> "agent".equals(event.name())
-                && "lifecycle".equals(event.stream()), 1);
+        return new EventLatch(
+                client, runId, event -> "agent".equals(event.name()) && "lifecycle".equals(event.stream()), 1);
     }
 
     /** Counts down on the events of a run that match; registered before the run starts, so none is missed. */
@@ -272,7 +291,9 @@ class GatewayClientFidelityTest {
 
         void await() throws InterruptedException {
             try {
-                assertThat(seen.await(QUICK_SECONDS, TimeUnit.SECONDS)).as("the awaited events").isTrue();
+                assertThat(seen.await(QUICK_SECONDS, TimeUnit.SECONDS))
+                        .as("the awaited events")
+                        .isTrue();
             } finally {
                 subscription.close();
             }

@@ -1,21 +1,5 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.client.run.AgentRunTimeoutException;
-import io.camelopenclaw.client.error.GatewayConnectionLostException;
-import io.camelopenclaw.client.error.GatewayProtocolException;
-import io.camelopenclaw.client.error.GatewayTimeoutException;
-import io.camelopenclaw.client.error.PayloadTooLargeException;
-import io.camelopenclaw.client.run.AgentRun;
-import io.camelopenclaw.client.run.AgentRunRequest;
-import io.camelopenclaw.client.run.AgentRunResult;
-import io.camelopenclaw.client.run.RunOutcome;
-import io.camelopenclaw.testgateway.TestGateway;
-import io.camelopenclaw.client.api.ConnectionState;
-import io.camelopenclaw.client.api.ConnectionStatus;
-import io.camelopenclaw.client.api.GatewayEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +7,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.client.api.ConnectionStatus;
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.error.GatewayConnectionLostException;
+import io.camelopenclaw.client.error.GatewayProtocolException;
+import io.camelopenclaw.client.error.GatewayTimeoutException;
+import io.camelopenclaw.client.error.PayloadTooLargeException;
+import io.camelopenclaw.client.run.AgentRun;
+import io.camelopenclaw.client.run.AgentRunRequest;
+import io.camelopenclaw.client.run.AgentRunResult;
+import io.camelopenclaw.client.run.AgentRunTimeoutException;
+import io.camelopenclaw.client.run.RunOutcome;
+import io.camelopenclaw.testgateway.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import static io.camelopenclaw.client.ClientFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +43,10 @@ class GatewayClientResilienceTest {
         TestGateway gw = fx.gateway(b -> b.chunkDelay(Duration.ofMillis(30)));
         GatewayClient client = fx.connected(gw);
         gw.faults().dropConnectionsAfterChunks(2);
-        AgentRun run = client.startRun(AgentRunRequest.builder("CHUNKS:10 survive the drop").sessionKey("agent:main:drop")
-                .runTimeout(Duration.ofSeconds(20)).build());
+        AgentRun run = client.startRun(AgentRunRequest.builder("CHUNKS:10 survive the drop")
+                .sessionKey("agent:main:drop")
+                .runTimeout(Duration.ofSeconds(20))
+                .build());
         AgentRunResult r = run.result().get(20, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(RunOutcome.OK);
         assertThat(r.reattached()).isTrue();
@@ -57,13 +59,16 @@ class GatewayClientResilienceTest {
     @Test
     void runThatCannotBeReattachedFailsWithATypedErrorInsteadOfHanging() throws Exception {
         TestGateway gw = fx.gateway();
-        GatewayClient client = fx.client(fx.options(gw).reattachTimeout(Duration.ofMillis(500)).build());
+        GatewayClient client =
+                fx.client(fx.options(gw).reattachTimeout(Duration.ofMillis(500)).build());
         client.connect().get(10, TimeUnit.SECONDS);
-        AgentRun run = client.startRun(AgentRunRequest.builder("HANG").sessionKey("agent:main:lost").build());
+        AgentRun run = client.startRun(
+                AgentRunRequest.builder("HANG").sessionKey("agent:main:lost").build());
         await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "chat.send") == 1);
         gw.stop();
         gw.restart(); // a restarted gateway has lost the run
-        Throwable t = assertThrows(ExecutionException.class, () -> run.result().get(15, TimeUnit.SECONDS)).getCause();
+        Throwable t = assertThrows(ExecutionException.class, () -> run.result().get(15, TimeUnit.SECONDS))
+                .getCause();
         assertThat(t).isInstanceOf(AgentRunTimeoutException.class).hasMessageContaining("not reattached");
     }
 
@@ -75,7 +80,8 @@ class GatewayClientResilienceTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "agent.wait") == 1);
         long t0 = System.nanoTime();
         gw.faults().dropConnections();
-        Throwable t = assertThrows(ExecutionException.class, () -> wait.get(5, TimeUnit.SECONDS)).getCause();
+        Throwable t = assertThrows(ExecutionException.class, () -> wait.get(5, TimeUnit.SECONDS))
+                .getCause();
         assertThat(t).isInstanceOf(GatewayConnectionLostException.class);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(3000);
     }
@@ -84,7 +90,8 @@ class GatewayClientResilienceTest {
     void requestTimeoutIsTyped() throws Exception {
         GatewayClient client = fx.connected(fx.gateway());
         var wait = client.request("agent.wait", Map.of("runId", "nope", "timeoutMs", 5_000), Duration.ofMillis(200));
-        Throwable t = assertThrows(ExecutionException.class, () -> wait.get(5, TimeUnit.SECONDS)).getCause();
+        Throwable t = assertThrows(ExecutionException.class, () -> wait.get(5, TimeUnit.SECONDS))
+                .getCause();
         assertThat(t).isInstanceOf(GatewayTimeoutException.class).hasMessageContaining("agent.wait");
     }
 
@@ -96,7 +103,8 @@ class GatewayClientResilienceTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> client.status().state() != ConnectionState.CONNECTED);
         gw.restart();
         await().atMost(Duration.ofSeconds(10)).until(() -> client.status().state() == ConnectionState.CONNECTED);
-        assertThat(client.request("health", null).get(5, TimeUnit.SECONDS).isObject()).isTrue();
+        assertThat(client.request("health", null).get(5, TimeUnit.SECONDS).isObject())
+                .isTrue();
     }
 
     @Test
@@ -104,8 +112,10 @@ class GatewayClientResilienceTest {
         TestGateway gw = fx.gateway(b -> b.tickInterval(Duration.ofMillis(150)));
         GatewayClient client = fx.connected(gw);
         gw.faults().stopTicking();
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx.statuses.stream()
-                .anyMatch(s -> s.state() == ConnectionState.RECONNECTING && s.reason().contains("4000")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fx.statuses.stream()
+                        .anyMatch(s -> s.state() == ConnectionState.RECONNECTING
+                                && s.reason().contains("4000")));
         gw.faults().resumeTicking();
         await().atMost(Duration.ofSeconds(5)).until(() -> client.status().state() == ConnectionState.CONNECTED);
         assertThat(count(gw, "connect")).isGreaterThanOrEqualTo(2);
@@ -116,10 +126,14 @@ class GatewayClientResilienceTest {
         TestGateway gw = fx.gateway();
         GatewayClient client = fx.connected(gw);
         gw.faults().sendMalformedFrame();
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx.errors.stream().anyMatch(e -> e instanceof GatewayProtocolException));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fx.errors.stream().anyMatch(e -> e instanceof GatewayProtocolException));
         assertThat(client.status().state()).isEqualTo(ConnectionState.CONNECTED);
-        AgentRunResult r = client.startRun(AgentRunRequest.builder("still fine").sessionKey("agent:main:m").build())
-                .result().get(10, TimeUnit.SECONDS);
+        AgentRunResult r = client.startRun(AgentRunRequest.builder("still fine")
+                        .sessionKey("agent:main:m")
+                        .build())
+                .result()
+                .get(10, TimeUnit.SECONDS);
         assertThat(r.text()).isEqualTo("ECHO: still fine");
     }
 
@@ -128,9 +142,10 @@ class GatewayClientResilienceTest {
         TestGateway gw = fx.gateway(b -> b.maxPayload(64 * 1024));
         GatewayClient client = fx.connected(gw);
         gw.faults().sendOversizedFrame(200 * 1024);
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx.errors.stream().anyMatch(e -> e instanceof PayloadTooLargeException));
-        await().atMost(Duration.ofSeconds(5)).until(() -> count(gw, "connect") == 2
-                                                          && client.status().state() == ConnectionState.CONNECTED);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fx.errors.stream().anyMatch(e -> e instanceof PayloadTooLargeException));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> count(gw, "connect") == 2 && client.status().state() == ConnectionState.CONNECTED);
     }
 
     @Test
@@ -139,10 +154,18 @@ class GatewayClientResilienceTest {
         GatewayClient client = fx.connected(gw);
         List<GatewayEvent> events = new CopyOnWriteArrayList<>();
         client.addEventListener(events::add);
-        client.startRun(AgentRunRequest.builder("first").sessionKey("agent:main:g").build()).result().get(10, TimeUnit.SECONDS);
+        client.startRun(AgentRunRequest.builder("first")
+                        .sessionKey("agent:main:g")
+                        .build())
+                .result()
+                .get(10, TimeUnit.SECONDS);
         assertThat(events).noneMatch(GatewayEvent::gap);
         gw.faults().skipSeq(3);
-        client.startRun(AgentRunRequest.builder("second").sessionKey("agent:main:g").build()).result().get(10, TimeUnit.SECONDS);
+        client.startRun(AgentRunRequest.builder("second")
+                        .sessionKey("agent:main:g")
+                        .build())
+                .result()
+                .get(10, TimeUnit.SECONDS);
         assertThat(events).filteredOn(GatewayEvent::gap).hasSize(1);
         assertThat(fx.errors).anyMatch(e -> e.getMessage().contains("sequence gap"));
     }
@@ -167,10 +190,15 @@ class GatewayClientResilienceTest {
         });
         // another client's runs produce broadcast events this client does not track: droppable
         for (int i = 0; i < 5; i++) {
-            other.startRun(AgentRunRequest.builder("CHUNKS:10 noise " + i).sessionKey("agent:main:noise" + i).build())
-                    .result().get(10, TimeUnit.SECONDS);
+            other.startRun(AgentRunRequest.builder("CHUNKS:10 noise " + i)
+                            .sessionKey("agent:main:noise" + i)
+                            .build())
+                    .result()
+                    .get(10, TimeUnit.SECONDS);
         }
-        AgentRun own = client.startRun(AgentRunRequest.builder("CHUNKS:10 mine").sessionKey("agent:main:mine").build());
+        AgentRun own = client.startRun(AgentRunRequest.builder("CHUNKS:10 mine")
+                .sessionKey("agent:main:mine")
+                .build());
         release.countDown();
         assertThat(own.result().get(10, TimeUnit.SECONDS).chunkCount()).isEqualTo(10);
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(GatewayEvent::gap));

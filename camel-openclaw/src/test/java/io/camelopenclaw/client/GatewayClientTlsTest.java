@@ -1,24 +1,24 @@
 package io.camelopenclaw.client;
 
-import io.camelopenclaw.testgateway.TestGateway;
-import io.camelopenclaw.client.api.ConnectionState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.util.HexFormat;
-import java.security.MessageDigest;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import io.camelopenclaw.client.api.ConnectionState;
+import io.camelopenclaw.testgateway.TestGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +30,7 @@ class GatewayClientTlsTest {
 
     @TempDir
     static Path dir;
+
     private static KeyStore keyStore;
     private static X509Certificate certificate;
 
@@ -38,12 +39,36 @@ class GatewayClientTlsTest {
     @BeforeAll
     static void createCertificate() throws Exception {
         Path store = dir.resolve("gateway.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                store.toString(), "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "gateway",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        assertThat(keytool.exitValue())
+                .as(new String(keytool.getInputStream().readAllBytes()))
+                .isZero();
         keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keyStore.load(in, PASSWORD);
@@ -83,20 +108,24 @@ class GatewayClientTlsTest {
     @Test
     void connectsWithAPinnedFingerprintAndHttpsUrl() throws Exception {
         TestGateway gw = tlsGateway();
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         String pin = sha256.toUpperCase().replaceAll("(..)(?!$)", "$1:"); // the colon form openssl prints
-        GatewayClient c = fx.client(fx.options(gw).url(gw.url().replace("wss://", "https://"))
-                .certificateFingerprint(pin).build());
+        GatewayClient c = fx.client(fx.options(gw)
+                .url(gw.url().replace("wss://", "https://"))
+                .certificateFingerprint(pin)
+                .build());
         assertThat(c.connect().get(10, TimeUnit.SECONDS).protocol()).isEqualTo(4);
     }
 
     @Test
     void refusesAGatewayWhoseCertificateDoesNotMatchThePin() throws Exception {
         TestGateway gw = tlsGateway();
-        GatewayClient c = fx.client(fx.options(gw).certificateFingerprint("00".repeat(32)).build());
+        GatewayClient c =
+                fx.client(fx.options(gw).certificateFingerprint("00".repeat(32)).build());
         var connected = c.connect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> c.status().error() != null
-                                                           && c.status().reason().contains("pinned SHA-256 fingerprint"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> c.status().error() != null && c.status().reason().contains("pinned SHA-256 fingerprint"));
         assertThat(connected).isNotDone();
         assertThat(ClientFixture.count(gw, "connect")).isZero();
     }

@@ -1,7 +1,5 @@
 package io.camelopenclaw.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,6 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.camelopenclaw.testgateway.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a probe finds on a port: a gateway, nothing, or something else. */
 @Timeout(30)
@@ -33,15 +33,17 @@ class GatewayProbeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        assertThat(GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), TIMEOUT).join())
+        assertThat(GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), TIMEOUT)
+                        .join())
                 .isEqualTo(GatewayProbe.Result.NOT_LISTENING);
     }
 
     @Test
     void aServerThatAcceptsButNeverAnswersIsNotAnswering() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertThat(GatewayProbe.probe(URI.create("ws://127.0.0.1:" + silent.getLocalPort()),
-                    Duration.ofMillis(500)).join()).isEqualTo(GatewayProbe.Result.NOT_ANSWERING);
+            assertThat(GatewayProbe.probe(URI.create("ws://127.0.0.1:" + silent.getLocalPort()), Duration.ofMillis(500))
+                            .join())
+                    .isEqualTo(GatewayProbe.Result.NOT_ANSWERING);
         }
     }
 
@@ -54,8 +56,12 @@ class GatewayProbeTest {
         });
         http.start();
         try {
-            assertThat(GatewayProbe.probe(URI.create("ws://127.0.0.1:" + http.getAddress().getPort()), TIMEOUT)
-                    .join()).isEqualTo(GatewayProbe.Result.NOT_ANSWERING);
+            assertThat(GatewayProbe.probe(
+                                    URI.create("ws://127.0.0.1:"
+                                            + http.getAddress().getPort()),
+                                    TIMEOUT)
+                            .join())
+                    .isEqualTo(GatewayProbe.Result.NOT_ANSWERING);
         } finally {
             http.stop(0);
         }

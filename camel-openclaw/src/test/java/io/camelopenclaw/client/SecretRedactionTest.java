@@ -1,5 +1,10 @@
 package io.camelopenclaw.client;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.testgateway.TestGateway;
@@ -12,11 +17,6 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,25 +56,46 @@ class SecretRedactionTest {
         TestGateway gw = fx.gateway();
         captureTrace();
         DeviceIdentityStore store = DeviceIdentityStore.file(dir.resolve("id.json"));
-        GatewayClient first = fx.client(fx.options(gw).clientId("cli").clientMode("cli").deviceIdentityStore(store).build());
+        GatewayClient first = fx.client(fx.options(gw)
+                .clientId("cli")
+                .clientMode("cli")
+                .deviceIdentityStore(store)
+                .build());
         first.connect().get(10, TimeUnit.SECONDS);
-        first.startRun(AgentRunRequest.builder("hello").sessionKey("agent:main:secret").build()).result()
+        first.startRun(AgentRunRequest.builder("hello")
+                        .sessionKey("agent:main:secret")
+                        .build())
+                .result()
                 .get(10, TimeUnit.SECONDS);
-        String deviceToken = store.deviceToken(gw.url(), "operator").orElseThrow().token();
+        String deviceToken =
+                store.deviceToken(gw.url(), "operator").orElseThrow().token();
         first.close();
-        GatewayClient second = fx.client(fx.options(gw).token(null).clientId("cli").clientMode("cli")
-                .deviceIdentityStore(DeviceIdentityStore.file(dir.resolve("id.json"))).build());
+        GatewayClient second = fx.client(fx.options(gw)
+                .token(null)
+                .clientId("cli")
+                .clientMode("cli")
+                .deviceIdentityStore(DeviceIdentityStore.file(dir.resolve("id.json")))
+                .build());
         second.connect().get(10, TimeUnit.SECONDS);
 
-        String signature = gw.receivedRequests().get(0).params().path("device").path("signature").asText();
+        String signature = gw.receivedRequests()
+                .get(0)
+                .params()
+                .path("device")
+                .path("signature")
+                .asText();
         assertThat(signature).isNotBlank();
         assertThat(logged).anyMatch(line -> line.contains("\"method\":\"connect\""));
         assertThat(logged).anyMatch(line -> line.contains("hello-ok"));
         assertThat(logged).anyMatch(line -> line.contains("***"));
         for (String line : logged) {
-            assertThat(line).doesNotContain(ClientFixture.TOKEN).doesNotContain(deviceToken).doesNotContain(signature);
+            assertThat(line)
+                    .doesNotContain(ClientFixture.TOKEN)
+                    .doesNotContain(deviceToken)
+                    .doesNotContain(signature);
         }
         assertThat(first.toString() + second.toString() + second.options() + store)
-                .doesNotContain(ClientFixture.TOKEN).doesNotContain(deviceToken);
+                .doesNotContain(ClientFixture.TOKEN)
+                .doesNotContain(deviceToken);
     }
 }

@@ -26,8 +26,11 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
 
     @BeforeEach
     void connectAnotherClient() throws Exception {
-        otherClient = GatewayClient.create(GatewayClientOptions.builder().url(gw.url()).token(TOKEN)
-                .displayName("another client").build());
+        otherClient = GatewayClient.create(GatewayClientOptions.builder()
+                .url(gw.url())
+                .token(TOKEN)
+                .displayName("another client")
+                .build());
         otherClient.connect().get(5, TimeUnit.SECONDS);
         awaitConnected(); // the consumers' connection, so that they see the runs from their first event
     }
@@ -50,7 +53,8 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
     }
 
     private AgentRun runElsewhere(String session, String text) {
-        return otherClient.startRun(AgentRunRequest.builder(text).sessionKey(session).build());
+        return otherClient.startRun(
+                AgentRunRequest.builder(text).sessionKey(session).build());
     }
 
     private static Exchange awaitOne(MockEndpoint mock) {
@@ -75,7 +79,8 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
         assertThat(m.getHeader(OpenClawConstants.STOP_REASON)).isEqualTo("stop");
         assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo(result.model());
         assertThat(m.getHeader(OpenClawConstants.PROVIDER)).isEqualTo(result.provider());
-        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS)).isEqualTo(result.usage().outputTokens().intValue());
+        assertThat(m.getHeader(OpenClawConstants.OUTPUT_TOKENS))
+                .isEqualTo(result.usage().outputTokens().intValue());
         assertThat(m.getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isPositive();
         assertThat(observed.getProperty(OpenClawConstants.THINKING_PROPERTY)).isEqualTo("Considering the request.");
@@ -103,10 +108,10 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
         MockEndpoint team = getMockEndpoint("mock:team");
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> team.getReceivedCounter() >= 2);
-        await().during(Duration.ofMillis(300)).atMost(2, TimeUnit.SECONDS)
-                .until(() -> team.getReceivedCounter() == 2);
+        await().during(Duration.ofMillis(300)).atMost(2, TimeUnit.SECONDS).until(() -> team.getReceivedCounter() == 2);
 
-        assertThat(team.getExchanges()).extracting(e -> e.getMessage().getBody(String.class))
+        assertThat(team.getExchanges())
+                .extracting(e -> e.getMessage().getBody(String.class))
                 .containsExactly("ECHO: from a", "ECHO: from b");
         assertThat(getMockEndpoint("mock:observed").getReceivedCounter()).isZero();
     }
@@ -115,8 +120,13 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
     void failedAndAbortedRunsArriveWithTheirStatusAndNoException() throws Exception {
         runElsewhere("agent:main:team-err", "FAIL:refusal");
         AgentRun hanging = runElsewhere("agent:main:team-abort", "HANG");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !requests("chat.send").isEmpty() && requests("chat.send")
-                .stream().anyMatch(r -> r.params().path("idempotencyKey").asText().equals(hanging.runId())));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> !requests("chat.send").isEmpty()
+                        && requests("chat.send").stream()
+                                .anyMatch(r -> r.params()
+                                        .path("idempotencyKey")
+                                        .asText()
+                                        .equals(hanging.runId())));
         hanging.abort().get(5, TimeUnit.SECONDS);
         MockEndpoint team = getMockEndpoint("mock:team");
 
@@ -124,13 +134,15 @@ class OpenClawAgentConsumerTest extends OpenClawTestSupport {
 
         Exchange failed = team.getExchanges().stream()
                 .filter(e -> "agent:main:team-err".equals(e.getMessage().getHeader(OpenClawConstants.SESSION_KEY)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(failed.getException()).isNull();
         assertThat(failed.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("error");
         assertThat(failed.getMessage().getHeader(OpenClawConstants.ERROR_KIND)).isEqualTo("refusal");
         Exchange aborted = team.getExchanges().stream()
                 .filter(e -> "agent:main:team-abort".equals(e.getMessage().getHeader(OpenClawConstants.SESSION_KEY)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(aborted.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("aborted");
         assertThat(aborted.getMessage().getHeader(OpenClawConstants.RUN_ID)).isEqualTo(hanging.runId());
     }

@@ -1,23 +1,23 @@
 package io.camelopenclaw.component;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.run.AgentRunFailedException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
+import io.camelopenclaw.client.run.AgentRunFailedException;
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apache.camel.attachment.AttachmentMessage;
-import jakarta.activation.DataHandler;
-import jakarta.activation.DataSource;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +58,8 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         JsonNode attachment = params.path("attachments").get(0);
         assertThat(attachment.path("mimeType").asText()).isEqualTo("text/plain");
         assertThat(attachment.path("fileName").asText()).isEqualTo("notes.txt");
-        assertThat(Base64.getDecoder().decode(attachment.path("content").asText())).isEqualTo(content);
+        assertThat(Base64.getDecoder().decode(attachment.path("content").asText()))
+                .isEqualTo(content);
     }
 
     @Test
@@ -79,9 +80,11 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         assertThat(attachments).hasSize(2);
         assertThat(attachments.get(0).path("fileName").asText()).isEqualTo("data.csv");
         assertThat(attachments.get(0).path("mimeType").asText()).isEqualTo("text/csv");
-        assertThat(Base64.getDecoder().decode(attachments.get(0).path("content").asText())).isEqualTo(csv);
+        assertThat(Base64.getDecoder().decode(attachments.get(0).path("content").asText()))
+                .isEqualTo(csv);
         assertThat(attachments.get(1).path("fileName").asText()).isEqualTo("chart.png");
-        assertThat(Base64.getDecoder().decode(attachments.get(1).path("content").asText())).isEqualTo(png);
+        assertThat(Base64.getDecoder().decode(attachments.get(1).path("content").asText()))
+                .isEqualTo(png);
     }
 
     private static DataSource source(String type, byte[] content) {
@@ -120,7 +123,8 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
         JsonNode attachment = lastParams("chat.send").path("attachments").get(0);
         assertThat(attachment.path("fileName").asText()).isEqualTo("pixel.png");
         assertThat(attachment.path("mimeType").asText()).isEqualTo("image/png");
-        assertThat(Base64.getDecoder().decode(attachment.path("content").asText())).isEqualTo(png);
+        assertThat(Base64.getDecoder().decode(attachment.path("content").asText()))
+                .isEqualTo(png);
     }
 
     @Test
@@ -151,8 +155,10 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
 
         Exchange reply = send(new byte[MAX_IMAGE + 1], "image/png", "big.png", "look");
 
-        assertThat(reply.getException()).isInstanceOf(AgentRunFailedException.class)
-                .hasMessageContaining("PAYLOAD_TOO_LARGE").hasMessageContaining(String.valueOf(MAX_IMAGE))
+        assertThat(reply.getException())
+                .isInstanceOf(AgentRunFailedException.class)
+                .hasMessageContaining("PAYLOAD_TOO_LARGE")
+                .hasMessageContaining(String.valueOf(MAX_IMAGE))
                 .hasRootCauseInstanceOf(PayloadTooLargeException.class);
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("error");
         assertThat(requests("chat.send")).hasSize(before);
@@ -164,7 +170,8 @@ class OpenClawAgentInputTest extends OpenClawTestSupport {
 
         Exchange reply = send("x".repeat(MAX_PAYLOAD + 1), null, null, null);
 
-        assertThat(reply.getException()).hasMessageContaining("PAYLOAD_TOO_LARGE")
+        assertThat(reply.getException())
+                .hasMessageContaining("PAYLOAD_TOO_LARGE")
                 .hasMessageContaining(String.valueOf(MAX_PAYLOAD));
         assertThat(requests("chat.send")).hasSize(before);
     }

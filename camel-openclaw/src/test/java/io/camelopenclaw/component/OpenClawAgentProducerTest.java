@@ -1,6 +1,7 @@
 package io.camelopenclaw.component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,15 +32,18 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
                 from("direct:idle").to("openclaw:agent?sessionKey=agent:main:idle&idleTimeout=300");
                 from("direct:options")
                         .to("openclaw:agent?sessionKey=agent:main:options&thinking=low&deliver=true"
-                            + "&suppressCommandInterpretation=false&agentId=main");
+                                + "&suppressCommandInterpretation=false&agentId=main");
                 from("direct:agent-method")
-                        .to("openclaw:agent?runMethod=agent&agentId=main&sessionKey=agent:main:agent-method&runTimeout=5000"
-                            + "&extraSystemPrompt=Be brief&thinking=low");
+                        .to(
+                                "openclaw:agent?runMethod=agent&agentId=main&sessionKey=agent:main:agent-method&runTimeout=5000"
+                                        + "&extraSystemPrompt=Be brief&thinking=low");
                 from("direct:no-session").to("openclaw:agent");
-                from("direct:admin").to("openclaw:agent?sessionKey=agent:main:admin"
-                                        + "&scopes=operator.read,operator.write,operator.admin");
+                from("direct:admin")
+                        .to("openclaw:agent?sessionKey=agent:main:admin"
+                                + "&scopes=operator.read,operator.write,operator.admin");
                 from("direct:json-abort").to("openclaw:agent?sessionKey=" + SESSION + "&payloadFormat=json");
-                from("direct:two-calls").to("openclaw:agent?runMethod=agent&sessionKey=agent:main:two-calls")
+                from("direct:two-calls")
+                        .to("openclaw:agent?runMethod=agent&sessionKey=agent:main:two-calls")
                         .setBody(constant("then stay SILENT"))
                         .to("openclaw:agent?sessionKey=agent:main:two-calls");
             }
@@ -79,7 +83,8 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(m.getBody(String.class)).isEqualTo("ECHO: hello camel");
         assertThat(m.getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
         assertThat(m.getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo(SESSION);
-        assertThat(m.getHeader(OpenClawConstants.RUN_ID, String.class)).startsWith(reply.getExchangeId())
+        assertThat(m.getHeader(OpenClawConstants.RUN_ID, String.class))
+                .startsWith(reply.getExchangeId())
                 .isEqualTo(m.getHeader(OpenClawConstants.IDEMPOTENCY_KEY));
         assertThat(m.getHeader(OpenClawConstants.STOP_REASON)).isEqualTo("stop");
         assertThat(m.getHeader(OpenClawConstants.MODEL)).isEqualTo("stub-echo");
@@ -91,7 +96,8 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         assertThat(m.getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isEqualTo(3);
         assertThat(m.getHeader(OpenClawConstants.REATTACHED, Boolean.class)).isFalse();
         assertThat(m.getHeader(OpenClawConstants.ERROR_KIND)).isNull();
-        assertThat((List<?>) reply.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class)).isEmpty();
+        assertThat((List<?>) reply.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class))
+                .isEmpty();
         assertThat(reply.getProperty(OpenClawConstants.THINKING_PROPERTY)).isNull();
 
         JsonNode params = lastParams("chat.send");
@@ -138,11 +144,13 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
     void failedRunSetsTypedExceptionAndErrorHeaders() {
         Exchange reply = ask("direct:ask", "FAIL:rate_limit");
 
-        assertThat(reply.getException()).isInstanceOf(AgentRunFailedException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(AgentRunFailedException.class)
                 .hasMessageContaining("rate_limit");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("error");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.ERROR_KIND)).isEqualTo("rate_limit");
-        assertThat(reply.getMessage().getHeader(OpenClawConstants.ERROR_MESSAGE, String.class)).contains("rate limit");
+        assertThat(reply.getMessage().getHeader(OpenClawConstants.ERROR_MESSAGE, String.class))
+                .contains("rate limit");
         assertThat(reply.getMessage().getBody()).isEqualTo("FAIL:rate_limit"); // kept for a redelivery
     }
 
@@ -150,19 +158,22 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
     void runTimeoutAbortsTheRunOnTheGateway() {
         Exchange reply = ask("direct:timeout", "HANG");
 
-        assertThat(reply.getException()).isInstanceOf(AgentRunTimeoutException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(AgentRunTimeoutException.class)
                 .hasMessageContaining("run timeout of 300 ms");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("timeout");
         String runId = reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
-        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(requests("chat.abort"))
-                .anyMatch(r -> runId.equals(r.params().path("runId").asText())));
+        await().atMost(5, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(requests("chat.abort"))
+                        .anyMatch(r -> runId.equals(r.params().path("runId").asText())));
     }
 
     @Test
     void idleTimeoutEndsASilentRun() {
         Exchange reply = ask("direct:idle", "HANG");
 
-        assertThat(reply.getException()).isInstanceOf(AgentRunTimeoutException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(AgentRunTimeoutException.class)
                 .hasMessageContaining("idle timeout");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("timeout");
     }
@@ -209,7 +220,8 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
         Exchange reply = ask("direct:admin", "/reset is just text here");
 
         assertThat(reply.getException()).isNull();
-        assertThat(lastParams("chat.send").path("suppressCommandInterpretation").asBoolean()).isTrue();
+        assertThat(lastParams("chat.send").path("suppressCommandInterpretation").asBoolean())
+                .isTrue();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: /reset is just text here");
     }
 
@@ -236,7 +248,8 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
     void chatSendWithoutSessionKeyFailsClearly() {
         Exchange reply = ask("direct:no-session", "hello");
 
-        assertThat(reply.getException()).isInstanceOf(IllegalArgumentException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chat.send needs a session key");
     }
 
@@ -254,19 +267,22 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
             e.getMessage().setHeader(OpenClawConstants.OPERATION, "explode");
         });
 
-        assertThat(reply.getException()).isInstanceOf(IllegalArgumentException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("explode");
     }
 
     @Test
     void abortOperationAbortsTheSessionsCurrentRun() throws Exception {
-        CompletableFuture<Exchange> running = template.asyncSend("direct:ask", e -> e.getMessage().setBody("SLOW"));
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !requests("chat.send").isEmpty()
-                                                        && lastParams("chat.send").path("message").asText().equals("SLOW"));
-        Thread.sleep(200); // a few chunks in
+        CompletableFuture<Exchange> running =
+                template.asyncSend("direct:ask", e -> e.getMessage().setBody("SLOW"));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> !requests("chat.send").isEmpty()
+                        && lastParams("chat.send").path("message").asText().equals("SLOW"));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !bufferedReply(SESSION).isEmpty()); // a few chunks in
 
-        Exchange abort = template.request("direct:ask",
-                e -> e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort"));
+        Exchange abort =
+                template.request("direct:ask", e -> e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort"));
 
         assertThat(abort.getException()).isNull();
         assertThat(mapBody(abort)).containsEntry("aborted", true);
@@ -282,8 +298,10 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
             e.getMessage().setBody("HANG");
             e.getMessage().setHeader(OpenClawConstants.IDEMPOTENCY_KEY, "hang-to-abort");
         });
-        await().atMost(5, TimeUnit.SECONDS).until(() -> requests("chat.send").stream()
-                .anyMatch(r -> r.params().path("idempotencyKey").asText().equals("hang-to-abort")));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> requests("chat.send").stream()
+                        .anyMatch(
+                                r -> r.params().path("idempotencyKey").asText().equals("hang-to-abort")));
 
         Exchange abort = template.request("direct:json-abort", e -> {
             e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort");
@@ -292,17 +310,30 @@ class OpenClawAgentProducerTest extends OpenClawTestSupport {
 
         assertThat(abort.getException()).isNull();
         assertThat(abort.getMessage().getBody()).isInstanceOf(String.class);
-        assertThat(abort.getMessage().getBody(String.class)).contains("\"aborted\":true").contains("hang-to-abort");
+        assertThat(abort.getMessage().getBody(String.class))
+                .contains("\"aborted\":true")
+                .contains("hang-to-abort");
         assertThat(lastParams("chat.abort").path("runId").asText()).isEqualTo("hang-to-abort");
         assertThat(running.get(10, TimeUnit.SECONDS).getException()).isInstanceOf(AgentRunAbortedException.class);
     }
 
     @Test
     void abortWithoutSessionOrRunIdFailsClearly() {
-        Exchange abort = template.request("direct:no-session",
-                e -> e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort"));
+        Exchange abort = template.request(
+                "direct:no-session", e -> e.getMessage().setHeader(OpenClawConstants.OPERATION, "abort"));
 
-        assertThat(abort.getException()).isInstanceOf(IllegalArgumentException.class)
+        assertThat(abort.getException())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a session key");
+    }
+
+    /** The reply text the gateway has buffered for the session's run in flight ({@code chat.history}, protocol 4). */
+    private String bufferedReply(String session) {
+        Exchange history = template.request(
+                "openclaw:rpc?method=chat.history", e -> e.getMessage().setBody(Map.of("sessionKey", session)));
+        return mapBody(history).getOrDefault("inFlightRun", Map.of()) instanceof Map<?, ?> run
+                        && run.get("text") instanceof String text
+                ? text
+                : "";
     }
 }

@@ -19,12 +19,17 @@ class OpenClawAgentRedeliveryTest extends OpenClawTestSupport {
             public void configure() {
                 errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(10));
                 from("direct:retry").to("openclaw:agent?sessionKey=agent:main:retry");
-                from("direct:twice").to("openclaw:agent?sessionKey=agent:main:first")
+                from("direct:twice")
+                        .to("openclaw:agent?sessionKey=agent:main:first")
                         .removeHeader(OpenClawConstants.SESSION_KEY)
                         .to("openclaw:agent?sessionKey=agent:main:second");
-                from("direct:conversation").to("openclaw:agent?sessionKey=agent:main:conversation")
+                from("direct:conversation")
+                        .to("openclaw:agent?sessionKey=agent:main:conversation")
                         .to("openclaw:agent");
-                from("direct:loop").loop(2).to("openclaw:agent?sessionKey=agent:main:loop").end();
+                from("direct:loop")
+                        .loop(2)
+                        .to("openclaw:agent?sessionKey=agent:main:loop")
+                        .end();
                 from("direct:split").split(body()).to("openclaw:agent?sessionKey=agent:main:split");
                 from("direct:keyed").to("openclaw:agent?sessionKey=agent:main:keyed");
             }
@@ -32,12 +37,16 @@ class OpenClawAgentRedeliveryTest extends OpenClawTestSupport {
     }
 
     private static List<String> keysSentTo(String session) {
-        return requests("chat.send").stream().filter(r -> r.params().path("sessionKey").asText().equals(session))
-                .map(r -> r.params().path("idempotencyKey").asText()).toList();
+        return requests("chat.send").stream()
+                .filter(r -> r.params().path("sessionKey").asText().equals(session))
+                .map(r -> r.params().path("idempotencyKey").asText())
+                .toList();
     }
 
     private static long userMessages(String session) {
-        return gw.sessions().history(session).stream().filter(m -> "user".equals(m.path("role").asText())).count();
+        return gw.sessions().history(session).stream()
+                .filter(m -> "user".equals(m.path("role").asText()))
+                .count();
     }
 
     @Test
@@ -45,7 +54,8 @@ class OpenClawAgentRedeliveryTest extends OpenClawTestSupport {
         Exchange reply = template.request("direct:retry", e -> e.getMessage().setBody("FAIL:unknown"));
 
         assertThat(reply.getException()).isInstanceOf(AgentRunFailedException.class);
-        assertThat(reply.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isEqualTo(2);
+        assertThat(reply.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class))
+                .isEqualTo(2);
         List<String> keys = keysSentTo("agent:main:retry");
         assertThat(keys).hasSize(3).containsOnly(reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class));
         assertThat(userMessages("agent:main:retry")).isEqualTo(1);
@@ -58,12 +68,15 @@ class OpenClawAgentRedeliveryTest extends OpenClawTestSupport {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: ECHO: twice");
         assertThat(keysSentTo("agent:main:first")).hasSize(1);
-        assertThat(keysSentTo("agent:main:second")).hasSize(1).doesNotContainAnyElementsOf(keysSentTo("agent:main:first"));
+        assertThat(keysSentTo("agent:main:second"))
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(keysSentTo("agent:main:first"));
     }
 
     @Test
     void theCanonicalSessionKeyOfAStepCarriesIntoTheNextStep() {
-        Exchange reply = template.request("direct:conversation", e -> e.getMessage().setBody("hi"));
+        Exchange reply =
+                template.request("direct:conversation", e -> e.getMessage().setBody("hi"));
 
         assertThat(reply.getException()).isNull();
         assertThat(keysSentTo("agent:main:conversation")).hasSize(2).doesNotHaveDuplicates();

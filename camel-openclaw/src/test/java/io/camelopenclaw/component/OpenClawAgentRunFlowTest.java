@@ -27,9 +27,12 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:stream").to("openclaw:agent?sessionKey=agent:main:stream&streamTo=mock:chunks")
-                        .process(e -> e.getMessage().setHeader("chunksSeenAtCompletion",
-                                getMockEndpoint("mock:chunks").getReceivedCounter()));
+                from("direct:stream")
+                        .to("openclaw:agent?sessionKey=agent:main:stream&streamTo=mock:chunks")
+                        .process(e -> e.getMessage()
+                                .setHeader(
+                                        "chunksSeenAtCompletion",
+                                        getMockEndpoint("mock:chunks").getReceivedCounter()));
                 from("direct:run").to("openclaw:agent").to("mock:done");
                 from("direct:no-tool-events")
                         .to("openclaw:agent?sessionKey=agent:main:no-tools&toolEvents=false&streamTo=mock:chunks");
@@ -51,12 +54,15 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
     private int queued(String session) {
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
         return component.connections().connections().values().stream()
-                .mapToInt(c -> c.sessions().queued(c.sessionQueueKey(session, null))).sum();
+                .mapToInt(c -> c.sessions().queued(c.sessionQueueKey(session, null)))
+                .sum();
     }
 
     private static List<String> sentMessages(String session) {
-        return requests("chat.send").stream().filter(r -> r.params().path("sessionKey").asText().equals(session))
-                .map(r -> r.params().path("message").asText()).toList();
+        return requests("chat.send").stream()
+                .filter(r -> r.params().path("sessionKey").asText().equals(session))
+                .map(r -> r.params().path("message").asText())
+                .toList();
     }
 
     @Test
@@ -67,7 +73,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
 
         assertThat(reply.getException()).isNull();
         int count = reply.getMessage().getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class);
-        assertThat(reply.getMessage().getHeader("chunksSeenAtCompletion", Integer.class)).isEqualTo(count);
+        assertThat(reply.getMessage().getHeader("chunksSeenAtCompletion", Integer.class))
+                .isEqualTo(count);
         List<Exchange> received = chunks.getExchanges();
         assertThat(received).hasSize(count);
         List<String> kinds = new ArrayList<>();
@@ -75,7 +82,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         for (int i = 0; i < received.size(); i++) {
             var m = received.get(i).getMessage();
             assertThat(m.getHeader(OpenClawConstants.CHUNK_INDEX)).isEqualTo(i);
-            assertThat(m.getHeader(OpenClawConstants.RUN_ID)).isEqualTo(reply.getMessage().getHeader(OpenClawConstants.RUN_ID));
+            assertThat(m.getHeader(OpenClawConstants.RUN_ID))
+                    .isEqualTo(reply.getMessage().getHeader(OpenClawConstants.RUN_ID));
             assertThat(m.getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo("agent:main:stream");
             String kind = m.getHeader(OpenClawConstants.CHUNK_KIND, String.class);
             if (!kinds.contains(kind)) {
@@ -93,7 +101,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
 
     @Test
     void withoutToolEventsToolCallsComeFromTheActivityStreamOnly() {
-        Exchange reply = template.request("direct:no-tool-events", e -> e.getMessage().setBody("TOOLCALL"));
+        Exchange reply =
+                template.request("direct:no-tool-events", e -> e.getMessage().setBody("TOOLCALL"));
 
         assertThat(reply.getException()).isNull();
         @SuppressWarnings("unchecked")
@@ -103,7 +112,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
             assertThat(call.argsJson()).isNull(); // arguments and results come with tool events only
         });
         assertThat(getMockEndpoint("mock:chunks").getExchanges())
-                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.CHUNK_KIND)).containsOnly("text");
+                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.CHUNK_KIND))
+                .containsOnly("text");
     }
 
     @Test
@@ -114,7 +124,8 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
 
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: REPLACE me");
         Exchange last = chunks.getExchanges().get(chunks.getExchanges().size() - 1);
-        assertThat(last.getMessage().getHeader(OpenClawConstants.CHUNK_REPLACE, Boolean.class)).isTrue();
+        assertThat(last.getMessage().getHeader(OpenClawConstants.CHUNK_REPLACE, Boolean.class))
+                .isTrue();
         assertThat(last.getMessage().getBody(String.class)).isEqualTo("ECHO: REPLACE me");
         assertThat(chunks.getExchanges().get(0).getMessage().getHeader(OpenClawConstants.CHUNK_REPLACE, Boolean.class))
                 .isFalse();
@@ -126,7 +137,7 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         CompletableFuture<Exchange> first = send("direct:run", session, "HANG serial");
         await().atMost(5, TimeUnit.SECONDS).until(() -> sentMessages(session).contains("HANG serial"));
         CompletableFuture<Exchange> second = send("direct:run", "Serial", "serial second"); // the same session, spelt
-        await().atMost(5, TimeUnit.SECONDS).until(() -> queued(session) == 1);  // as the gateway canonicalises it
+        await().atMost(5, TimeUnit.SECONDS).until(() -> queued(session) == 1); // as the gateway canonicalises it
         CompletableFuture<Exchange> third = send("direct:run", session, "serial third");
         await().atMost(5, TimeUnit.SECONDS).until(() -> queued(session) == 2);
 
@@ -141,12 +152,17 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         });
 
         assertThat(first.get(5, TimeUnit.SECONDS).getException()).isInstanceOf(AgentRunAbortedException.class);
-        assertThat(second.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("ECHO: serial second");
-        assertThat(third.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("ECHO: serial third");
-        assertThat(requests("chat.send").stream().map(r -> r.params().path("message").asText())
-                .filter(m -> m.contains("serial"))).containsExactly("HANG serial", "serial second", "serial third");
+        assertThat(second.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class))
+                .isEqualTo("ECHO: serial second");
+        assertThat(third.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class))
+                .isEqualTo("ECHO: serial third");
+        assertThat(requests("chat.send").stream()
+                        .map(r -> r.params().path("message").asText())
+                        .filter(m -> m.contains("serial")))
+                .containsExactly("HANG serial", "serial second", "serial third");
         List<String> done = getMockEndpoint("mock:done").getExchanges().stream()
-                .map(e -> e.getMessage().getBody(String.class)).toList();
+                .map(e -> e.getMessage().getBody(String.class))
+                .toList();
         assertThat(done).containsSubsequence("ECHO: serial second", "ECHO: serial third");
     }
 
@@ -158,8 +174,12 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         for (int i = 0; i < runs; i++) {
             replies.add(send("direct:short", "agent:main:many-" + i, "HANG"));
         }
-        await().atMost(10, TimeUnit.SECONDS).until(() -> requests("chat.send").stream()
-                .filter(r -> r.params().path("sessionKey").asText().startsWith("agent:main:many-")).count() == runs);
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> requests("chat.send").stream()
+                                .filter(r ->
+                                        r.params().path("sessionKey").asText().startsWith("agent:main:many-"))
+                                .count()
+                        == runs);
 
         assertThat(Thread.activeCount() - threadsBefore).isLessThan(30);
         for (CompletableFuture<Exchange> reply : replies) {
@@ -170,28 +190,34 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
     @Test
     void stoppingTheRouteAbortsItsRunsInFlight() throws Exception {
         CompletableFuture<Exchange> running = send("direct:stoppable", null, "HANG");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> sentMessages("agent:main:stoppable").contains("HANG"));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> sentMessages("agent:main:stoppable").contains("HANG"));
 
         context.getRouteController().stopRoute("stoppable", 1, TimeUnit.SECONDS);
 
         Exchange aborted = running.get(10, TimeUnit.SECONDS);
         assertThat(aborted.getException()).isInstanceOf(AgentRunAbortedException.class);
         String runId = aborted.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
-        assertThat(requests("chat.abort")).anyMatch(r -> runId.equals(r.params().path("runId").asText()));
+        assertThat(requests("chat.abort"))
+                .anyMatch(r -> runId.equals(r.params().path("runId").asText()));
     }
 
     @Test
     void stoppingTheContextAbortsItsRunsInFlight() throws Exception {
         CompletableFuture<Exchange> running = send("direct:run", "agent:main:context-stop", "HANG");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> sentMessages("agent:main:context-stop").contains("HANG"));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> sentMessages("agent:main:context-stop").contains("HANG"));
         context.getShutdownStrategy().setTimeout(1);
 
         context.stop();
 
         Exchange aborted = running.get(10, TimeUnit.SECONDS);
         assertThat(aborted.getException()).isInstanceOf(AgentRunAbortedException.class);
-        assertThat(requests("chat.abort")).anyMatch(r -> r.params().path("runId").asText()
-                .equals(aborted.getMessage().getHeader(OpenClawConstants.RUN_ID)));
+        assertThat(requests("chat.abort"))
+                .anyMatch(r -> r.params()
+                        .path("runId")
+                        .asText()
+                        .equals(aborted.getMessage().getHeader(OpenClawConstants.RUN_ID)));
         await().atMost(5, TimeUnit.SECONDS).until(() -> gw.connectionCount() == 0);
     }
 
@@ -206,28 +232,39 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
-        assertThat(reply.getMessage().getHeader(OpenClawConstants.REATTACHED, Boolean.class)).isTrue();
-        assertThat(reply.getMessage().getBody(String.class)).startsWith("part00 part01").endsWith("part19");
+        assertThat(reply.getMessage().getHeader(OpenClawConstants.REATTACHED, Boolean.class))
+                .isTrue();
+        assertThat(reply.getMessage().getBody(String.class))
+                .startsWith("part00 part01")
+                .endsWith("part19");
         List<ReceivedRequest> sends = requests("chat.send").stream()
-                .filter(r -> r.params().path("sessionKey").asText().equals("agent:main:reattach")).toList();
-        assertThat(sends).extracting(r -> r.params().path("idempotencyKey").asText()).containsOnly(
-                reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class));
+                .filter(r -> r.params().path("sessionKey").asText().equals("agent:main:reattach"))
+                .toList();
+        assertThat(sends)
+                .extracting(r -> r.params().path("idempotencyKey").asText())
+                .containsOnly(reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class));
     }
 
     @Test
     void aGatewayGoneMidRunEndsTheRunWithItsTimeout() throws Exception {
-        TestGateway gone = TestGateway.builder().token(TOKEN).slowChunkDelay(Duration.ofMillis(40)).build().start();
+        TestGateway gone = TestGateway.builder()
+                .token(TOKEN)
+                .slowChunkDelay(Duration.ofMillis(40))
+                .build()
+                .start();
         try {
             CompletableFuture<Exchange> running = template.asyncSend(
                     "openclaw:agent?sessionKey=agent:main:gone&runTimeout=1500&gatewayUrl=" + gone.url(),
                     e -> e.getMessage().setBody("SLOW"));
-            await().atMost(5, TimeUnit.SECONDS).until(() -> gone.receivedRequests().stream()
-                    .anyMatch(r -> r.method().equals("chat.send")));
+            await().atMost(5, TimeUnit.SECONDS)
+                    .until(() -> gone.receivedRequests().stream()
+                            .anyMatch(r -> r.method().equals("chat.send")));
 
             gone.stop();
 
             Exchange failed = running.get(10, TimeUnit.SECONDS);
-            assertThat(failed.getException()).isInstanceOf(AgentRunTimeoutException.class)
+            assertThat(failed.getException())
+                    .isInstanceOf(AgentRunTimeoutException.class)
                     .hasMessageContaining("run timeout of 1500 ms");
             assertThat(failed.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("timeout");
         } finally {

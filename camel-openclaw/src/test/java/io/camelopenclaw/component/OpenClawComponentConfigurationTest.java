@@ -1,5 +1,6 @@
 package io.camelopenclaw.component;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +26,16 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
     @Test
     void everyUriOptionReachesTheEndpointConfiguration() {
         OpenClawConfiguration c = endpoint("openclaw:agent?gatewayUrl=wss://gw.example:443&token=t1&password=p1"
-                                           + "&deviceIdentity=true&deviceIdentityFile=/tmp/id.json"
-                                           + "&scopes=operator.read&clientDisplayName=orders&toolEvents=false"
-                                           + "&connectTimeout=2s&requestTimeout=3000&reconnectInitialDelay=100"
-                                           + "&reconnectMaxDelay=1m&maxReconnectAttempts=7"
-                                           + "&certificateFingerprint=AB:CD&handshake.x-one=1"
-                                           + "&sessionKey=agent:main:s&runMethod=agent&agentId=ops&thinking=high"
-                                           + "&deliver=true&extraSystemPrompt=short&suppressCommandInterpretation=false"
-                                           + "&runTimeout=90s&idleTimeout=20000&streamTo=mock:chunks"
-                                           + "&method=status&payloadFormat=json&events=chat,presence&runId=r1"
-                                           + "&streams=tool&states=final&queueCapacity=5&concurrentConsumers=3")
+                        + "&deviceIdentity=true&deviceIdentityFile=/tmp/id.json"
+                        + "&scopes=operator.read&clientDisplayName=orders&toolEvents=false"
+                        + "&connectTimeout=2s&requestTimeout=3000&reconnectInitialDelay=100"
+                        + "&reconnectMaxDelay=1m&maxReconnectAttempts=7"
+                        + "&certificateFingerprint=AB:CD&handshake.x-one=1"
+                        + "&sessionKey=agent:main:s&runMethod=agent&agentId=ops&thinking=high"
+                        + "&deliver=true&extraSystemPrompt=short&suppressCommandInterpretation=false"
+                        + "&runTimeout=90s&idleTimeout=20000&streamTo=mock:chunks"
+                        + "&method=status&payloadFormat=json&events=chat,presence&runId=r1"
+                        + "&streams=tool&states=final&queueCapacity=5&concurrentConsumers=3")
                 .getConfiguration();
 
         assertThat(c.getGatewayUrl()).isEqualTo("wss://gw.example:443");
@@ -95,7 +96,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
 
     @Test
     void componentDefaultsAreCopiedPerEndpoint() {
-        component().getConfiguration().setHandshakeHeaders(new java.util.HashMap<>(Map.of("x-shared", "1")));
+        component().getConfiguration().setHandshakeHeaders(new HashMap<>(Map.of("x-shared", "1")));
         component().getConfiguration().setThinking("low");
 
         OpenClawEndpoint first = endpoint("openclaw:agent?sessionKey=a&handshake.x-own=2");
@@ -114,10 +115,20 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
     void componentOptionsBindFromProperties() {
         // what Camel Main does with camel.component.openclaw.gateway-url=... and camel.component.openclaw.token=...
         OpenClawComponent component = component();
-        PropertyBindingSupport.build().withCamelContext(context).withTarget(component).withIgnoreCase(true)
+        PropertyBindingSupport.build()
+                .withCamelContext(context)
+                .withTarget(component)
+                .withIgnoreCase(true)
                 .withConfigurer(component.getComponentPropertyConfigurer())
-                .withProperties(mainStyle(Map.of("gateway-url", "ws://gw.internal:18789", "token", "from-properties",
-                        "run-timeout", "2m", "worker-pool-size", "4")))
+                .withProperties(mainStyle(Map.of(
+                        "gateway-url",
+                        "ws://gw.internal:18789",
+                        "token",
+                        "from-properties",
+                        "run-timeout",
+                        "2m",
+                        "worker-pool-size",
+                        "4")))
                 .bind();
 
         assertThat(component.getConfiguration().getGatewayUrl()).isEqualTo("ws://gw.internal:18789");
@@ -128,7 +139,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
 
     /** Camel Main turns dash-case keys into option names ({@code MainHelper.optionKey}) before binding them. */
     private static Map<String, Object> mainStyle(Map<String, String> properties) {
-        Map<String, Object> options = new java.util.HashMap<>();
+        Map<String, Object> options = new HashMap<>();
         properties.forEach((key, value) -> options.put(StringHelper.dashToCamelCase(key), value));
         return options;
     }
@@ -137,17 +148,20 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
     void tokenAndPasswordAreSecretsMaskedInLoggedUris() {
         Endpoint endpoint = endpoint("openclaw:rpc?method=health&token=top-secret&password=hidden-too");
 
-        assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain("top-secret")
-                .doesNotContain("hidden-too").contains("token=xxxxxx");
-        assertThat(new OpenClawEndpointUriFactory().secretPropertyNames()).containsExactlyInAnyOrder("token",
-                "password");
+        assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri()))
+                .doesNotContain("top-secret")
+                .doesNotContain("hidden-too")
+                .contains("token=xxxxxx");
+        assertThat(new OpenClawEndpointUriFactory().secretPropertyNames())
+                .containsExactlyInAnyOrder("token", "password");
     }
 
     @Test
     void endpointsTellTheirServiceLocation() {
         assertThat(endpoint("openclaw:rpc?method=health").getServiceUrl()).isEqualTo(gw.url());
         assertThat(endpoint("openclaw:rpc?method=health").getServiceProtocol()).isEqualTo("ws");
-        assertThat(endpoint("openclaw:agent?gatewayUrl=wss://gw.example").getServiceProtocol()).isEqualTo("wss");
+        assertThat(endpoint("openclaw:agent?gatewayUrl=wss://gw.example").getServiceProtocol())
+                .isEqualTo("wss");
     }
 
     @Test
@@ -155,12 +169,12 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         SSLContextParameters tls = new SSLContextParameters();
         context.getRegistry().bind("tls", tls);
         OpenClawEndpoint endpoint = endpoint("openclaw:agent?gatewayUrl=wss://gw.example&token=t&password=p"
-                                             + "&deviceIdentity=true&deviceIdentityFile=/tmp/device.json"
-                                             + "&scopes=operator.read, operator.write ,operator.admin"
-                                             + "&clientDisplayName=orders&connectTimeout=2000&requestTimeout=3000"
-                                             + "&reconnectInitialDelay=100&reconnectMaxDelay=900&maxReconnectAttempts=5"
-                                             + "&sslContextParameters=#tls&certificateFingerprint=AB:CD:EF"
-                                             + "&handshake.x-openclaw-scopes=operator.read&handshake.x-trace=abc");
+                + "&deviceIdentity=true&deviceIdentityFile=/tmp/device.json"
+                + "&scopes=operator.read, operator.write ,operator.admin"
+                + "&clientDisplayName=orders&connectTimeout=2000&requestTimeout=3000"
+                + "&reconnectInitialDelay=100&reconnectMaxDelay=900&maxReconnectAttempts=5"
+                + "&sslContextParameters=#tls&certificateFingerprint=AB:CD:EF"
+                + "&handshake.x-openclaw-scopes=operator.read&handshake.x-trace=abc");
 
         GatewayClientOptions options = endpoint.connectionSettings().toClientOptions(context);
 
@@ -178,11 +192,16 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         assertThat(options.maxReconnectAttempts()).isEqualTo(5);
         assertThat(options.sslContext()).isNotNull();
         assertThat(options.certificateFingerprint()).isEqualTo("abcdef");
-        assertThat(options.extraHeaders()).containsEntry("x-openclaw-scopes", "operator.read")
+        assertThat(options.extraHeaders())
+                .containsEntry("x-openclaw-scopes", "operator.read")
                 .containsEntry("x-trace", "abc");
-        assertThat(endpoint.connectionSettings().toString()).doesNotContain("t,").contains("auth=token");
+        assertThat(endpoint.connectionSettings().toString())
+                .doesNotContain("t,")
+                .contains("auth=token");
         assertThat(endpoint("openclaw:agent?toolEvents=false&deviceIdentity=false&deviceIdentityFile=/x")
-                .connectionSettings().toClientOptions(context)).satisfies(o -> {
+                        .connectionSettings()
+                        .toClientOptions(context))
+                .satisfies(o -> {
                     assertThat(o.caps()).isEmpty();
                     assertThat(o.deviceIdentityStore()).isNull();
                 });
@@ -199,19 +218,25 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
     @Test
     void badEndpointsAndOptionsFailClearly() {
         assertThatThrownBy(() -> context.getEndpoint("openclaw:nonsense"))
-                .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("openclaw:agent");
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("openclaw:agent");
         assertThatThrownBy(() -> context.getEndpoint("openclaw:agent?noSuchOption=1"))
-                .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("noSuchOption");
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("noSuchOption");
         assertThatThrownBy(() -> endpoint("openclaw:events").createProducer())
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> endpoint("openclaw:rpc").createConsumer(e -> {
-        })).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> endpoint("openclaw:rpc").createConsumer(e -> {}))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> endpoint("openclaw:agent?runMethod=shout").createProducer())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chat.send or agent");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chat.send or agent");
         assertThatThrownBy(() -> endpoint("openclaw:rpc?payloadFormat=xml").createProducer())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("map or json");
-        assertThatThrownBy(() -> endpoint("openclaw:events?queueCapacity=0").createConsumer(e -> {
-        }).start()).hasMessageContaining("queueCapacity");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("map or json");
+        assertThatThrownBy(() -> endpoint("openclaw:events?queueCapacity=0")
+                        .createConsumer(e -> {})
+                        .start())
+                .hasMessageContaining("queueCapacity");
         assertThat(List.of(OpenClawComponent.KINDS.toArray())).containsExactlyInAnyOrder("agent", "events", "rpc");
     }
 }

@@ -1,8 +1,5 @@
 package io.camelopenclaw.component;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * Every {@code openclaw:} kind with the component's default settings against a test gateway of one generation
  * (subclasses: protocol 3 as 2026.3.13, which clears the scopes of device-less clients, and protocol 4 as 2026.9.6),
@@ -36,8 +36,12 @@ abstract class OpenClawDefaultsTestSupport extends CamelTestSupport {
 
     private static final Duration AT_ONCE = Duration.ofSeconds(10);
 
-    private final TestGateway gw = TestGateway.builder().token("defaults-token").protocol(protocol())
-            .slowChunkDelay(Duration.ofMillis(40)).build().start();
+    private final TestGateway gw = TestGateway.builder()
+            .token("defaults-token")
+            .protocol(protocol())
+            .slowChunkDelay(Duration.ofMillis(40))
+            .build()
+            .start();
 
     /** 3 or 4. */
     abstract int protocol();
@@ -81,8 +85,8 @@ abstract class OpenClawDefaultsTestSupport extends CamelTestSupport {
     @Test
     void everyKindWorksWithTheDefaultSettings() throws Exception {
         Exchange reply = run("direct:chat", "defaults", "hello defaults", null);
-        Exchange sessions = template.request("direct:rpc", e -> e.getMessage()
-                .setHeader(OpenClawConstants.METHOD, "sessions.list"));
+        Exchange sessions = template.request(
+                "direct:rpc", e -> e.getMessage().setHeader(OpenClawConstants.METHOD, "sessions.list"));
         MockEndpoint finals = getMockEndpoint("mock:finals");
 
         assertThat(reply.getException()).isNull();
@@ -99,7 +103,9 @@ abstract class OpenClawDefaultsTestSupport extends CamelTestSupport {
             Exchange reply = run(uri, "quiet-" + uri.substring(7), "stay SILENT", null);
 
             assertThat(reply.getException()).as(uri).isNull();
-            assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).as(uri).isEqualTo("silent");
+            assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS))
+                    .as(uri)
+                    .isEqualTo("silent");
             assertThat(reply.getMessage().getBody(String.class)).as(uri).isEmpty();
         }
     }
@@ -117,7 +123,8 @@ abstract class OpenClawDefaultsTestSupport extends CamelTestSupport {
         assertThat(again.getMessage().getBody(String.class)).isEqualTo("ECHO: only once");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(AT_ONCE);
         assertThat(gw.sessions().history("agent:main:redelivered"))
-                .filteredOn(m -> "assistant".equals(m.path("role").asText())).hasSize(1);
+                .filteredOn(m -> "assistant".equals(m.path("role").asText()))
+                .hasSize(1);
     }
 
     @Test
@@ -154,6 +161,8 @@ abstract class OpenClawDefaultsTestSupport extends CamelTestSupport {
     }
 
     private List<ReceivedRequest> requests(String method) {
-        return gw.receivedRequests().stream().filter(r -> method.equals(r.method())).toList();
+        return gw.receivedRequests().stream()
+                .filter(r -> method.equals(r.method()))
+                .toList();
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,7 +46,8 @@ class OpenClawDocsTest {
     static final String PREFIX = "camel.component.openclaw.";
 
     private static JsonNode json() throws Exception {
-        try (InputStream in = OpenClawDocsTest.class.getClassLoader()
+        try (InputStream in = OpenClawDocsTest.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/io/camelopenclaw/component/openclaw.json")) {
             return new ObjectMapper().readTree(in);
         }
@@ -87,8 +87,8 @@ class OpenClawDocsTest {
     }
 
     /** A YAML block of AsciiDoc ({@code [source,yaml]} then {@code ----}) or Markdown ({@code ```yaml}). */
-    private static final Pattern YAML_BLOCK = Pattern.compile(
-            "\\[source,yaml]\\n----\\n(.*?)\\n----\\n|```yaml\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern YAML_BLOCK =
+            Pattern.compile("\\[source,yaml]\\n----\\n(.*?)\\n----\\n|```yaml\\n(.*?)\\n```", Pattern.DOTALL);
 
     /** Every YAML route of the documentation loads with the YAML DSL, and its openclaw: endpoints resolve. */
     @Test
@@ -144,16 +144,22 @@ class OpenClawDocsTest {
         int from = text.indexOf(start);
         int to = text.indexOf(end);
         assertThat(from).as("%s has the marker %s", file, start).isNotNegative();
-        assertThat(to).as("%s has the marker %s after the start marker", file, end).isGreaterThan(from);
+        assertThat(to)
+                .as("%s has the marker %s after the start marker", file, end)
+                .isGreaterThan(from);
         String actual = text.substring(from + start.length(), to);
         if (!actual.equals(expected) && Boolean.getBoolean("openclaw.docs.update")) {
-            Files.writeString(file, text.substring(0, from + start.length()) + expected + text.substring(to),
+            Files.writeString(
+                    file,
+                    text.substring(0, from + start.length()) + expected + text.substring(to),
                     StandardCharsets.UTF_8);
             return;
         }
         assertThat(actual)
-                .as("the generated tables of %s are out of date with openclaw.json; regenerate them with"
-                    + " mvn test -pl camel-openclaw -Dtest=OpenClawDocsTest -Dopenclaw.docs.update=true", file)
+                .as(
+                        "the generated tables of %s are out of date with openclaw.json; regenerate them with"
+                                + " mvn test -pl camel-openclaw -Dtest=OpenClawDocsTest -Dopenclaw.docs.update=true",
+                        file)
                 .isEqualTo(expected);
     }
 
@@ -166,12 +172,15 @@ class OpenClawDocsTest {
         List<String> endpointOnly = new ArrayList<>();
         for (Map.Entry<String, JsonNode> option : entries(json.path("properties"))) {
             if (!"path".equals(option.getValue().path("kind").asText())
-                && !json.path("componentProperties").has(option.getKey())) {
+                    && !json.path("componentProperties").has(option.getKey())) {
                 endpointOnly.add("`" + option.getKey() + "`");
             }
         }
-        s.append("The OpenClaw component supports ").append(component.size()).append(" options, which are listed below.")
-                .append(" Every endpoint query parameter except ").append(String.join(" and ", endpointOnly))
+        s.append("The OpenClaw component supports ")
+                .append(component.size())
+                .append(" options, which are listed below.")
+                .append(" Every endpoint query parameter except ")
+                .append(String.join(" and ", endpointOnly))
                 .append(" is also a component option: the component holds the defaults, and each endpoint gets its")
                 .append(" own copy.\n\n");
         adocOptionTable(s, component);
@@ -182,40 +191,62 @@ class OpenClawDocsTest {
         }
         s.append("=== Endpoint options\n\n");
         s.append("The OpenClaw endpoint is configured using URI syntax:\n\n----\n")
-                .append(json.path("component").path("syntax").asText()).append("\n----\n\n");
-        s.append("With the following path and query parameters:\n\n==== Path parameters (").append(path.size())
+                .append(json.path("component").path("syntax").asText())
+                .append("\n----\n\n");
+        s.append("With the following path and query parameters:\n\n==== Path parameters (")
+                .append(path.size())
                 .append(")\n\n");
         adocOptionTable(s, path);
         s.append("==== Query parameters (").append(query.size()).append(")\n\n");
         adocOptionTable(s, query);
         List<Map.Entry<String, JsonNode>> headers = entries(json.path("headers"));
         s.append("=== Message headers\n\n");
-        s.append("The OpenClaw component supports ").append(headers.size())
+        s.append("The OpenClaw component supports ")
+                .append(headers.size())
                 .append(" message headers, which are listed below.\n\n");
-        s.append("[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n");
+        s.append(
+                "[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n");
         for (Map.Entry<String, JsonNode> header : headers) {
             JsonNode h = header.getValue();
-            s.append("| `").append(header.getKey()).append("` (").append(h.path("label").asText()).append(") | ")
-                    .append(adocEscape(description(h))).append(" | ").append(defaultValue(h)).append(" | ")
-                    .append(type(h)).append('\n');
+            s.append("| `")
+                    .append(header.getKey())
+                    .append("` (")
+                    .append(h.path("label").asText())
+                    .append(") | ")
+                    .append(adocEscape(description(h)))
+                    .append(" | ")
+                    .append(defaultValue(h))
+                    .append(" | ")
+                    .append(type(h))
+                    .append('\n');
         }
         s.append("|===\n");
         return s.toString();
     }
 
     private static void adocOptionTable(StringBuilder s, List<Map.Entry<String, JsonNode>> options) {
-        s.append("[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n");
+        s.append(
+                "[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n| Name | Description | Default | Type\n");
         for (Map.Entry<String, JsonNode> option : options) {
             JsonNode o = option.getValue();
-            s.append("| *").append(option.getKey()).append("* (").append(group(o)).append(')');
+            s.append("| *")
+                    .append(option.getKey())
+                    .append("* (")
+                    .append(group(o))
+                    .append(')');
             if (o.path("required").asBoolean()) {
                 s.append(" *Required*");
             }
             if (o.has("prefix")) {
                 s.append(" (`").append(o.path("prefix").asText()).append("<name>`)");
             }
-            s.append(" | ").append(adocEscape(description(o))).append(" | ").append(defaultValue(o)).append(" | ")
-                    .append(type(o)).append('\n');
+            s.append(" | ")
+                    .append(adocEscape(description(o)))
+                    .append(" | ")
+                    .append(defaultValue(o))
+                    .append(" | ")
+                    .append(type(o))
+                    .append('\n');
         }
         s.append("|===\n\n");
     }
@@ -235,29 +266,60 @@ class OpenClawDocsTest {
         s.append("| Option | Property | Group | Default | Type | Description |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<String, JsonNode> option : entries(json.path("componentProperties"))) {
             JsonNode o = option.getValue();
-            s.append("| `").append(option.getKey()).append("` | `").append(PREFIX).append(kebab(option.getKey()))
-                    .append("` | ").append(group(o)).append(" | ").append(defaultValue(o)).append(" | ").append(type(o))
-                    .append(" | ").append(mdEscape(description(o))).append(" |\n");
+            s.append("| `")
+                    .append(option.getKey())
+                    .append("` | `")
+                    .append(PREFIX)
+                    .append(kebab(option.getKey()))
+                    .append("` | ")
+                    .append(group(o))
+                    .append(" | ")
+                    .append(defaultValue(o))
+                    .append(" | ")
+                    .append(type(o))
+                    .append(" | ")
+                    .append(mdEscape(description(o)))
+                    .append(" |\n");
         }
         s.append("\n### Endpoint options\n\n");
-        s.append("URI syntax `").append(json.path("component").path("syntax").asText())
+        s.append("URI syntax `")
+                .append(json.path("component").path("syntax").asText())
                 .append("`; the query parameters override the component's defaults for one endpoint.\n\n");
         s.append("| Option | Kind | Group | Default | Type | Description |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<String, JsonNode> option : entries(json.path("properties"))) {
             JsonNode o = option.getValue();
-            String kind = "path".equals(o.path("kind").asText()) ? "path (required)"
+            String kind = "path".equals(o.path("kind").asText())
+                    ? "path (required)"
                     : o.has("prefix") ? "query (`" + o.path("prefix").asText() + "<name>`)" : "query";
-            s.append("| `").append(option.getKey()).append("` | ").append(kind).append(" | ").append(group(o))
-                    .append(" | ").append(defaultValue(o)).append(" | ").append(type(o)).append(" | ")
-                    .append(mdEscape(description(o))).append(" |\n");
+            s.append("| `")
+                    .append(option.getKey())
+                    .append("` | ")
+                    .append(kind)
+                    .append(" | ")
+                    .append(group(o))
+                    .append(" | ")
+                    .append(defaultValue(o))
+                    .append(" | ")
+                    .append(type(o))
+                    .append(" | ")
+                    .append(mdEscape(description(o)))
+                    .append(" |\n");
         }
         s.append("\n### Message headers\n\n");
         s.append("| Header | Group | Default | Type | Description |\n|---|---|---|---|---|\n");
         for (Map.Entry<String, JsonNode> header : entries(json.path("headers"))) {
             JsonNode h = header.getValue();
-            s.append("| `").append(header.getKey()).append("` | ").append(h.path("label").asText()).append(" | ")
-                    .append(defaultValue(h)).append(" | ").append(type(h)).append(" | ")
-                    .append(mdEscape(description(h))).append(" |\n");
+            s.append("| `")
+                    .append(header.getKey())
+                    .append("` | ")
+                    .append(h.path("label").asText())
+                    .append(" | ")
+                    .append(defaultValue(h))
+                    .append(" | ")
+                    .append(type(h))
+                    .append(" | ")
+                    .append(mdEscape(description(h)))
+                    .append(" |\n");
         }
         s.append('\n');
         return s.toString();

@@ -31,25 +31,34 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
             public void configure() {
                 CyclicBarrier bothAtOnce = new CyclicBarrier(2);
                 from("openclaw:events?sessionKey=agent:main:events-a").to("mock:a");
-                from("openclaw:events?sessionKey=events-*&events=chat&states=final,error").to("mock:finals");
-                from("openclaw:events?runId=events-run&streams=lifecycle,thinking").to("mock:run");
+                from("openclaw:events?sessionKey=events-*&events=chat&states=final,error")
+                        .to("mock:finals");
+                from("openclaw:events?runId=events-run&streams=lifecycle,thinking")
+                        .to("mock:run");
                 from("openclaw:events?events=tick&payloadFormat=json").to("mock:ticks");
                 from("openclaw:events?events=tick&bridgeErrorHandler=true")
-                        .onException(Exception.class).handled(true).to("mock:errors").end()
+                        .onException(Exception.class)
+                        .handled(true)
+                        .to("mock:errors")
+                        .end()
                         .to("mock:bridged");
                 from("openclaw:events?sessionKey=agent:main:overflow&queueCapacity=2")
-                        .delay(50).to("mock:overflow");
+                        .delay(50)
+                        .to("mock:overflow");
                 from("openclaw:events?sessionKey=agent:main:parallel&events=chat&states=delta&concurrentConsumers=2")
                         .process(e -> {
                             concurrentThreads.add(Thread.currentThread().getName());
                             bothAtOnce.await(5, TimeUnit.SECONDS);
-                        }).to("mock:parallel");
+                        })
+                        .to("mock:parallel");
                 from("openclaw:events?events=sessions.changed").to("mock:sessions");
-                from("openclaw:events?sessionKey=agent:main:stopping&events=chat&states=final").routeId("slow")
+                from("openclaw:events?sessionKey=agent:main:stopping&events=chat&states=final")
+                        .routeId("slow")
                         .process(e -> {
                             slowExchangeStarted.countDown();
                             Thread.sleep(500);
-                        }).to("mock:slow");
+                        })
+                        .to("mock:slow");
                 from("direct:run").to("openclaw:agent");
             }
         };
@@ -71,8 +80,9 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
         run("agent:main:events-b", "elsewhere", null);
         MockEndpoint a = getMockEndpoint("mock:a");
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> a.getExchanges().stream()
-                .anyMatch(e -> "final".equals(e.getMessage().getHeader(OpenClawConstants.STATE))));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> a.getExchanges().stream()
+                        .anyMatch(e -> "final".equals(e.getMessage().getHeader(OpenClawConstants.STATE))));
 
         String runId = reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
         List<Exchange> events = a.getExchanges();
@@ -80,11 +90,13 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
             assertThat(e.getMessage().getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo("agent:main:events-a");
             assertThat(e.getMessage().getHeader(OpenClawConstants.RUN_ID)).isEqualTo(runId);
             assertThat(e.getMessage().getHeader(OpenClawConstants.EVENT)).isIn("agent", "chat");
-            assertThat(e.getMessage().getHeader(OpenClawConstants.CONNECTION_SEQ, Long.class)).isPositive();
+            assertThat(e.getMessage().getHeader(OpenClawConstants.CONNECTION_SEQ, Long.class))
+                    .isPositive();
             assertThat(e.getMessage().getBody()).isInstanceOf(Map.class);
         });
         Exchange lifecycle = events.stream()
-                .filter(e -> "lifecycle".equals(e.getMessage().getHeader(OpenClawConstants.STREAM))).findFirst()
+                .filter(e -> "lifecycle".equals(e.getMessage().getHeader(OpenClawConstants.STREAM)))
+                .findFirst()
                 .orElseThrow();
         assertThat(lifecycle.getMessage().getHeader(OpenClawConstants.EVENT)).isEqualTo("agent");
         assertThat(lifecycle.getMessage().getHeader(OpenClawConstants.AGENT_ID)).isEqualTo("main");
@@ -93,7 +105,8 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
         assertThat(chatFinal.getMessage().getHeader(OpenClawConstants.EVENT)).isEqualTo("chat");
         assertThat(chatFinal.getMessage().getHeader(OpenClawConstants.STATE)).isEqualTo("final");
         assertThat(mapBody(chatFinal)).containsEntry("runId", runId);
-        List<Long> seqs = events.stream().map(e -> e.getMessage().getHeader(OpenClawConstants.CONNECTION_SEQ, Long.class))
+        List<Long> seqs = events.stream()
+                .map(e -> e.getMessage().getHeader(OpenClawConstants.CONNECTION_SEQ, Long.class))
                 .toList();
         assertThat(seqs).isSorted();
     }
@@ -107,9 +120,11 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> finals.getReceivedCounter() >= 2);
 
-        assertThat(finals.getExchanges()).extracting(e -> e.getMessage().getHeader(OpenClawConstants.SESSION_KEY))
+        assertThat(finals.getExchanges())
+                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.SESSION_KEY))
                 .containsExactlyInAnyOrder("agent:main:events-x", "agent:main:events-y");
-        assertThat(finals.getExchanges()).extracting(e -> e.getMessage().getHeader(OpenClawConstants.STATE))
+        assertThat(finals.getExchanges())
+                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.STATE))
                 .containsExactlyInAnyOrder("final", "error");
     }
 
@@ -119,8 +134,9 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
         run("agent:main:events-run", "THINK again", null);
         MockEndpoint runEvents = getMockEndpoint("mock:run");
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> runEvents.getExchanges().stream()
-                .anyMatch(e -> "final".equals(e.getMessage().getHeader(OpenClawConstants.STATE))));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> runEvents.getExchanges().stream()
+                        .anyMatch(e -> "final".equals(e.getMessage().getHeader(OpenClawConstants.STATE))));
 
         assertThat(runEvents.getExchanges()).allSatisfy(e -> {
             assertThat(e.getMessage().getHeader(OpenClawConstants.RUN_ID)).isEqualTo("events-run");
@@ -128,7 +144,8 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
                 assertThat(e.getMessage().getHeader(OpenClawConstants.STREAM)).isIn("lifecycle", "thinking");
             }
         });
-        assertThat(runEvents.getExchanges()).anyMatch(e -> "thinking".equals(e.getMessage().getHeader(OpenClawConstants.STREAM)));
+        assertThat(runEvents.getExchanges())
+                .anyMatch(e -> "thinking".equals(e.getMessage().getHeader(OpenClawConstants.STREAM)));
     }
 
     @Test
@@ -138,8 +155,9 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
 
         gw.faults().skipSeq(3);
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> ticks.getExchanges().stream()
-                .anyMatch(e -> e.getMessage().getHeader(OpenClawConstants.GAP, Boolean.class)));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> ticks.getExchanges().stream()
+                        .anyMatch(e -> e.getMessage().getHeader(OpenClawConstants.GAP, Boolean.class)));
         Exchange tick = ticks.getExchanges().get(0);
         assertThat(tick.getMessage().getBody()).isInstanceOf(String.class);
         assertThat(tick.getMessage().getBody(String.class)).startsWith("{\"ts\":");
@@ -150,7 +168,8 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
     @Test
     void connectionErrorsGoToTheErrorHandlerWithBridgeErrorHandler() {
         MockEndpoint errors = getMockEndpoint("mock:errors");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> getMockEndpoint("mock:bridged").getReceivedCounter() >= 1);
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> getMockEndpoint("mock:bridged").getReceivedCounter() >= 1);
 
         gw.faults().sendMalformedFrame();
 
@@ -163,20 +182,26 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
     void aFullQueueDropsEventsAndFlagsTheGap() {
         Exchange burst = run("agent:main:overflow", "CHUNKS:40", null);
         MockEndpoint overflow = getMockEndpoint("mock:overflow");
-        await().during(Duration.ofMillis(300)).atMost(10, TimeUnit.SECONDS)
+        await().during(Duration.ofMillis(300))
+                .atMost(10, TimeUnit.SECONDS)
                 .until(overflow::getReceivedCounter, n -> n > 0); // the queue has drained
 
         Exchange after = run("agent:main:overflow", "after the burst", null);
 
-        assertThat(burst.getMessage().getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class)).isEqualTo(40);
+        assertThat(burst.getMessage().getHeader(OpenClawConstants.CHUNK_COUNT, Integer.class))
+                .isEqualTo(40);
         String afterRunId = after.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> overflow.getExchanges().stream()
-                .anyMatch(e -> afterRunId.equals(e.getMessage().getHeader(OpenClawConstants.RUN_ID))));
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> overflow.getExchanges().stream()
+                        .anyMatch(e -> afterRunId.equals(e.getMessage().getHeader(OpenClawConstants.RUN_ID))));
         // the first event delivered after the drops says so: a later event of the burst, or else the next run's first
         List<Exchange> received = overflow.getExchanges();
         assertThat(received).anyMatch(e -> e.getMessage().getHeader(OpenClawConstants.GAP, Boolean.class));
-        assertThat(received.stream().filter(e -> e.getMessage().getHeader(OpenClawConstants.RUN_ID)
-                .equals(burst.getMessage().getHeader(OpenClawConstants.RUN_ID))).count())
+        assertThat(received.stream()
+                        .filter(e -> e.getMessage()
+                                .getHeader(OpenClawConstants.RUN_ID)
+                                .equals(burst.getMessage().getHeader(OpenClawConstants.RUN_ID)))
+                        .count())
                 .isLessThan(80); // 40 chat deltas and 40 assistant events, at least, were sent
     }
 
@@ -184,7 +209,8 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
     void concurrentConsumersProcessEventsInParallel() {
         run("agent:main:parallel", "CHUNKS:4", null);
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> getMockEndpoint("mock:parallel").getReceivedCounter() >= 2);
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> getMockEndpoint("mock:parallel").getReceivedCounter() >= 2);
         assertThat(concurrentThreads).hasSizeGreaterThanOrEqualTo(2);
     }
 
@@ -214,7 +240,8 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
 
     private String connectionId() {
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
-        var client = component.connections().connections().values().iterator().next().client();
+        var client =
+                component.connections().connections().values().iterator().next().client();
         return client.info() == null ? null : client.info().connId();
     }
 
@@ -225,11 +252,14 @@ class OpenClawEventsConsumerTest extends OpenClawTestSupport {
     @Test
     void sessionMessageEventsNeedAnExactSessionKey() {
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("openclaw:events?events=session.message&sessionKey=agent:main:*").to("mock:never");
-            }
-        })).hasRootCauseInstanceOf(IllegalArgumentException.class)
-                .rootCause().hasMessageContaining("exact sessionKey");
+                    @Override
+                    public void configure() {
+                        from("openclaw:events?events=session.message&sessionKey=agent:main:*")
+                                .to("mock:never");
+                    }
+                }))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause()
+                .hasMessageContaining("exact sessionKey");
     }
 }

@@ -29,8 +29,10 @@ class OpenClawHealthCheckTest extends OpenClawTestSupport {
 
     private HealthCheck.Result check(String url) {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
-        return results.stream().filter(r -> url.equals(r.getDetails().get(OpenClawConnectionHealthCheck.GATEWAY_URL)))
-                .findFirst().orElseThrow();
+        return results.stream()
+                .filter(r -> url.equals(r.getDetails().get(OpenClawConnectionHealthCheck.GATEWAY_URL)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -43,7 +45,8 @@ class OpenClawHealthCheckTest extends OpenClawTestSupport {
         assertThat(result.getCheck().getId()).startsWith("openclaw:" + gw.url());
         assertThat(result.getCheck().getGroup()).isEqualTo("openclaw");
         assertThat(result.getCheck().isLiveness()).isFalse();
-        assertThat(result.getDetails()).containsEntry(OpenClawConnectionHealthCheck.STATE, "CONNECTED")
+        assertThat(result.getDetails())
+                .containsEntry(OpenClawConnectionHealthCheck.STATE, "CONNECTED")
                 .containsEntry(OpenClawConnectionHealthCheck.PROTOCOL, 4)
                 .containsEntry(OpenClawConnectionHealthCheck.SERVER_VERSION, "2026.9.6");
 
@@ -62,7 +65,8 @@ class OpenClawHealthCheckTest extends OpenClawTestSupport {
 
             await().atMost(5, TimeUnit.SECONDS).until(() -> check(url).getState() == HealthCheck.State.DOWN);
             HealthCheck.Result result = check(url);
-            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("RECONNECTING"));
+            assertThat(result.getMessage())
+                    .hasValueSatisfying(m -> assertThat(m).startsWith("RECONNECTING"));
             assertThat(result.getDetails()).containsEntry(OpenClawConnectionHealthCheck.STATE, "RECONNECTING");
         } finally {
             gateway.stop();
@@ -71,14 +75,14 @@ class OpenClawHealthCheckTest extends OpenClawTestSupport {
 
     @Test
     void downWithTheCodeWhenTheTokenIsRefused() {
-        template.request("openclaw:rpc?method=health&token=wrong-token", e -> {
-        });
+        template.request("openclaw:rpc?method=health&token=wrong-token", e -> {});
 
         HealthCheck.Result result = check(gw.url());
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("AUTH_TOKEN_MISMATCH"));
-        assertThat(result.getDetails()).containsEntry(OpenClawConnectionHealthCheck.STATE, "NEEDS_OPERATOR_ACTION")
+        assertThat(result.getDetails())
+                .containsEntry(OpenClawConnectionHealthCheck.STATE, "NEEDS_OPERATOR_ACTION")
                 .containsEntry(OpenClawConnectionHealthCheck.ERROR_CODE, "AUTH_TOKEN_MISMATCH");
         assertThat(result.getError()).isPresent();
     }
@@ -86,14 +90,17 @@ class OpenClawHealthCheckTest extends OpenClawTestSupport {
     @Test
     void downWithThePairingRequestWhenPairingIsRequired(@TempDir Path dir) {
         gw.faults().requirePairing();
-        template.request("openclaw:rpc?method=health&deviceIdentity=true&deviceIdentityFile="
-                         + dir.resolve("device.json"), e -> {
-                         });
+        template.request(
+                "openclaw:rpc?method=health&deviceIdentity=true&deviceIdentityFile=" + dir.resolve("device.json"),
+                e -> {});
 
         HealthCheck.Result result = check(gw.url());
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(result.getDetails()).containsEntry(OpenClawConnectionHealthCheck.ERROR_CODE, "PAIRING_REQUIRED")
-                .containsEntry(OpenClawConnectionHealthCheck.PAIRING_REQUEST_ID, gw.pendingPairingRequests().get(0));
+        assertThat(result.getDetails())
+                .containsEntry(OpenClawConnectionHealthCheck.ERROR_CODE, "PAIRING_REQUIRED")
+                .containsEntry(
+                        OpenClawConnectionHealthCheck.PAIRING_REQUEST_ID,
+                        gw.pendingPairingRequests().get(0));
     }
 }

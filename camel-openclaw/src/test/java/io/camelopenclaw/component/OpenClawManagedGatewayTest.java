@@ -1,9 +1,5 @@
 package io.camelopenclaw.component;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelopenclaw.client.GatewayProbe;
 import io.camelopenclaw.gateway.FakeGateway;
+import io.camelopenclaw.gateway.FakeGatewayMain;
 import io.camelopenclaw.gateway.GatewayStartException;
 import io.camelopenclaw.gateway.ManagedGatewayOptions;
 import io.camelopenclaw.gateway.ManagedGatewayState;
@@ -40,8 +37,11 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
- * The component's managed gateway (managedGateway=true) with {@link io.camelopenclaw.gateway.FakeGatewayMain} as
+ * The component's managed gateway (managedGateway=true) with {@link FakeGatewayMain} as
  * openclaw: started with the context, its health in the health check, exchanges that complete across a crash, and
  * stopped with the context.
  */
@@ -51,6 +51,7 @@ class OpenClawManagedGatewayTest {
 
     /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
     private static final String TOKEN = "component-token-" + UUID.randomUUID();
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -100,7 +101,8 @@ class OpenClawManagedGatewayTest {
         assertThat(started.state()).isEqualTo(ManagedGatewayState.RUNNING);
         HealthCheck.Result up = check();
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(up.getDetails()).containsEntry(OpenClawManagedGatewayHealthCheck.STATE, "RUNNING")
+        assertThat(up.getDetails())
+                .containsEntry(OpenClawManagedGatewayHealthCheck.STATE, "RUNNING")
                 .containsEntry(OpenClawManagedGatewayHealthCheck.RESTARTS, 0)
                 .containsEntry(OpenClawManagedGatewayHealthCheck.PID, started.pid());
         MockEndpoint chunks = context.getEndpoint("mock:chunks", MockEndpoint.class);
@@ -121,15 +123,19 @@ class OpenClawManagedGatewayTest {
         for (CompletableFuture<Exchange> future : inFlight) {
             Exchange done = future.get(90, TimeUnit.SECONDS);
             assertThat(done.getException()).isNull();
-            assertThat(done.getMessage().getBody(String.class)).startsWith("SLOW-ECHO part00").endsWith("part49.");
+            assertThat(done.getMessage().getBody(String.class))
+                    .startsWith("SLOW-ECHO part00")
+                    .endsWith("part49.");
         }
         ManagedGatewayStatus restarted = component().managedGatewayStatus();
         assertThat(restarted.state()).isEqualTo(ManagedGatewayState.RUNNING);
         assertThat(restarted.pid()).isNotEqualTo(started.pid());
-        assertThat(check().getDetails()).containsEntry(OpenClawManagedGatewayHealthCheck.RESTARTS, 1)
+        assertThat(check().getDetails())
+                .containsEntry(OpenClawManagedGatewayHealthCheck.RESTARTS, 1)
                 .containsEntry(OpenClawManagedGatewayHealthCheck.LAST_EXIT_CODE, 137);
-        assertThat(template.requestBodyAndHeader("direct:ask", "after", OpenClawConstants.SESSION_KEY,
-                "agent:main:managed-after", String.class)).isEqualTo("ECHO: after");
+        assertThat(template.requestBodyAndHeader(
+                        "direct:ask", "after", OpenClawConstants.SESSION_KEY, "agent:main:managed-after", String.class))
+                .isEqualTo("ECHO: after");
 
         context.stop();
 
@@ -149,8 +155,10 @@ class OpenClawManagedGatewayTest {
         });
 
         assertThatThrownBy(context::start).satisfies(e -> {
-            assertThat(rootCause(e)).isInstanceOf(GatewayStartException.class)
-                    .hasMessageContaining("exited with code 3").hasMessageNotContaining(TOKEN);
+            assertThat(rootCause(e))
+                    .isInstanceOf(GatewayStartException.class)
+                    .hasMessageContaining("exited with code 3")
+                    .hasMessageNotContaining(TOKEN);
             assertThat(e).hasMessageNotContaining(TOKEN);
         });
         assertThat(fake.started()).isEqualTo(1);
@@ -159,15 +167,23 @@ class OpenClawManagedGatewayTest {
 
     @Test
     void aGatewayAlreadyRunningIsUsedAndLeftRunning() throws Exception {
-        try (TestGateway running = TestGateway.builder().token(TOKEN).port(port).build().start()) {
+        try (TestGateway running =
+                TestGateway.builder().token(TOKEN).port(port).build().start()) {
             context.start();
 
             HealthCheck.Result result = check();
             assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
-            assertThat(result.getDetails()).containsEntry(OpenClawManagedGatewayHealthCheck.STATE, "REUSED")
+            assertThat(result.getDetails())
+                    .containsEntry(OpenClawManagedGatewayHealthCheck.STATE, "REUSED")
                     .doesNotContainKey(OpenClawManagedGatewayHealthCheck.PID);
-            assertThat(context.createProducerTemplate().requestBodyAndHeader("openclaw:agent", "hi",
-                    OpenClawConstants.SESSION_KEY, "agent:main:reused", String.class)).isEqualTo("ECHO: hi");
+            assertThat(context.createProducerTemplate()
+                            .requestBodyAndHeader(
+                                    "openclaw:agent",
+                                    "hi",
+                                    OpenClawConstants.SESSION_KEY,
+                                    "agent:main:reused",
+                                    String.class))
+                    .isEqualTo("ECHO: hi");
 
             context.stop();
 
@@ -190,14 +206,17 @@ class OpenClawManagedGatewayTest {
         PropertyBindingSupport.build() // as Camel Main binds camel.component.openclaw.* properties
                 .withConfigurer(PluginHelper.getConfigurerResolver(context)
                         .resolvePropertyConfigurer("openclaw-component", context))
-                .bind(context, component, new HashMap<>(Map.of(
-                "managedGatewayVersion", "2026.9.6",
-                "managedGatewayCacheDir", dir.resolve("cache").toString(),
-                "managedGatewayStateDir", dir.resolve("state").toString(),
-                "managedGatewayEnvironment[MODEL_API_KEY]", "k-1",
-                "managedGatewayStartupTimeout", "90s",
-                "managedGatewayRestartMaxDelay", "1m",
-                "managedGatewayHealthCheckInterval", "0")));
+                .bind(
+                        context,
+                        component,
+                        new HashMap<>(Map.of(
+                                "managedGatewayVersion", "2026.9.6",
+                                "managedGatewayCacheDir", dir.resolve("cache").toString(),
+                                "managedGatewayStateDir", dir.resolve("state").toString(),
+                                "managedGatewayEnvironment[MODEL_API_KEY]", "k-1",
+                                "managedGatewayStartupTimeout", "90s",
+                                "managedGatewayRestartMaxDelay", "1m",
+                                "managedGatewayHealthCheckInterval", "0")));
 
         ManagedGatewayOptions options = ManagedGatewayService.options(component);
 
@@ -220,8 +239,10 @@ class OpenClawManagedGatewayTest {
     void aRemoteGatewayUrlIsRefused() {
         component().getConfiguration().setGatewayUrl("wss://gateway.example.com:443");
 
-        assertThatThrownBy(context::start).satisfies(e -> assertThat(rootCause(e))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be ws://"));
+        assertThatThrownBy(context::start)
+                .satisfies(e -> assertThat(rootCause(e))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("must be ws://"));
     }
 
     private OpenClawComponent component() {
@@ -230,12 +251,14 @@ class OpenClawManagedGatewayTest {
 
     private HealthCheck.Result check() {
         return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals(OpenClawManagedGatewayHealthCheck.ID)).findFirst()
+                .filter(r -> r.getCheck().getId().equals(OpenClawManagedGatewayHealthCheck.ID))
+                .findFirst()
                 .orElseThrow();
     }
 
     private GatewayProbe.Result probe() {
-        return GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), Duration.ofSeconds(5)).join();
+        return GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), Duration.ofSeconds(5))
+                .join();
     }
 
     private static Throwable rootCause(Throwable e) {

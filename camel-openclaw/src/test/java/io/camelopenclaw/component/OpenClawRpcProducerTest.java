@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenClawRpcProducerTest extends OpenClawTestSupport {
 
     /** A POJO body: serialized as the params object. */
-    public record HistoryQuery(String sessionKey, int limit) {
-    }
+    public record HistoryQuery(String sessionKey, int limit) {}
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -51,8 +50,8 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
 
     @Test
     void methodHeaderOverridesTheUri() {
-        Exchange reply = template.request("direct:health", e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
-                "sessions.list"));
+        Exchange reply = template.request(
+                "direct:health", e -> e.getMessage().setHeader(OpenClawConstants.METHOD, "sessions.list"));
 
         assertThat(reply.getException()).isNull();
         assertThat(mapBody(reply)).containsKey("sessions");
@@ -63,18 +62,21 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
     void paramsFromAMapJsonTextBytesOrAPojo() {
         template.requestBody("direct:agent", "remember this");
 
-        for (Object body : List.of(Map.of("sessionKey", "agent:main:rpc", "limit", 5),
+        for (Object body : List.of(
+                Map.of("sessionKey", "agent:main:rpc", "limit", 5),
                 "{\"sessionKey\":\"agent:main:rpc\",\"limit\":5}",
                 "{\"sessionKey\":\"agent:main:rpc\",\"limit\":5}".getBytes(StandardCharsets.UTF_8),
                 new HistoryQuery("agent:main:rpc", 5))) {
             Exchange reply = call("direct:history", body);
 
-            assertThat(reply.getException()).as("params from %s", body.getClass()).isNull();
+            assertThat(reply.getException())
+                    .as("params from %s", body.getClass())
+                    .isNull();
             assertThat(lastParams("chat.history").path("sessionKey").asText()).isEqualTo("agent:main:rpc");
             assertThat(lastParams("chat.history").path("limit").asInt()).isEqualTo(5);
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> messages = (List<Map<String, Object>>) mapBody(reply)
-                    .get("messages");
+            List<Map<String, Object>> messages =
+                    (List<Map<String, Object>>) mapBody(reply).get("messages");
             assertThat(messages).anyMatch(m -> "user".equals(m.get("role")));
         }
     }
@@ -85,15 +87,18 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody()).isInstanceOf(String.class);
-        assertThat(reply.getMessage().getBody(String.class)).startsWith("{").contains("\"sessionKey\":\"agent:main:rpc\"");
+        assertThat(reply.getMessage().getBody(String.class))
+                .startsWith("{")
+                .contains("\"sessionKey\":\"agent:main:rpc\"");
     }
 
     @Test
     void unknownMethodIsATypedGatewayError() {
-        Exchange reply = template.request("direct:any-admin", e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
-                "no.such.method"));
+        Exchange reply = template.request(
+                "direct:any-admin", e -> e.getMessage().setHeader(OpenClawConstants.METHOD, "no.such.method"));
 
-        assertThat(reply.getException()).isInstanceOf(GatewayRequestException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(GatewayRequestException.class)
                 .hasMessageContaining("unknown method: no.such.method");
         GatewayRequestException error = (GatewayRequestException) reply.getException();
         assertThat(error.code()).isEqualTo("INVALID_REQUEST");
@@ -102,18 +107,21 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
 
     @Test
     void unknownMethodWithoutAdminIsAMissingScope() {
-        Exchange reply = template.request("direct:any", e -> e.getMessage().setHeader(OpenClawConstants.METHOD,
-                "no.such.method"));
+        Exchange reply = template.request(
+                "direct:any", e -> e.getMessage().setHeader(OpenClawConstants.METHOD, "no.such.method"));
 
-        assertThat(reply.getException()).isInstanceOf(MissingScopeException.class)
-                .hasMessageContaining("operator.admin").hasMessageContaining("MISSING_SCOPE");
+        assertThat(reply.getException())
+                .isInstanceOf(MissingScopeException.class)
+                .hasMessageContaining("operator.admin")
+                .hasMessageContaining("MISSING_SCOPE");
     }
 
     @Test
     void invalidParamsAreRejectedWithTheGatewaysDetails() {
         Exchange reply = call("direct:history", Map.of("sessionKey", "agent:main:rpc", "bogus", 1));
 
-        assertThat(reply.getException()).isInstanceOf(GatewayRequestException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(GatewayRequestException.class)
                 .hasMessageContaining("bogus");
         assertThat(((GatewayException) reply.getException()).code()).isEqualTo("INVALID_REQUEST");
     }
@@ -122,7 +130,8 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
     void paramsThatAreNotAJsonObjectFailClearly() {
         Exchange reply = call("direct:history", "[1, 2]");
 
-        assertThat(reply.getException()).isInstanceOf(GatewayException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(GatewayException.class)
                 .hasMessageContaining("params must be a JSON object");
     }
 
@@ -130,17 +139,21 @@ class OpenClawRpcProducerTest extends OpenClawTestSupport {
     void noMethodFailsClearly() {
         Exchange reply = call("direct:any", null);
 
-        assertThat(reply.getException()).isInstanceOf(IllegalArgumentException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(OpenClawConstants.METHOD);
     }
 
     @Test
     void aMethodBeyondTheGrantedScopesFailsWithMissingScope() {
-        Exchange reply = call("direct:read-only",
+        Exchange reply = call(
+                "direct:read-only",
                 Map.of("sessionKey", "agent:main:rpc", "message", "x", "idempotencyKey", "scope-test"));
 
-        assertThat(reply.getException()).isInstanceOf(MissingScopeException.class)
+        assertThat(reply.getException())
+                .isInstanceOf(MissingScopeException.class)
                 .hasMessageContaining("MISSING_SCOPE");
-        assertThat(((MissingScopeException) reply.getException()).missingScopes()).contains("operator.write");
+        assertThat(((MissingScopeException) reply.getException()).missingScopes())
+                .contains("operator.write");
     }
 }

@@ -35,6 +35,7 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     static final String TOKEN = "test-token";
     /** The gateway's limits: small, so that tests can exceed them cheaply. */
     static final int MAX_PAYLOAD = 256 * 1024;
+
     static final int MAX_ATTACHMENT = 64 * 1024;
     static final int MAX_IMAGE = 32 * 1024;
 
@@ -45,9 +46,16 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     @BeforeAll
     static void startGateway() throws IOException {
         identityFile = Files.createTempDirectory("camel-openclaw-test").resolve("device-identity.json");
-        gw = TestGateway.builder().token(TOKEN).protocol(4).tickInterval(Duration.ofSeconds(1))
-                .chunkDelay(Duration.ofMillis(1)).slowChunkDelay(Duration.ofMillis(40)).maxPayload(MAX_PAYLOAD)
-                .attachmentLimits(MAX_ATTACHMENT, MAX_IMAGE).build().start();
+        gw = TestGateway.builder()
+                .token(TOKEN)
+                .protocol(4)
+                .tickInterval(Duration.ofSeconds(1))
+                .chunkDelay(Duration.ofMillis(1))
+                .slowChunkDelay(Duration.ofMillis(40))
+                .maxPayload(MAX_PAYLOAD)
+                .attachmentLimits(MAX_ATTACHMENT, MAX_IMAGE)
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -98,8 +106,9 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
 
     /** Waits until every open connection has completed its handshake (consumers connect in the background). */
     void awaitConnected() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> connections().stream()
-                .allMatch(c -> c.client().status().state() == ConnectionState.CONNECTED));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        connections().stream().allMatch(c -> c.client().status().state() == ConnectionState.CONNECTED));
     }
 
     /** The params of the last request of a method the gateway received. */
@@ -111,6 +120,8 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
 
     /** The requests of a method the gateway received, oldest first. */
     static List<ReceivedRequest> requests(String method) {
-        return gw.receivedRequests().stream().filter(r -> r.method().equals(method)).toList();
+        return gw.receivedRequests().stream()
+                .filter(r -> r.method().equals(method))
+                .toList();
     }
 }

@@ -48,7 +48,8 @@ class OpenClawWorkerPoolTest extends OpenClawTestSupport {
                 .mapToObj(i -> template.asyncSend("direct:slow", e -> {
                     e.getMessage().setBody("run " + i);
                     e.getMessage().setHeader(OpenClawConstants.SESSION_KEY, "agent:main:pool-" + i);
-                })).toList();
+                }))
+                .toList();
 
         for (CompletableFuture<Exchange> reply : replies) {
             Exchange e = reply.get(10, TimeUnit.SECONDS);
@@ -61,7 +62,9 @@ class OpenClawWorkerPoolTest extends OpenClawTestSupport {
     @Test
     void theWorkerPoolQueuesTasksBeyondItsThreads() throws Exception {
         CompletableFuture<Void> release = new CompletableFuture<>();
-        List<CompletableFuture<Void>> ran = IntStream.range(0, 5).mapToObj(i -> new CompletableFuture<Void>()).toList();
+        List<CompletableFuture<Void>> ran = IntStream.range(0, 5)
+                .mapToObj(i -> new CompletableFuture<Void>())
+                .toList();
         for (CompletableFuture<Void> r : ran) {
             component().workerPool().execute(() -> {
                 release.join();

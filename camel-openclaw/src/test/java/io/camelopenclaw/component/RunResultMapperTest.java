@@ -20,10 +20,19 @@ class RunResultMapperTest {
     private final CamelContext context = new DefaultCamelContext();
 
     private static AgentRunResult result(RunOutcome outcome) {
-        return AgentRunResult.builder("run-1", outcome).sessionKey("agent:main:s").text("the reply").thinking("hmm")
+        return AgentRunResult.builder("run-1", outcome)
+                .sessionKey("agent:main:s")
+                .text("the reply")
+                .thinking("hmm")
                 .toolCalls(List.of(new ToolCall("t1", "ls", "{}", "a b", false, "completed", 1L, 5L)))
-                .usage(new RunUsage(10L, 3L, 13L, 0.25)).model("m1", "p1").stopReason("stop").error("refusal", "no")
-                .durationMs(42).chunkCount(7).reattached(true).build();
+                .usage(new RunUsage(10L, 3L, 13L, 0.25))
+                .model("m1", "p1")
+                .stopReason("stop")
+                .error("refusal", "no")
+                .durationMs(42)
+                .chunkCount(7)
+                .reattached(true)
+                .build();
     }
 
     @Test
@@ -34,7 +43,8 @@ class RunResultMapperTest {
 
         var m = exchange.getMessage();
         assertThat(m.getBody()).isEqualTo("the reply");
-        assertThat(m.getHeaders()).containsEntry(OpenClawConstants.SESSION_KEY, "agent:main:s")
+        assertThat(m.getHeaders())
+                .containsEntry(OpenClawConstants.SESSION_KEY, "agent:main:s")
                 .containsEntry(OpenClawConstants.RUN_ID, "run-1")
                 .containsEntry(OpenClawConstants.IDEMPOTENCY_KEY, "run-1")
                 .containsEntry(OpenClawConstants.STATUS, "ok")
@@ -52,7 +62,8 @@ class RunResultMapperTest {
                 .containsEntry(OpenClawConstants.CHUNK_COUNT, 7)
                 .containsEntry(OpenClawConstants.REATTACHED, true);
         assertThat(exchange.getProperty(OpenClawConstants.THINKING_PROPERTY)).isEqualTo("hmm");
-        assertThat((List<?>) exchange.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class)).hasSize(1);
+        assertThat((List<?>) exchange.getProperty(OpenClawConstants.TOOL_CALLS_PROPERTY, List.class))
+                .hasSize(1);
     }
 
     @Test
@@ -64,7 +75,8 @@ class RunResultMapperTest {
         RunResultMapper.applyFacts(exchange, result(RunOutcome.ERROR));
 
         assertThat(exchange.getMessage().getBody()).isEqualTo("the question");
-        assertThat(exchange.getMessage().getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo("s");
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.SESSION_KEY))
+                .isEqualTo("s");
         assertThat(exchange.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("error");
     }
 
@@ -72,13 +84,23 @@ class RunResultMapperTest {
     void unreportedTotalsAreComputedAndUnreportedFactsLeftOut() {
         Exchange exchange = new DefaultExchange(context);
 
-        RunResultMapper.apply(exchange, AgentRunResult.builder("r", RunOutcome.SILENT)
-                .usage(new RunUsage(4L, 1L, null, null)).durationMs(1).build());
+        RunResultMapper.apply(
+                exchange,
+                AgentRunResult.builder("r", RunOutcome.SILENT)
+                        .usage(new RunUsage(4L, 1L, null, null))
+                        .durationMs(1)
+                        .build());
 
-        assertThat(exchange.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS)).isEqualTo(5);
-        assertThat(exchange.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY)).isEqualTo("COMPLETED");
-        assertThat(exchange.getMessage().getHeaders()).doesNotContainKeys(OpenClawConstants.COST,
-                OpenClawConstants.MODEL, OpenClawConstants.SESSION_KEY, OpenClawConstants.ERROR_KIND);
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.TOTAL_TOKENS))
+                .isEqualTo(5);
+        assertThat(exchange.getMessage().getHeader(OpenClawConstants.FINISH_CATEGORY))
+                .isEqualTo("COMPLETED");
+        assertThat(exchange.getMessage().getHeaders())
+                .doesNotContainKeys(
+                        OpenClawConstants.COST,
+                        OpenClawConstants.MODEL,
+                        OpenClawConstants.SESSION_KEY,
+                        OpenClawConstants.ERROR_KIND);
         assertThat(exchange.getProperties()).doesNotContainKey(OpenClawConstants.THINKING_PROPERTY);
     }
 
@@ -89,9 +111,9 @@ class RunResultMapperTest {
 
         RunResultMapper.clear(exchange);
 
-        assertThat(exchange.getMessage().getHeaders()).containsOnlyKeys(OpenClawConstants.SESSION_KEY,
-                OpenClawConstants.IDEMPOTENCY_KEY);
-        assertThat(exchange.getProperties()).doesNotContainKeys(OpenClawConstants.THINKING_PROPERTY,
-                OpenClawConstants.TOOL_CALLS_PROPERTY);
+        assertThat(exchange.getMessage().getHeaders())
+                .containsOnlyKeys(OpenClawConstants.SESSION_KEY, OpenClawConstants.IDEMPOTENCY_KEY);
+        assertThat(exchange.getProperties())
+                .doesNotContainKeys(OpenClawConstants.THINKING_PROPERTY, OpenClawConstants.TOOL_CALLS_PROPERTY);
     }
 }

@@ -52,12 +52,10 @@ final class TestHealthCheckRegistry implements HealthCheckRegistry {
     }
 
     @Override
-    public void setEnabled(boolean enabled) {
-    }
+    public void setEnabled(boolean enabled) {}
 
     @Override
-    public void loadHealthChecks() {
-    }
+    public void loadHealthChecks() {}
 
     @Override
     public String getExcludePattern() {
@@ -65,8 +63,7 @@ final class TestHealthCheckRegistry implements HealthCheckRegistry {
     }
 
     @Override
-    public void setExcludePattern(String pattern) {
-    }
+    public void setExcludePattern(String pattern) {}
 
     @Override
     public boolean isExcluded(HealthCheck healthCheck) {
@@ -74,8 +71,7 @@ final class TestHealthCheckRegistry implements HealthCheckRegistry {
     }
 
     @Override
-    public void setExposureLevel(String level) {
-    }
+    public void setExposureLevel(String level) {}
 
     @Override
     public String getExposureLevel() {
@@ -83,8 +79,7 @@ final class TestHealthCheckRegistry implements HealthCheckRegistry {
     }
 
     @Override
-    public void setInitialState(HealthCheck.State state) {
-    }
+    public void setInitialState(HealthCheck.State state) {}
 
     @Override
     public HealthCheck.State getInitialState() {
@@ -112,10 +107,8 @@ final class TestHealthCheckRegistry implements HealthCheckRegistry {
     }
 
     @Override
-    public void start() {
-    }
+    public void start() {}
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -1,8 +1,5 @@
 package io.camelopenclaw.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CacheFolderTest {
 
@@ -43,9 +43,11 @@ class CacheFolderTest {
         CacheFolder folder = new CacheFolder(cache.resolve("thing-2"));
 
         assertThatThrownBy(() -> folder.ensure("thing", dir -> {
-            Files.writeString(dir.resolve("partial"), "x");
-            throw new OpenClawInstallException("npm failed", "tail of npm output");
-        })).isInstanceOf(OpenClawInstallException.class).hasMessageContaining("tail of npm output");
+                    Files.writeString(dir.resolve("partial"), "x");
+                    throw new OpenClawInstallException("npm failed", "tail of npm output");
+                }))
+                .isInstanceOf(OpenClawInstallException.class)
+                .hasMessageContaining("tail of npm output");
         assertThat(folder.isComplete()).isFalse();
 
         folder.ensure("thing", dir -> Files.writeString(dir.resolve("content"), "x"));

@@ -44,8 +44,8 @@ public final class FakeGateway {
     public String script() {
         String java = ProcessHandle.current().info().command().orElse("java");
         return "FAKE_GATEWAY_DIR='" + dir + "' exec '" + java + "'"
-               + " -Dlog4j2.configurationFile=fake-gateway-log4j2.properties"
-               + " -cp '" + System.getProperty("java.class.path") + "' " + FakeGatewayMain.class.getName() + " \"$@\"";
+                + " -Dlog4j2.configurationFile=fake-gateway-log4j2.properties"
+                + " -cp '" + System.getProperty("java.class.path") + "' " + FakeGatewayMain.class.getName() + " \"$@\"";
     }
 
     /** The command line process {@code pid} was started with. */
@@ -55,7 +55,8 @@ public final class FakeGateway {
 
     /** The environment process {@code pid} saw. */
     public Map<String, String> environment(long pid) throws IOException {
-        return Files.readAllLines(dir.resolve(pid + ".env")).stream().filter(line -> line.contains("="))
+        return Files.readAllLines(dir.resolve(pid + ".env")).stream()
+                .filter(line -> line.contains("="))
                 .map(line -> line.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (a, b) -> b));
     }
@@ -87,7 +88,8 @@ public final class FakeGateway {
     /** How many fake gateway processes were started. */
     public long started() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".argv")).count();
+            return files.filter(file -> file.getFileName().toString().endsWith(".argv"))
+                    .count();
         }
     }
 

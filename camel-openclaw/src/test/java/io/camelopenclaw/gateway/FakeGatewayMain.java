@@ -30,19 +30,22 @@ public final class FakeGatewayMain {
     /** A SLOW run takes 50 chunks: 2 s. */
     private static final Duration SLOW_CHUNK_DELAY = Duration.ofMillis(40);
 
-    private FakeGatewayMain() {
-    }
+    private FakeGatewayMain() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Paths.get(System.getenv("FAKE_GATEWAY_DIR"));
         long pid = ProcessHandle.current().pid();
         Files.writeString(dir.resolve(pid + ".argv"), String.join(" ", args));
-        Files.writeString(dir.resolve(pid + ".env"), System.getenv().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")));
+        Files.writeString(
+                dir.resolve(pid + ".env"),
+                System.getenv().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n")));
         String token = System.getenv("OPENCLAW_GATEWAY_TOKEN");
         System.out.println("fake gateway " + pid + " starting with token " + token);
         Path modeFile = dir.resolve("mode");
-        String mode = Files.exists(modeFile) ? Files.readString(modeFile).trim()
+        String mode = Files.exists(modeFile)
+                ? Files.readString(modeFile).trim()
                 : System.getenv().getOrDefault("FAKE_GATEWAY_MODE", "serve");
         if (mode.equals("exit")) {
             System.out.println("boom: token " + token + " rejected");

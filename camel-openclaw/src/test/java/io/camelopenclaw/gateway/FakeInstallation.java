@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** An {@link OpenClawInstallation} marked complete whose "node" is a shell script, for tests without npm. */
 final class FakeInstallation {
 
-    private FakeInstallation() {
-    }
+    private FakeInstallation() {}
 
     /** @param nodeScript body of the {@code sh} script that stands in for node (gets node's arguments) */
     static OpenClawInstallation create(Path cacheDir, String version, String nodeScript) throws IOException {

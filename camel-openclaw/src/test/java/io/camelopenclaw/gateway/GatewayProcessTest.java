@@ -1,9 +1,5 @@
 package io.camelopenclaw.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +16,10 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 /** One gateway process, with {@link FakeGatewayMain} standing in for openclaw. */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(60)
@@ -27,6 +27,7 @@ class GatewayProcessTest {
 
     /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
     private static final String TOKEN = "secret-token-" + UUID.randomUUID();
+
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -58,7 +59,9 @@ class GatewayProcessTest {
         assertThat(process.isAlive()).isTrue();
         assertThat(fake.argv(process.pid())).isEqualTo("gateway run --port " + port + " --bind loopback");
         Map<String, String> env = fake.environment(process.pid());
-        assertThat(env).containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN).containsEntry("OPENCLAW_NO_RESPAWN", "1")
+        assertThat(env)
+                .containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN)
+                .containsEntry("OPENCLAW_NO_RESPAWN", "1")
                 .containsEntry("NO_COLOR", "1");
         long child = fake.childOf(process.pid());
         assertThat(FakeGateway.isAlive(child)).isTrue();
@@ -91,7 +94,8 @@ class GatewayProcessTest {
                 .hasMessageContaining("exited with code 3 before it was ready")
                 .hasMessageContaining("boom: token <redacted> rejected")
                 .hasMessageNotContaining(TOKEN)
-                .satisfies(e -> assertThat(((GatewayStartException) e).logTail()).doesNotContain(TOKEN));
+                .satisfies(
+                        e -> assertThat(((GatewayStartException) e).logTail()).doesNotContain(TOKEN));
     }
 
     @Test
@@ -109,7 +113,8 @@ class GatewayProcessTest {
 
     @Test
     void aCommandThatCannotRunFailsTyped() {
-        assertThatThrownBy(() -> start(GatewayCommand.parse(dir.resolve("no-such-openclaw").toString()), "serve"))
+        assertThatThrownBy(() -> start(
+                        GatewayCommand.parse(dir.resolve("no-such-openclaw").toString()), "serve"))
                 .isInstanceOf(GatewayStartException.class)
                 .hasMessageContaining("Cannot run")
                 .hasMessageContaining("no-such-openclaw");
@@ -122,7 +127,8 @@ class GatewayProcessTest {
         process = start(GatewayCommand.of(installation), "serve");
         process.awaitReady(TOKEN, null, READY, GRACE);
 
-        assertThat(fake.argv(process.pid())).startsWith(installation.entrypoint().toString() + " gateway run");
+        assertThat(fake.argv(process.pid()))
+                .startsWith(installation.entrypoint().toString() + " gateway run");
         assertThat(fake.environment(process.pid()).get("PATH")).startsWith(installation.nodeBinDir() + ":");
     }
 
@@ -131,18 +137,25 @@ class GatewayProcessTest {
         process = start(fake.command(), "serve");
         process.awaitReady(TOKEN, null, READY, GRACE);
         Path log = Path.of("target/camel-openclaw-test.log");
-        String line = "[openclaw-gateway-" + port + "] fake gateway " + process.pid()
-                      + " starting with token <redacted>";
+        String line =
+                "[openclaw-gateway-" + port + "] fake gateway " + process.pid() + " starting with token <redacted>";
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(line));
         assertThat(Files.readString(log)).doesNotContain(TOKEN);
-        assertThat(process.outputTail()).contains("starting with token <redacted>").doesNotContain(TOKEN);
+        assertThat(process.outputTail())
+                .contains("starting with token <redacted>")
+                .doesNotContain(TOKEN);
     }
 
     private GatewayProcess start(GatewayCommand command, String mode) {
-        return GatewayProcess.start(command, port, dir, env -> {
-            env.put("OPENCLAW_GATEWAY_TOKEN", TOKEN);
-            env.put("FAKE_GATEWAY_MODE", mode);
-        }, List.of(TOKEN));
+        return GatewayProcess.start(
+                command,
+                port,
+                dir,
+                env -> {
+                    env.put("OPENCLAW_GATEWAY_TOKEN", TOKEN);
+                    env.put("FAKE_GATEWAY_MODE", mode);
+                },
+                List.of(TOKEN));
     }
 }

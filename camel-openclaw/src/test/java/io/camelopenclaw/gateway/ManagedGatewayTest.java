@@ -1,9 +1,5 @@
 package io.camelopenclaw.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,6 +22,10 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 /** The managed gateway's life: reuse, start, watch, restart and stop, with {@link FakeGatewayMain} as openclaw. */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(120)
@@ -33,6 +33,7 @@ class ManagedGatewayTest {
 
     /** Unique per run, so that a log that outlived earlier runs cannot hold it. */
     private static final String TOKEN = "managed-token-" + UUID.randomUUID();
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -85,14 +86,20 @@ class ManagedGatewayTest {
     @Test
     void passesTheCredentialsStateFolderAndEnvironmentThroughTheEnvironmentOnly() throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));
-        gateway = new ManagedGateway(options().password("pass-word-0987").stateDir(state)
-                .environment(Map.of("MODEL_API_KEY", "k-1")).build(), scheduler);
+        gateway = new ManagedGateway(
+                options()
+                        .password("pass-word-0987")
+                        .stateDir(state)
+                        .environment(Map.of("MODEL_API_KEY", "k-1"))
+                        .build(),
+                scheduler);
 
         gateway.start();
 
         long pid = gateway.status().pid();
         assertThat(fake.argv(pid)).isEqualTo("gateway run --port " + port + " --bind loopback");
-        assertThat(fake.environment(pid)).containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN)
+        assertThat(fake.environment(pid))
+                .containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN)
                 .containsEntry("OPENCLAW_GATEWAY_PASSWORD", "pass-word-0987")
                 .containsEntry("OPENCLAW_STATE_DIR", state.toString())
                 .containsEntry("OPENCLAW_NO_RESPAWN", "1")
@@ -103,7 +110,8 @@ class ManagedGatewayTest {
 
     @Test
     void reusesAGatewayAlreadyAnsweringAndLeavesItRunning() throws Exception {
-        try (TestGateway running = TestGateway.builder().token(TOKEN).port(port).build().start()) {
+        try (TestGateway running =
+                TestGateway.builder().token(TOKEN).port(port).build().start()) {
             gateway = new ManagedGateway(options().build(), scheduler);
 
             gateway.start();
@@ -124,9 +132,10 @@ class ManagedGatewayTest {
         try (ServerSocket silent = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             gateway = new ManagedGateway(options().build(), scheduler);
 
-            assertThatThrownBy(gateway::start).isInstanceOf(GatewayStartException.class)
-                    .hasMessageContaining("Port " + port + " is taken by something that does not answer as an"
-                                          + " OpenClaw gateway");
+            assertThatThrownBy(gateway::start)
+                    .isInstanceOf(GatewayStartException.class)
+                    .hasMessageContaining(
+                            "Port " + port + " is taken by something that does not answer as an" + " OpenClaw gateway");
             assertThat(gateway.status().state()).isEqualTo(ManagedGatewayState.STOPPED);
             assertThat(fake.started()).isZero();
         }
@@ -137,7 +146,8 @@ class ManagedGatewayTest {
         fake.mode("exit");
         gateway = new ManagedGateway(options().build(), scheduler);
 
-        assertThatThrownBy(gateway::start).isInstanceOf(GatewayStartException.class)
+        assertThatThrownBy(gateway::start)
+                .isInstanceOf(GatewayStartException.class)
                 .hasMessageContaining("exited with code 3 before it was ready")
                 .hasMessageContaining("boom: token <redacted> rejected")
                 .hasMessageNotContaining(TOKEN);
@@ -148,7 +158,8 @@ class ManagedGatewayTest {
 
     @Test
     void restartsAGatewayThatDiesWithADelayThatDoublesWhileItKeepsDying() throws Exception {
-        gateway = new ManagedGateway(options().restartInitialDelay(Duration.ofMillis(100)).build(), scheduler);
+        gateway = new ManagedGateway(
+                options().restartInitialDelay(Duration.ofMillis(100)).build(), scheduler);
         gateway.start();
         long first = gateway.status().pid();
 
@@ -165,16 +176,21 @@ class ManagedGatewayTest {
         awaitRunningOtherThan(second);
         assertThat(gateway.status().restarts()).isEqualTo(2);
         String log = Files.readString(Path.of("target/camel-openclaw-test.log"));
-        assertThat(log).contains("process " + first + " on port " + port + " exited with code 137; starting it again"
-                                 + " in 100 ms")
+        assertThat(log)
+                .contains("process " + first + " on port " + port + " exited with code 137; starting it again"
+                        + " in 100 ms")
                 .contains("process " + second + " on port " + port + " exited with code 137; starting it again in"
-                          + " 200 ms");
+                        + " 200 ms");
     }
 
     @Test
     void keepsRestartingWhileRestartsFailAndRecoversOnceTheGatewayStartsAgain() throws Exception {
-        gateway = new ManagedGateway(options().restartInitialDelay(Duration.ofMillis(50))
-                .restartMaxDelay(Duration.ofMillis(200)).build(), scheduler);
+        gateway = new ManagedGateway(
+                options()
+                        .restartInitialDelay(Duration.ofMillis(50))
+                        .restartMaxDelay(Duration.ofMillis(200))
+                        .build(),
+                scheduler);
         gateway.start();
         long first = gateway.status().pid();
         fake.mode("exit");
@@ -195,8 +211,12 @@ class ManagedGatewayTest {
 
     @Test
     void killsAndRestartsAGatewayThatStopsAnsweringHealthProbes() throws Exception {
-        gateway = new ManagedGateway(options().healthCheckInterval(Duration.ofMillis(200))
-                .restartInitialDelay(Duration.ofMillis(100)).build(), scheduler);
+        gateway = new ManagedGateway(
+                options()
+                        .healthCheckInterval(Duration.ofMillis(200))
+                        .restartInitialDelay(Duration.ofMillis(100))
+                        .build(),
+                scheduler);
         gateway.start();
         long hung = gateway.status().pid();
 
@@ -210,7 +230,8 @@ class ManagedGatewayTest {
 
     @Test
     void stopCancelsAPendingRestart() throws Exception {
-        gateway = new ManagedGateway(options().restartInitialDelay(Duration.ofSeconds(5)).build(), scheduler);
+        gateway = new ManagedGateway(
+                options().restartInitialDelay(Duration.ofSeconds(5)).build(), scheduler);
         gateway.start();
         ProcessHandle.of(gateway.status().pid()).orElseThrow().destroyForcibly();
         await().atMost(WAIT).until(() -> gateway.status().state() == ManagedGatewayState.RESTARTING);
@@ -225,33 +246,45 @@ class ManagedGatewayTest {
 
     @Test
     void optionsNeedALoopbackWebSocketAddressWithAPortAndNeverShowSecrets() {
-        for (String bad : new String[] { "ws://example.com:18789", "wss://127.0.0.1:18789", "ws://127.0.0.1",
-                "tcp://127.0.0.1:1" }) {
-            assertThatThrownBy(() -> ManagedGatewayOptions.builder(bad)).as(bad)
+        for (String bad :
+                new String[] {"ws://example.com:18789", "wss://127.0.0.1:18789", "ws://127.0.0.1", "tcp://127.0.0.1:1"
+                }) {
+            assertThatThrownBy(() -> ManagedGatewayOptions.builder(bad))
+                    .as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(ManagedGatewayOptions.builder("http://localhost:18789").build().url())
+        assertThat(ManagedGatewayOptions.builder("http://localhost:18789")
+                        .build()
+                        .url())
                 .isEqualTo(URI.create("ws://localhost:18789"));
-        assertThat(ManagedGatewayOptions.builder("ws://[::1]:18789").build().port()).isEqualTo(18789);
+        assertThat(ManagedGatewayOptions.builder("ws://[::1]:18789").build().port())
+                .isEqualTo(18789);
         ManagedGatewayOptions.Builder builder = ManagedGatewayOptions.builder("ws://127.0.0.1:18789");
         assertThatThrownBy(() -> builder.startupTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.healthCheckInterval(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(builder.token(TOKEN).build().toString()).doesNotContain(TOKEN).contains("auth=token");
+        assertThat(builder.token(TOKEN).build().toString())
+                .doesNotContain(TOKEN)
+                .contains("auth=token");
     }
 
     private ManagedGatewayOptions.Builder options() {
-        return ManagedGatewayOptions.builder("ws://127.0.0.1:" + port).token(TOKEN).command(fake.command())
-                .startupTimeout(Duration.ofSeconds(30)).stopTimeout(Duration.ofSeconds(5));
+        return ManagedGatewayOptions.builder("ws://127.0.0.1:" + port)
+                .token(TOKEN)
+                .command(fake.command())
+                .startupTimeout(Duration.ofSeconds(30))
+                .stopTimeout(Duration.ofSeconds(5));
     }
 
     private long awaitRunningOtherThan(long pid) {
-        await().atMost(WAIT).until(() -> gateway.status().state() == ManagedGatewayState.RUNNING
-                                         && gateway.status().pid() != pid);
+        await().atMost(WAIT)
+                .until(() -> gateway.status().state() == ManagedGatewayState.RUNNING
+                        && gateway.status().pid() != pid);
         return gateway.status().pid();
     }
 
     private GatewayProbe.Result probe() {
-        return GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), Duration.ofSeconds(5)).join();
+        return GatewayProbe.probe(URI.create("ws://127.0.0.1:" + port), Duration.ofSeconds(5))
+                .join();
     }
 }

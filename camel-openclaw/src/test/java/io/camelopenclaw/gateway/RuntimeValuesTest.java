@@ -1,14 +1,14 @@
 package io.camelopenclaw.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Versions, installation folders, commands and log tails. */
 class RuntimeValuesTest {
@@ -24,7 +24,7 @@ class RuntimeValuesTest {
         assertThat(OpenClawVersion.parse("2026.3.13").isProtocolV4()).isFalse();
         assertThat(OpenClawVersion.parse("2026.10.1")).isGreaterThan(OpenClawVersion.parse("2026.9.6"));
         assertThat(OpenClawVersion.parse("2026.9.6-beta.1").toString()).isEqualTo("2026.9.6-beta.1");
-        for (String bad : new String[] { "latest", "^2026.9.6", "2026.9", "2026.9.6 || 1.0.0", "../x", "" }) {
+        for (String bad : new String[] {"latest", "^2026.9.6", "2026.9", "2026.9.6 || 1.0.0", "../x", ""}) {
             assertThatThrownBy(() -> OpenClawVersion.parse(bad)).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -36,7 +36,8 @@ class RuntimeValuesTest {
         assertThat(installation.directory()).isEqualTo(dir.resolve("openclaw-2026.3.13"));
         assertThat(installation.entrypoint())
                 .isEqualTo(dir.resolve("openclaw-2026.3.13/node_modules/openclaw/openclaw.mjs"));
-        assertThat(installation.nodeBinary().toString()).startsWith(dir.resolve("node-24-").toString())
+        assertThat(installation.nodeBinary().toString())
+                .startsWith(dir.resolve("node-24-").toString())
                 .endsWith("/bin/node");
         assertThat(installation.isInstalled()).isFalse();
     }
@@ -47,8 +48,16 @@ class RuntimeValuesTest {
 
         GatewayCommand command = GatewayCommand.of(installation);
 
-        assertThat(command.gatewayRun(4711)).containsExactly(installation.nodeBinary().toString(),
-                installation.entrypoint().toString(), "gateway", "run", "--port", "4711", "--bind", "loopback");
+        assertThat(command.gatewayRun(4711))
+                .containsExactly(
+                        installation.nodeBinary().toString(),
+                        installation.entrypoint().toString(),
+                        "gateway",
+                        "run",
+                        "--port",
+                        "4711",
+                        "--bind",
+                        "loopback");
         assertThat(command.pathPrefix()).contains(installation.nodeBinDir());
     }
 
@@ -62,12 +71,20 @@ class RuntimeValuesTest {
         Files.createDirectories(npmFolder.resolve("node_modules/openclaw"));
         Files.writeString(npmFolder.resolve("node_modules/openclaw/openclaw.mjs"), "");
         assertThat(GatewayCommand.parse(npmFolder.toString()).command())
-                .containsExactly("node", npmFolder.resolve("node_modules/openclaw/openclaw.mjs").toString());
-        assertThat(GatewayCommand.parse(npmFolder.resolve("node_modules/openclaw").toString()).command())
-                .containsExactly("node", npmFolder.resolve("node_modules/openclaw/openclaw.mjs").toString());
+                .containsExactly(
+                        "node",
+                        npmFolder.resolve("node_modules/openclaw/openclaw.mjs").toString());
+        assertThat(GatewayCommand.parse(
+                                npmFolder.resolve("node_modules/openclaw").toString())
+                        .command())
+                .containsExactly(
+                        "node",
+                        npmFolder.resolve("node_modules/openclaw/openclaw.mjs").toString());
 
-        assertThatThrownBy(() -> GatewayCommand.parse(dir.resolve("npm/node_modules").toString()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an OpenClaw installation");
+        assertThatThrownBy(() ->
+                        GatewayCommand.parse(dir.resolve("npm/node_modules").toString()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an OpenClaw installation");
         assertThatThrownBy(() -> GatewayCommand.parse(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -38,17 +38,24 @@ final class CamelEvents implements EventSource {
     }
 
     static CamelEvents start(String gatewayUrl, String token, EventStreams streams) throws Exception {
-        return new CamelEvents(CamelGateway.start(gatewayUrl, token, new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("openclaw:events").routeId("events").process(exchange -> {
-                    Message message = exchange.getMessage();
-                    streams.onEvent(message.getHeader(OpenClawConstants.EVENT, String.class),
-                            message.getHeader(OpenClawConstants.STATE, String.class),
-                            Boolean.TRUE.equals(message.getHeader(OpenClawConstants.GAP)));
-                });
-            }
-        }, CamelEvents::probe), streams);
+        return new CamelEvents(
+                CamelGateway.start(
+                        gatewayUrl,
+                        token,
+                        new RouteBuilder() {
+                            @Override
+                            public void configure() {
+                                from("openclaw:events").routeId("events").process(exchange -> {
+                                    Message message = exchange.getMessage();
+                                    streams.onEvent(
+                                            message.getHeader(OpenClawConstants.EVENT, String.class),
+                                            message.getHeader(OpenClawConstants.STATE, String.class),
+                                            Boolean.TRUE.equals(message.getHeader(OpenClawConstants.GAP)));
+                                });
+                            }
+                        },
+                        CamelEvents::probe),
+                streams);
     }
 
     @Override
@@ -63,8 +70,14 @@ final class CamelEvents implements EventSource {
 
     private void send(int stream, int run) {
         Exchange exchange = rpc.createExchange();
-        exchange.getMessage().setBody(Map.of("sessionKey", EventStreams.sessionKey(stream),
-                "message", EventStreams.message(stream, run), "idempotencyKey", UUID.randomUUID().toString()));
+        exchange.getMessage()
+                .setBody(Map.of(
+                        "sessionKey",
+                        EventStreams.sessionKey(stream),
+                        "message",
+                        EventStreams.message(stream, run),
+                        "idempotencyKey",
+                        UUID.randomUUID().toString()));
         producer.process(exchange, doneSync -> {
             if (exchange.getException() != null) {
                 streams.onRunFailed(exchange.getException());
@@ -74,7 +87,7 @@ final class CamelEvents implements EventSource {
 
     /** A {@code health} call on the route's connection. */
     private static Future<Object> probe(CamelContext context) {
-        return context.createProducerTemplate().asyncRequestBodyAndHeader("openclaw:rpc", null,
-                OpenClawConstants.METHOD, "health");
+        return context.createProducerTemplate()
+                .asyncRequestBodyAndHeader("openclaw:rpc", null, OpenClawConstants.METHOD, "health");
     }
 }

@@ -28,11 +28,9 @@ final class CamelGateway {
     private static final long PROBE_SECONDS = 30;
 
     /** A started context and how it authenticated. */
-    record Started(CamelContext context, String auth) {
-    }
+    record Started(CamelContext context, String auth) {}
 
-    private CamelGateway() {
-    }
+    private CamelGateway() {}
 
     static Started start(String gatewayUrl, String token, RoutesBuilder routes, Probe probe) throws Exception {
         CamelContext context = start(gatewayUrl, token, true, routes);
@@ -42,7 +40,7 @@ final class CamelGateway {
         }
         context.stop();
         System.err.println("the first call with the default device identity failed (" + refused
-                           + "); retrying with deviceIdentity=false");
+                + "); retrying with deviceIdentity=false");
         context = start(gatewayUrl, token, false, routes);
         Exception failed = check(probe, context);
         if (failed != null) {

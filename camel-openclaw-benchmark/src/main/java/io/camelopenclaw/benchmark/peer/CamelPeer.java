@@ -34,12 +34,16 @@ final class CamelPeer implements PeerClient {
 
     /** Starts the route, checked with one run outside the workload. */
     static CamelPeer start(String gatewayUrl, String token) throws Exception {
-        return new CamelPeer(CamelGateway.start(gatewayUrl, token, new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:run").routeId("run").to("openclaw:agent");
-            }
-        }, CamelPeer::probe));
+        return new CamelPeer(CamelGateway.start(
+                gatewayUrl,
+                token,
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:run").routeId("run").to("openclaw:agent");
+                    }
+                },
+                CamelPeer::probe));
     }
 
     @Override
@@ -57,8 +61,8 @@ final class CamelPeer implements PeerClient {
         context.stop();
     }
 
-    private static CompletableFuture<String> send(Endpoint direct, AsyncProducer producer, String sessionKey,
-            String message) {
+    private static CompletableFuture<String> send(
+            Endpoint direct, AsyncProducer producer, String sessionKey, String message) {
         Exchange exchange = direct.createExchange();
         exchange.getMessage().setBody(message);
         exchange.getMessage().setHeader(OpenClawConstants.SESSION_KEY, sessionKey);
@@ -78,11 +82,13 @@ final class CamelPeer implements PeerClient {
         Endpoint direct = context.getEndpoint("direct:run");
         AsyncProducer producer = direct.createAsyncProducer();
         ServiceHelper.startService(producer);
-        return send(direct, producer, "agent:main:bench-probe", PROBE_MESSAGE).thenApply(reply -> {
-            if (!("ECHO: " + PROBE_MESSAGE).equals(reply)) {
-                throw new IllegalStateException("the probe run answered '" + reply + "'");
-            }
-            return reply;
-        }).whenComplete((reply, error) -> ServiceHelper.stopService(producer));
+        return send(direct, producer, "agent:main:bench-probe", PROBE_MESSAGE)
+                .thenApply(reply -> {
+                    if (!("ECHO: " + PROBE_MESSAGE).equals(reply)) {
+                        throw new IllegalStateException("the probe run answered '" + reply + "'");
+                    }
+                    return reply;
+                })
+                .whenComplete((reply, error) -> ServiceHelper.stopService(producer));
     }
 }

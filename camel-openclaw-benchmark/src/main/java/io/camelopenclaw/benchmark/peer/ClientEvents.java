@@ -39,8 +39,15 @@ final class ClientEvents implements EventSource {
     }
 
     private void send(int stream, int run) {
-        client.request("chat.send", Map.of("sessionKey", EventStreams.sessionKey(stream),
-                "message", EventStreams.message(stream, run), "idempotencyKey", UUID.randomUUID().toString()))
+        client.request(
+                        "chat.send",
+                        Map.of(
+                                "sessionKey",
+                                EventStreams.sessionKey(stream),
+                                "message",
+                                EventStreams.message(stream, run),
+                                "idempotencyKey",
+                                UUID.randomUUID().toString()))
                 .whenComplete((answer, error) -> {
                     if (error != null) {
                         streams.onRunFailed(error);

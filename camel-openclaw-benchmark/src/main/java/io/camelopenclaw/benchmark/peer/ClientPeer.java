@@ -34,7 +34,8 @@ final class ClientPeer implements PeerClient {
 
     /** A client with the builder's defaults but URL and token. */
     static GatewayClient create(String gatewayUrl, String token) {
-        return GatewayClient.create(GatewayClientOptions.builder().url(gatewayUrl).token(token).build());
+        return GatewayClient.create(
+                GatewayClientOptions.builder().url(gatewayUrl).token(token).build());
     }
 
     /** Connects the client and waits for its handshake; closes it when that fails. */
@@ -55,7 +56,10 @@ final class ClientPeer implements PeerClient {
     @Override
     public CompletableFuture<String> start(int session, int run) {
         return client.startRun(AgentRunRequest.builder(PeerWorkload.message(session, run))
-                .sessionKey(PeerWorkload.sessionKey(session)).build()).result().thenApply(AgentRunResult::text);
+                        .sessionKey(PeerWorkload.sessionKey(session))
+                        .build())
+                .result()
+                .thenApply(AgentRunResult::text);
     }
 
     @Override

@@ -27,8 +27,8 @@ final class ClosedLoop {
 
     ClosedLoop(RunStarter starter, int sessions, int total) {
         if (sessions < 1 || total < 0) {
-            throw new IllegalArgumentException("sessions must be positive and total not negative, got " + sessions
-                                               + " and " + total);
+            throw new IllegalArgumentException(
+                    "sessions must be positive and total not negative, got " + sessions + " and " + total);
         }
         this.starter = starter;
         this.sessions = Math.min(sessions, Math.max(total, 1));
@@ -90,9 +90,11 @@ final class ClosedLoop {
             return;
         }
         if (errors.incrementAndGet() <= PRINTED_ERRORS) {
-            System.err.println(error != null ? "run " + run + " of session " + session + " failed: " + error
-                    : "run " + run + " of session " + session + " answered '" + text + "', expected '"
-                      + PeerWorkload.expectedReply(session, run) + "'");
+            System.err.println(
+                    error != null
+                            ? "run " + run + " of session " + session + " failed: " + error
+                            : "run " + run + " of session " + session + " answered '" + text + "', expected '"
+                                    + PeerWorkload.expectedReply(session, run) + "'");
         }
     }
 }

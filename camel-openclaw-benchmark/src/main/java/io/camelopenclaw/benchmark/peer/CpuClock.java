@@ -17,12 +17,10 @@ final class CpuClock {
     /** Linux clock ticks per second; the Node drivers assume 100 Hz too. */
     private static final long TICK_MILLIS = 10;
 
-    private CpuClock() {
-    }
+    private CpuClock() {}
 
     /** Wall time, this process's CPU time and (when measured) the gateway's CPU time of one measurement window. */
-    record Window(long wallNanos, long cpuNanos, Long gatewayCpuMillis) {
-    }
+    record Window(long wallNanos, long cpuNanos, Long gatewayCpuMillis) {}
 
     /** A started measurement window. */
     static final class Stopwatch {

@@ -46,7 +46,8 @@ final class EventStreams {
      */
     EventStreams(int streams, int chunks) {
         if (streams < 1 || chunks < 1) {
-            throw new IllegalArgumentException("streams and chunks must be positive, got " + streams + " and " + chunks);
+            throw new IllegalArgumentException(
+                    "streams and chunks must be positive, got " + streams + " and " + chunks);
         }
         this.streams = streams;
         this.eventsPerRun = 2 * chunks + 3;
@@ -80,8 +81,8 @@ final class EventStreams {
         if (!latch.await(timeout, unit)) {
             return null;
         }
-        return new Phase(runs, (long) (runs - failedRuns.get()) * eventsPerRun, events.get(), gaps.get(),
-                failedRuns.get());
+        return new Phase(
+                runs, (long) (runs - failedRuns.get()) * eventsPerRun, events.get(), gaps.get(), failedRuns.get());
     }
 
     /** One event delivered to the route or listener. */

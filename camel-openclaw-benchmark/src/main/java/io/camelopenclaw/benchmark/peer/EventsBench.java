@@ -17,8 +17,7 @@ public final class EventsBench {
     private static final long PHASE_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EventsBench() {
-    }
+    private EventsBench() {}
 
     public static void main(String[] args) throws Exception {
         PeerSettings settings = PeerSettings.of(args, System.getenv());
@@ -34,8 +33,8 @@ public final class EventsBench {
             }
             CpuClock.Stopwatch stopwatch = CpuClock.start(settings.gatewayPid());
             EventStreams.Phase phase = phase(streams, settings.runs(), "measured runs");
-            System.out.println(toJson("java-" + settings.mode(), settings.concurrency(), chunks, phase,
-                    stopwatch.stop(), source.auth()));
+            System.out.println(toJson(
+                    "java-" + settings.mode(), settings.concurrency(), chunks, phase, stopwatch.stop(), source.auth()));
             exit = phase.errors() == 0 ? 0 : 1;
         }
         System.exit(exit);
@@ -44,14 +43,14 @@ public final class EventsBench {
     private static EventStreams.Phase phase(EventStreams streams, int runs, String what) throws InterruptedException {
         EventStreams.Phase phase = streams.run(runs, PHASE_MINUTES, TimeUnit.MINUTES);
         if (phase == null) {
-            throw new IllegalStateException("the " + what + " did not end within " + PHASE_MINUTES
-                                            + " minutes (a run's last event was lost?)");
+            throw new IllegalStateException(
+                    "the " + what + " did not end within " + PHASE_MINUTES + " minutes (a run's last event was lost?)");
         }
         return phase;
     }
 
-    static String toJson(String client, int streams, int chunks, EventStreams.Phase phase, CpuClock.Window window,
-            String auth) {
+    static String toJson(
+            String client, int streams, int chunks, EventStreams.Phase phase, CpuClock.Window window, String auth) {
         double wallMs = window.wallNanos() / 1e6;
         long events = Math.max(1, phase.events()); // per-event figures of an empty phase: per one event
         ObjectNode line = JSON.createObjectNode()

@@ -15,8 +15,7 @@ public final class PeerBench {
     /** The longest a warm-up or measured loop may take. */
     private static final long LOOP_MINUTES = 15;
 
-    private PeerBench() {
-    }
+    private PeerBench() {}
 
     public static void main(String[] args) throws Exception {
         PeerSettings settings = PeerSettings.of(args, System.getenv());
@@ -38,16 +37,22 @@ public final class PeerBench {
             loop(new ClosedLoop(starter, settings.concurrency(), settings.warmup()), "warm-up");
         }
         ClosedLoop measured = new ClosedLoop(starter, settings.concurrency(), settings.runs());
-        WindowProfiler profiler = WindowProfiler.startIfRequested(System.getenv("PROFILE"),
-                System.getenv("PROFILE_EVENT"));
+        WindowProfiler profiler =
+                WindowProfiler.startIfRequested(System.getenv("PROFILE"), System.getenv("PROFILE_EVENT"));
         CpuClock.Stopwatch stopwatch = CpuClock.start(settings.gatewayPid());
         loop(measured, "measured runs");
         CpuClock.Window window = stopwatch.stop();
         if (profiler != null) {
             profiler.stop();
         }
-        return new PeerResult(client, settings.concurrency(), settings.runs(), measured.sortedLatencies(), window,
-                measured.errors(), auth);
+        return new PeerResult(
+                client,
+                settings.concurrency(),
+                settings.runs(),
+                measured.sortedLatencies(),
+                window,
+                measured.errors(),
+                auth);
     }
 
     private static void loop(ClosedLoop loop, String what) throws InterruptedException {

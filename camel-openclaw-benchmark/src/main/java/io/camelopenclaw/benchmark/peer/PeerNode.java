@@ -9,13 +9,13 @@ import io.camelopenclaw.gateway.OpenClawInstallation;
  */
 public final class PeerNode {
 
-    private PeerNode() {
-    }
+    private PeerNode() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: PeerNode <openclaw version>");
         }
-        System.out.println(OpenClawInstallation.of(args[0]).install().nodeBinary().getParent());
+        System.out.println(
+                OpenClawInstallation.of(args[0]).install().nodeBinary().getParent());
     }
 }

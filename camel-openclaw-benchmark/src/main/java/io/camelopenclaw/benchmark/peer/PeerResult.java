@@ -11,8 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * cpuUsPerRun, gwCpuPct, gwUsPerRun, errors}} rounded like bench-common.mjs, plus {@code auth} (how the peer
  * authenticated). The gateway fields are left out when the gateway's CPU was not measured.
  */
-record PeerResult(String client, int concurrency, int runs, long[] sortedLatencyNanos, CpuClock.Window window,
-        int errors, String auth) {
+record PeerResult(
+        String client,
+        int concurrency,
+        int runs,
+        long[] sortedLatencyNanos,
+        CpuClock.Window window,
+        int errors,
+        String auth) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +51,8 @@ record PeerResult(String client, int concurrency, int runs, long[] sortedLatency
     }
 
     static double round(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
  * Arguments ({@code C R}) and environment of a peer run, as the peer bench's runners pass them: GW_URL, TOKEN, GW_PID
  * (optional), MODE ({@code camel} or {@code client}) and WARMUP (default R/10, rounded up).
  */
-record PeerSettings(int concurrency, int runs, int warmup, String gatewayUrl, String token, Long gatewayPid,
-        String mode) {
+record PeerSettings(
+        int concurrency, int runs, int warmup, String gatewayUrl, String token, Long gatewayPid, String mode) {
 
     static PeerSettings of(String[] args, Map<String, String> env) {
         int c = Integer.parseInt(args.length > 0 ? args[0] : env.getOrDefault("C", "16"));
@@ -21,14 +21,19 @@ record PeerSettings(int concurrency, int runs, int warmup, String gatewayUrl, St
             throw new IllegalArgumentException("C and R must be positive, got " + c + " and " + r);
         }
         String pid = env.get("GW_PID");
-        return new PeerSettings(c, r, warmup != null ? Integer.parseInt(warmup) : (r + 9) / 10,
-                env.getOrDefault("GW_URL", "ws://127.0.0.1:28799"), env.getOrDefault("TOKEN", "fake-token"),
-                pid == null || pid.isBlank() ? null : Long.valueOf(pid), mode);
+        return new PeerSettings(
+                c,
+                r,
+                warmup != null ? Integer.parseInt(warmup) : (r + 9) / 10,
+                env.getOrDefault("GW_URL", "ws://127.0.0.1:28799"),
+                env.getOrDefault("TOKEN", "fake-token"),
+                pid == null || pid.isBlank() ? null : Long.valueOf(pid),
+                mode);
     }
 
     @Override
     public String toString() {
         return "C=" + concurrency + ", R=" + runs + ", warm-up " + warmup + " runs, gateway " + gatewayUrl
-               + (gatewayPid != null ? " (pid " + gatewayPid + ")" : "");
+                + (gatewayPid != null ? " (pid " + gatewayPid + ")" : "");
     }
 }

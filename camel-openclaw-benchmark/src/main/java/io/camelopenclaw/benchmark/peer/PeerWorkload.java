@@ -7,8 +7,7 @@ package io.camelopenclaw.benchmark.peer;
  */
 final class PeerWorkload {
 
-    private PeerWorkload() {
-    }
+    private PeerWorkload() {}
 
     static String sessionKey(int session) {
         return "agent:main:bench-" + session;

@@ -1,8 +1,5 @@
 package io.camelopenclaw.benchmark.peer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClosedLoopTest {
 
@@ -35,18 +35,23 @@ class ClosedLoopTest {
         AtomicInteger inFlight = new AtomicInteger();
         ConcurrentHashMap<Integer, Boolean> sessionBusy = new ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();
-        ClosedLoop loop = new ClosedLoop((session, run) -> {
-            if (sessionBusy.put(session, true) != null) {
-                overlaps.incrementAndGet();
-            }
-            runsBySession.get(session).add(run);
-            inFlight.incrementAndGet();
-            return CompletableFuture.supplyAsync(() -> {
-                inFlight.decrementAndGet();
-                sessionBusy.remove(session);
-                return PeerWorkload.expectedReply(session, run);
-            }, gateway);
-        }, sessions, 22);
+        ClosedLoop loop = new ClosedLoop(
+                (session, run) -> {
+                    if (sessionBusy.put(session, true) != null) {
+                        overlaps.incrementAndGet();
+                    }
+                    runsBySession.get(session).add(run);
+                    inFlight.incrementAndGet();
+                    return CompletableFuture.supplyAsync(
+                            () -> {
+                                inFlight.decrementAndGet();
+                                sessionBusy.remove(session);
+                                return PeerWorkload.expectedReply(session, run);
+                            },
+                            gateway);
+                },
+                sessions,
+                22);
 
         assertThat(loop.run(10, TimeUnit.SECONDS)).isTrue();
 
@@ -61,13 +66,16 @@ class ClosedLoopTest {
 
     @Test
     void countsWrongRepliesAndFailedRunsAsErrors() throws Exception {
-        ClosedLoop loop = new ClosedLoop((session, run) -> switch (run) {
-            case 3 -> CompletableFuture.completedFuture("ECHO: something else");
-            case 5 -> CompletableFuture.failedFuture(new IllegalStateException("run failed"));
-            case 7 -> throw new IllegalStateException("could not start");
-            case 8 -> CompletableFuture.completedFuture(null);
-            default -> CompletableFuture.supplyAsync(() -> PeerWorkload.expectedReply(session, run), gateway);
-        }, 2, 10);
+        ClosedLoop loop = new ClosedLoop(
+                (session, run) -> switch (run) {
+                    case 3 -> CompletableFuture.completedFuture("ECHO: something else");
+                    case 5 -> CompletableFuture.failedFuture(new IllegalStateException("run failed"));
+                    case 7 -> throw new IllegalStateException("could not start");
+                    case 8 -> CompletableFuture.completedFuture(null);
+                    default -> CompletableFuture.supplyAsync(() -> PeerWorkload.expectedReply(session, run), gateway);
+                },
+                2,
+                10);
 
         assertThat(loop.run(10, TimeUnit.SECONDS)).isTrue();
 
@@ -77,7 +85,8 @@ class ClosedLoopTest {
     @Test
     void runsThatCompleteAtOnceLoopInsteadOfRecursing() throws Exception {
         ClosedLoop loop = new ClosedLoop(
-                (session, run) -> CompletableFuture.completedFuture(PeerWorkload.expectedReply(session, run)), 1,
+                (session, run) -> CompletableFuture.completedFuture(PeerWorkload.expectedReply(session, run)),
+                1,
                 200_000);
 
         assertThat(loop.run(30, TimeUnit.SECONDS)).isTrue(); // a recursion per run would overflow the stack
@@ -87,8 +96,12 @@ class ClosedLoopTest {
 
     @Test
     void reportsARunThatNeverEnds() throws Exception {
-        ClosedLoop loop = new ClosedLoop((session, run) -> run == 1 ? new CompletableFuture<>()
-                : CompletableFuture.completedFuture(PeerWorkload.expectedReply(session, run)), 2, 4);
+        ClosedLoop loop = new ClosedLoop(
+                (session, run) -> run == 1
+                        ? new CompletableFuture<>()
+                        : CompletableFuture.completedFuture(PeerWorkload.expectedReply(session, run)),
+                2,
+                4);
 
         assertThat(loop.run(200, TimeUnit.MILLISECONDS)).isFalse();
     }
@@ -96,10 +109,13 @@ class ClosedLoopTest {
     @Test
     void usesNoMoreSessionsThanRuns() throws Exception {
         List<Integer> sessions = Collections.synchronizedList(new ArrayList<>());
-        ClosedLoop loop = new ClosedLoop((session, run) -> {
-            sessions.add(session);
-            return CompletableFuture.completedFuture(PeerWorkload.expectedReply(session, run));
-        }, 256, 3);
+        ClosedLoop loop = new ClosedLoop(
+                (session, run) -> {
+                    sessions.add(session);
+                    return CompletableFuture.completedFuture(PeerWorkload.expectedReply(session, run));
+                },
+                256,
+                3);
 
         assertThat(loop.run(10, TimeUnit.SECONDS)).isTrue();
 

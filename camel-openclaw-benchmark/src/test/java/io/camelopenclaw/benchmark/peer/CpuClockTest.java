@@ -1,9 +1,9 @@
 package io.camelopenclaw.benchmark.peer;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class CpuClockTest {
 
@@ -24,9 +24,11 @@ class CpuClockTest {
     @Test
     void rejectsTextThatIsNotAStatLine() {
         assertThatThrownBy(() -> CpuClock.cpuMillisOfStat("no command name here"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a /proc/<pid>/stat line");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a /proc/<pid>/stat line");
         assertThatThrownBy(() -> CpuClock.cpuMillisOfStat("1 (x) S 1 2 3"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Too few fields");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Too few fields");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.camelopenclaw.benchmark.peer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventStreamsTest {
 
@@ -59,7 +59,8 @@ class EventStreamsTest {
 
         assertThat(phase).isEqualTo(new EventStreams.Phase(10, 10 * (2 * CHUNKS + 3), 10 * (2 * CHUNKS + 3), 0, 0));
         assertThat(phase.errors()).isZero();
-        assertThat(sent).containsExactlyInAnyOrder("0/0", "1/1", "2/2", "0/3", "1/4", "2/5", "0/6", "1/7", "2/8", "0/9");
+        assertThat(sent)
+                .containsExactlyInAnyOrder("0/0", "1/1", "2/2", "0/3", "1/4", "2/5", "0/6", "1/7", "2/8", "0/9");
         assertThat(maxInFlight.get()).isLessThanOrEqualTo(3);
     }
 
@@ -82,10 +83,11 @@ class EventStreamsTest {
             if (run == 1) {
                 gateway.execute(() -> streams.onRunFailed(new IllegalStateException("refused")));
             } else if (run == 2) {
-                gateway.execute(() -> { // two events lost, the next one flagged
-                    streams.onEvent("agent", null, true);
-                    streams.onEvent("chat", "final", false);
-                });
+                gateway.execute(
+                        () -> { // two events lost, the next one flagged
+                            streams.onEvent("agent", null, true);
+                            streams.onEvent("chat", "final", false);
+                        });
             } else {
                 emitRun(streams);
             }
@@ -110,7 +112,8 @@ class EventStreamsTest {
 
     @Test
     void messagesAreTheOfficialScriptsAndRejectsNonsense() {
-        assertThat(EventStreams.message(2, 17)).startsWith("events bench stream 2, run 17: lorem ipsum dolor sit amet ")
+        assertThat(EventStreams.message(2, 17))
+                .startsWith("events bench stream 2, run 17: lorem ipsum dolor sit amet ")
                 .hasSize("events bench stream 2, run 17: ".length() + 27 * 6);
         assertThat(EventStreams.sessionKey(3)).isEqualTo("agent:main:events-3");
         assertThatThrownBy(() -> new EventStreams(0, 1)).isInstanceOf(IllegalArgumentException.class);
@@ -124,8 +127,22 @@ class EventStreamsTest {
 
         JsonNode json = new ObjectMapper().readTree(EventsBench.toJson("java-camel", 4, 100, phase, window, "token"));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("client", "streams", "chunks", "runs", "events",
-                "eventsPerSec", "wallMs", "cpuPct", "cpuUsPerEvent", "gwCpuPct", "gwUsPerEvent", "errors", "auth");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "client",
+                        "streams",
+                        "chunks",
+                        "runs",
+                        "events",
+                        "eventsPerSec",
+                        "wallMs",
+                        "cpuPct",
+                        "cpuUsPerEvent",
+                        "gwCpuPct",
+                        "gwUsPerEvent",
+                        "errors",
+                        "auth");
         assertThat(json.get("eventsPerSec").asLong()).isEqualTo(203_000);
         assertThat(json.get("cpuPct").asLong()).isEqualTo(150);
         assertThat(json.get("cpuUsPerEvent").asDouble()).isEqualTo(7.39); // 150,000 µs / 20,300

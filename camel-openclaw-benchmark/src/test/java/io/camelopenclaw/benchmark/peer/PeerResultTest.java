@@ -1,10 +1,10 @@
 package io.camelopenclaw.benchmark.peer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PeerResultTest {
 
@@ -22,8 +22,22 @@ class PeerResultTest {
 
         assertThat(line).doesNotContain("\n");
         JsonNode json = JSON.readTree(line);
-        assertThat(json.fieldNames()).toIterable().containsExactly("client", "C", "R", "runsPerSec", "p50ms", "p99ms",
-                "wallMs", "cpuPct", "cpuUsPerRun", "gwCpuPct", "gwUsPerRun", "errors", "auth");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "client",
+                        "C",
+                        "R",
+                        "runsPerSec",
+                        "p50ms",
+                        "p99ms",
+                        "wallMs",
+                        "cpuPct",
+                        "cpuUsPerRun",
+                        "gwCpuPct",
+                        "gwUsPerRun",
+                        "errors",
+                        "auth");
         assertThat(json.get("client").asText()).isEqualTo("java-camel");
         assertThat(json.get("C").asInt()).isEqualTo(16);
         assertThat(json.get("R").asInt()).isEqualTo(20_000);
@@ -53,11 +67,11 @@ class PeerResultTest {
 
     @Test
     void percentilesPickASampleWithoutInterpolation() {
-        long[] sorted = { 1_000_000, 2_000_000, 3_000_000 };
+        long[] sorted = {1_000_000, 2_000_000, 3_000_000};
 
         assertThat(PeerResult.percentileMillis(sorted, 0.5)).isEqualTo(2.0);
         assertThat(PeerResult.percentileMillis(sorted, 0.99)).isEqualTo(3.0);
-        assertThat(PeerResult.percentileMillis(new long[] { 1_234_567 }, 0.99)).isEqualTo(1.235);
+        assertThat(PeerResult.percentileMillis(new long[] {1_234_567}, 0.99)).isEqualTo(1.235);
         assertThat(PeerResult.percentileMillis(new long[0], 0.5)).isZero();
     }
 }

@@ -1,8 +1,8 @@
 package io.camelopenclaw.benchmark.peer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PeerWorkloadTest {
 
@@ -15,11 +15,16 @@ class PeerWorkloadTest {
 
     @Test
     void acceptsOnlyTheEchoOfThatRun() {
-        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 1, run 2")).isTrue();
-        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 1, run 3")).isFalse();
-        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 2, run 2")).isFalse();
-        assertThat(PeerWorkload.isExpectedReply(1, 2, "hello from bench session 1, run 2")).isFalse();
-        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 1, run 2 ")).isFalse();
+        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 1, run 2"))
+                .isTrue();
+        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 1, run 3"))
+                .isFalse();
+        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 2, run 2"))
+                .isFalse();
+        assertThat(PeerWorkload.isExpectedReply(1, 2, "hello from bench session 1, run 2"))
+                .isFalse();
+        assertThat(PeerWorkload.isExpectedReply(1, 2, "ECHO: hello from bench session 1, run 2 "))
+                .isFalse();
         assertThat(PeerWorkload.isExpectedReply(1, 2, "")).isFalse();
         assertThat(PeerWorkload.isExpectedReply(1, 2, null)).isFalse();
     }

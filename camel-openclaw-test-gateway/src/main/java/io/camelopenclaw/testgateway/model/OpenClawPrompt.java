@@ -29,8 +29,7 @@ public final class OpenClawPrompt {
             Pattern.compile("^\\[[^\\]\\n]*\\d{4}-\\d{2}-\\d{2}[^\\]\\n]*\\]\\s*");
     private static final String RUNTIME_SUFFIX = "\n\nRuntime: ";
 
-    private OpenClawPrompt() {
-    }
+    private OpenClawPrompt() {}
 
     /**
      * The messages that count for the stub: all of them except OpenClaw's internal-context turns and bare
@@ -110,6 +109,7 @@ public final class OpenClawPrompt {
             return true;
         }
         Matcher senderMetadata = SENDER_METADATA_BLOCK.matcher(text);
-        return senderMetadata.lookingAt() && text.substring(senderMetadata.end()).isBlank();
+        return senderMetadata.lookingAt()
+                && text.substring(senderMetadata.end()).isBlank();
     }
 }

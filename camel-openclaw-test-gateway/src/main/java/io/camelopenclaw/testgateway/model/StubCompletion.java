@@ -24,8 +24,7 @@ final class StubCompletion {
     static final List<String> ARGUMENTLESS_TOOLS = List.of("session_status", "sessions_list", "agents_list");
 
     /** One SSE {@code data:} payload, written after waiting {@code delayBefore}. */
-    record SseFrame(String data, Duration delayBefore) {
-    }
+    record SseFrame(String data, Duration delayBefore) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,22 +42,22 @@ final class StubCompletion {
     /** Text deltas of a text reply (the first one without a leading space), empty for a tool call. */
     List<String> textPieces() {
         switch (request.mode()) {
-        case SLOW:
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < SLOW_CHUNKS; i++) {
-                String part = String.format("part%02d", i);
-                parts.add(i == 0 ? "SLOW-ECHO " + part : " " + part);
-            }
-            parts.set(SLOW_CHUNKS - 1, parts.get(SLOW_CHUNKS - 1) + ".");
-            return parts;
-        case TOOL_RESULT:
-            return words("TOOL RESULT SEEN: " + firstCodePoints(request.toolResult(), TOOL_RESULT_PREVIEW));
-        case TOOL_CALL:
-            return List.of();
-        case SILENT:
-            return List.of(SILENT_REPLY);
-        default:
-            return words("ECHO: " + request.realUserText());
+            case SLOW:
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < SLOW_CHUNKS; i++) {
+                    String part = String.format("part%02d", i);
+                    parts.add(i == 0 ? "SLOW-ECHO " + part : " " + part);
+                }
+                parts.set(SLOW_CHUNKS - 1, parts.get(SLOW_CHUNKS - 1) + ".");
+                return parts;
+            case TOOL_RESULT:
+                return words("TOOL RESULT SEEN: " + firstCodePoints(request.toolResult(), TOOL_RESULT_PREVIEW));
+            case TOOL_CALL:
+                return List.of();
+            case SILENT:
+                return List.of(SILENT_REPLY);
+            default:
+                return words("ECHO: " + request.realUserText());
         }
     }
 
@@ -94,12 +93,19 @@ final class StubCompletion {
         frames.add(new SseFrame(chunk(roleDelta, null, false), Duration.ZERO));
         if (request.mode() == StubModelRequest.Mode.TOOL_CALL) {
             ObjectNode start = JSON.createObjectNode();
-            ObjectNode call = start.putArray("tool_calls").addObject().put("index", 0).put("id", toolCallId())
+            ObjectNode call = start.putArray("tool_calls")
+                    .addObject()
+                    .put("index", 0)
+                    .put("id", toolCallId())
                     .put("type", "function");
             call.putObject("function").put("name", toolName()).put("arguments", "");
             frames.add(new SseFrame(chunk(start, null, false), interval()));
             ObjectNode arguments = JSON.createObjectNode();
-            arguments.putArray("tool_calls").addObject().put("index", 0).putObject("function")
+            arguments
+                    .putArray("tool_calls")
+                    .addObject()
+                    .put("index", 0)
+                    .putObject("function")
                     .put("arguments", toolArguments());
             frames.add(new SseFrame(chunk(arguments, null, false), interval()));
         } else {
@@ -121,7 +127,10 @@ final class StubCompletion {
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         if (request.mode() == StubModelRequest.Mode.TOOL_CALL) {
             message.putNull("content");
-            ObjectNode call = message.putArray("tool_calls").addObject().put("id", toolCallId()).put("type", "function");
+            ObjectNode call = message.putArray("tool_calls")
+                    .addObject()
+                    .put("id", toolCallId())
+                    .put("type", "function");
             call.putObject("function").put("name", toolName()).put("arguments", toolArguments());
         } else {
             message.put("content", String.join("", textPieces()));
@@ -148,13 +157,20 @@ final class StubCompletion {
     }
 
     private ObjectNode envelope(String object) {
-        return JSON.createObjectNode().put("id", id).put("object", object).put("created", created)
+        return JSON.createObjectNode()
+                .put("id", id)
+                .put("object", object)
+                .put("created", created)
                 .put("model", request.model());
     }
 
     private ObjectNode usage() {
-        int completionTokens = request.mode() == StubModelRequest.Mode.TOOL_CALL ? 1 : textPieces().size();
-        return JSON.createObjectNode().put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+        int completionTokens = request.mode() == StubModelRequest.Mode.TOOL_CALL
+                ? 1
+                : textPieces().size();
+        return JSON.createObjectNode()
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
     }
 

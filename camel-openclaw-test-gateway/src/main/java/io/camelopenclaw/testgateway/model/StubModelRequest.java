@@ -18,8 +18,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param toolNames    names of the offered tools, in order
  * @param systemChars  characters of system prompt(s)
  */
-public record StubModelRequest(int number, String model, boolean stream, Mode mode, String realUserText,
-        String toolResult, List<String> roles, List<String> toolNames, int systemChars) {
+public record StubModelRequest(
+        int number,
+        String model,
+        boolean stream,
+        Mode mode,
+        String realUserText,
+        String toolResult,
+        List<String> roles,
+        List<String> toolNames,
+        int systemChars) {
 
     /** How the stub answers a request. */
     public enum Mode {
@@ -58,7 +66,8 @@ public record StubModelRequest(int number, String model, boolean stream, Mode mo
         }
         List<String> toolNames = new ArrayList<>();
         for (JsonNode tool : body.path("tools")) {
-            String name = tool.path("function").path("name").asText(tool.path("name").asText());
+            String name =
+                    tool.path("function").path("name").asText(tool.path("name").asText());
             if (!name.isEmpty()) {
                 toolNames.add(name);
             }
@@ -83,12 +92,22 @@ public record StubModelRequest(int number, String model, boolean stream, Mode mo
         } else {
             mode = Mode.ECHO;
         }
-        return new StubModelRequest(number, body.path("model").asText("stub-echo"), body.path("stream").asBoolean(false),
-                mode, userText, toolResult, roles, toolNames, systemChars);
+        return new StubModelRequest(
+                number,
+                body.path("model").asText("stub-echo"),
+                body.path("stream").asBoolean(false),
+                mode,
+                userText,
+                toolResult,
+                roles,
+                toolNames,
+                systemChars);
     }
 
     private static boolean anyUserTurnContains(List<JsonNode> conversation, String keyword) {
-        return conversation.stream().anyMatch(message -> "user".equals(message.path("role").asText())
-                && OpenClawPrompt.stripEnvelope(OpenClawPrompt.text(message.get("content"))).contains(keyword));
+        return conversation.stream()
+                .anyMatch(message -> "user".equals(message.path("role").asText())
+                        && OpenClawPrompt.stripEnvelope(OpenClawPrompt.text(message.get("content")))
+                                .contains(keyword));
     }
 }

@@ -145,9 +145,15 @@ public final class StubModelServer implements AutoCloseable {
             }
             StubModelRequest request = StubModelRequest.of(requestCounter.incrementAndGet(), body);
             record(request);
-            LOG.debug("Stub model request {}: mode={} stream={} realUserText={} roles={} tools={} systemChars={}",
-                    request.number(), request.mode(), request.stream(), request.realUserText(), request.roles(),
-                    request.toolNames(), request.systemChars());
+            LOG.debug(
+                    "Stub model request {}: mode={} stream={} realUserText={} roles={} tools={} systemChars={}",
+                    request.number(),
+                    request.mode(),
+                    request.stream(),
+                    request.realUserText(),
+                    request.roles(),
+                    request.toolNames(),
+                    request.systemChars());
             StubCompletion completion = new StubCompletion(request, estimateTokens(body.path("messages")));
             if (request.mode() == StubModelRequest.Mode.MODEL_ERROR) {
                 respond(exchange, 500, MODEL_ERROR_BODY);
@@ -184,7 +190,11 @@ public final class StubModelServer implements AutoCloseable {
     private void handleModels(HttpExchange exchange) throws IOException {
         try (exchange) {
             ObjectNode models = JSON.createObjectNode().put("object", "list");
-            models.putArray("data").addObject().put("id", "stub-echo").put("object", "model").put("owned_by", "stub");
+            models.putArray("data")
+                    .addObject()
+                    .put("id", "stub-echo")
+                    .put("object", "model")
+                    .put("owned_by", "stub");
             respond(exchange, 200, models.toString());
         }
     }

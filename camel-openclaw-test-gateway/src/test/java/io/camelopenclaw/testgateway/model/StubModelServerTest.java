@@ -1,7 +1,5 @@
 package io.camelopenclaw.testgateway.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
 class StubModelServerTest {
@@ -64,7 +64,9 @@ class StubModelServerTest {
     @Test
     void stripsThe2026_3_13EnvelopeFromAPartsArray() {
         ObjectNode user = JSON.createObjectNode().put("role", "user");
-        user.putArray("content").addObject().put("type", "text")
+        user.putArray("content")
+                .addObject()
+                .put("type", "text")
                 .put("text", SENDER_BLOCK + "\n\n[Sat 2026-11-21 05:40 UTC] hello camel");
         assertThat(OpenClawPrompt.realUserText(messages(system(), user))).isEqualTo("hello camel");
     }
@@ -78,12 +80,12 @@ class StubModelServerTest {
 
     @Test
     void streamsEchoAsSseOneWordPerChunk() throws Exception {
-        HttpResponse<String> response = post(request(true, messages(system(), user(V4_USER), user(INTERNAL_CONTEXT)),
-                tools("ls", "exec")));
+        HttpResponse<String> response =
+                post(request(true, messages(system(), user(V4_USER), user(INTERNAL_CONTEXT)), tools("ls", "exec")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         List<String> data = sseData(response.body());
         assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
         List<JsonNode> chunks = parse(data.subList(0, data.size() - 1));
@@ -94,8 +96,10 @@ class StubModelServerTest {
         List<String> contents = new ArrayList<>();
         for (JsonNode chunk : chunks.subList(1, chunks.size() - 1)) {
             assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk");
-            assertThat(chunk.path("choices").path(0).path("finish_reason").isNull()).isTrue();
-            contents.add(chunk.path("choices").path(0).path("delta").path("content").asText());
+            assertThat(chunk.path("choices").path(0).path("finish_reason").isNull())
+                    .isTrue();
+            contents.add(
+                    chunk.path("choices").path(0).path("delta").path("content").asText());
         }
         assertThat(contents).containsExactly("ECHO:", " hello", " camel");
 
@@ -105,7 +109,8 @@ class StubModelServerTest {
         JsonNode usage = last.path("usage");
         assertThat(usage.path("completion_tokens").asInt()).isEqualTo(3);
         assertThat(usage.path("total_tokens").asInt())
-                .isEqualTo(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt());
+                .isEqualTo(usage.path("prompt_tokens").asInt()
+                        + usage.path("completion_tokens").asInt());
 
         assertThat(server.requestCount()).isEqualTo(1);
         StubModelRequest recorded = server.lastRequest().orElseThrow();
@@ -117,16 +122,27 @@ class StubModelServerTest {
 
     @Test
     void streamsAToolCallOfLsWhenOffered() throws Exception {
-        List<JsonNode> chunks = streamedChunks(request(true,
+        List<JsonNode> chunks = streamedChunks(request(
+                true,
                 messages(system(), user("[Sat 2026-11-21 05:23 UTC] please TOOLCALL now"), user(INTERNAL_CONTEXT)),
                 tools("exec", "ls")));
 
-        JsonNode call = chunks.get(1).path("choices").path(0).path("delta").path("tool_calls").path(0);
+        JsonNode call = chunks.get(1)
+                .path("choices")
+                .path(0)
+                .path("delta")
+                .path("tool_calls")
+                .path(0);
         assertThat(call.path("index").asInt()).isZero();
         assertThat(call.path("id").asText()).isEqualTo("call_stub_1");
         assertThat(call.path("type").asText()).isEqualTo("function");
         assertThat(call.path("function").path("name").asText()).isEqualTo("ls");
-        JsonNode arguments = chunks.get(2).path("choices").path(0).path("delta").path("tool_calls").path(0);
+        JsonNode arguments = chunks.get(2)
+                .path("choices")
+                .path(0)
+                .path("delta")
+                .path("tool_calls")
+                .path(0);
         assertThat(arguments.path("function").path("arguments").asText()).isEqualTo("{\"path\":\".\"}");
         JsonNode finish = chunks.get(chunks.size() - 1).path("choices").path(0);
         assertThat(finish.path("finish_reason").asText()).isEqualTo("tool_calls");
@@ -135,12 +151,24 @@ class StubModelServerTest {
 
     @Test
     void callsSessionStatusWhenLsIsNotOffered() throws Exception {
-        List<JsonNode> chunks = streamedChunks(request(true, messages(system(), user(SENDER_BLOCK
-                + "\n\n[Sat 2026-11-21 05:40 UTC] TOOLCALL")), tools("exec", "session_status", "read")));
+        List<JsonNode> chunks = streamedChunks(request(
+                true,
+                messages(system(), user(SENDER_BLOCK + "\n\n[Sat 2026-11-21 05:40 UTC] TOOLCALL")),
+                tools("exec", "session_status", "read")));
 
-        JsonNode call = chunks.get(1).path("choices").path(0).path("delta").path("tool_calls").path(0);
+        JsonNode call = chunks.get(1)
+                .path("choices")
+                .path(0)
+                .path("delta")
+                .path("tool_calls")
+                .path(0);
         assertThat(call.path("function").path("name").asText()).isEqualTo("session_status");
-        JsonNode arguments = chunks.get(2).path("choices").path(0).path("delta").path("tool_calls").path(0);
+        JsonNode arguments = chunks.get(2)
+                .path("choices")
+                .path(0)
+                .path("delta")
+                .path("tool_calls")
+                .path(0);
         assertThat(arguments.path("function").path("arguments").asText()).isEqualTo("{}");
     }
 
@@ -148,21 +176,31 @@ class StubModelServerTest {
     void answersAToolResultWithItsFirst80Characters() throws Exception {
         ObjectNode assistant = JSON.createObjectNode().put("role", "assistant");
         assistant.putNull("content");
-        assistant.putArray("tool_calls").addObject().put("id", "call_stub_1").put("type", "function")
-                .putObject("function").put("name", "ls").put("arguments", "{\"path\":\".\"}");
+        assistant
+                .putArray("tool_calls")
+                .addObject()
+                .put("id", "call_stub_1")
+                .put("type", "function")
+                .putObject("function")
+                .put("name", "ls")
+                .put("arguments", "{\"path\":\".\"}");
         String result = "\".git/\"\n\"AGENTS.md\"\n" + "x".repeat(100);
-        ObjectNode tool = JSON.createObjectNode().put("role", "tool").put("tool_call_id", "call_stub_1")
+        ObjectNode tool = JSON.createObjectNode()
+                .put("role", "tool")
+                .put("tool_call_id", "call_stub_1")
                 .put("content", result);
-        List<JsonNode> chunks = streamedChunks(request(true,
-                messages(system(), user("[Sat 2026-11-21 05:23 UTC] TOOLCALL"), assistant, tool, user(INTERNAL_CONTEXT)),
+        List<JsonNode> chunks = streamedChunks(request(
+                true,
+                messages(
+                        system(), user("[Sat 2026-11-21 05:23 UTC] TOOLCALL"), assistant, tool, user(INTERNAL_CONTEXT)),
                 tools("ls")));
 
         StringBuilder text = new StringBuilder();
         for (JsonNode chunk : chunks) {
-            text.append(chunk.path("choices").path(0).path("delta").path("content").asText());
+            text.append(
+                    chunk.path("choices").path(0).path("delta").path("content").asText());
         }
-        assertThat(text.toString())
-                .isEqualTo("TOOL RESULT SEEN: \".git/\" \"AGENTS.md\" " + "x".repeat(80 - 20));
+        assertThat(text.toString()).isEqualTo("TOOL RESULT SEEN: \".git/\" \"AGENTS.md\" " + "x".repeat(80 - 20));
         assertThat(server.lastRequest().orElseThrow().toolResult()).isEqualTo(result);
     }
 
@@ -177,7 +215,8 @@ class StubModelServerTest {
         assertThat(pieces.get(1)).isEqualTo(" part01");
         assertThat(pieces.get(49)).isEqualTo(" part49.");
         List<StubCompletion.SseFrame> contentFrames = completion.streamFrames().subList(2, 51);
-        assertThat(contentFrames).allSatisfy(frame -> assertThat(frame.delayBefore()).isEqualTo(Duration.ofMillis(200)));
+        assertThat(contentFrames)
+                .allSatisfy(frame -> assertThat(frame.delayBefore()).isEqualTo(Duration.ofMillis(200)));
     }
 
     @Test
@@ -186,21 +225,25 @@ class StubModelServerTest {
 
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("object").asText()).isEqualTo("chat.completion");
-        assertThat(body.path("choices").path(0).path("message").path("content").asText()).isEqualTo("ECHO: hi there");
+        assertThat(body.path("choices").path(0).path("message").path("content").asText())
+                .isEqualTo("ECHO: hi there");
         assertThat(body.path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop");
         assertThat(body.path("usage").path("total_tokens").asInt()).isPositive();
     }
 
     @Test
     void detectsAClientDisconnectMidStream() throws Exception {
-        byte[] body = request(true, messages(user("SLOW please")), tools()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                request(true, messages(user("SLOW please")), tools()).toString().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null && !line.contains("SLOW-ECHO part00")) {
                 // skip headers and the role chunk
@@ -223,7 +266,8 @@ class StubModelServerTest {
     private HttpResponse<String> post(JsonNode body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -274,8 +318,12 @@ class StubModelServerTest {
     private static ArrayNode tools(String... names) {
         ArrayNode tools = JSON.createArrayNode();
         for (String name : names) {
-            tools.addObject().put("type", "function").putObject("function").put("name", name)
-                    .putObject("parameters").put("type", "object");
+            tools.addObject()
+                    .put("type", "function")
+                    .putObject("function")
+                    .put("name", name)
+                    .putObject("parameters")
+                    .put("type", "object");
         }
         return tools;
     }

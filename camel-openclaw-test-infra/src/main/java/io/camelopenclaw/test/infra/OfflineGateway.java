@@ -116,20 +116,29 @@ public final class OfflineGateway implements AutoCloseable {
         stop();
         long started = System.nanoTime();
         try {
-            OfflineGatewayConfig.write(OfflineGatewayConfig.create(version, port, token, modelBaseUrl, stateDir),
-                    stateDir);
+            OfflineGatewayConfig.write(
+                    OfflineGatewayConfig.create(version, port, token, modelBaseUrl, stateDir), stateDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the gateway config into " + stateDir, e);
         }
         Map<String, String> isolation = OfflineGatewayConfig.environment(stateDir);
-        process = GatewayProcess.start(command, port, stateDir, env -> {
-            env.keySet().removeIf(name -> name.startsWith("OPENCLAW_"));
-            env.putAll(isolation);
-            env.put("OPENCLAW_GATEWAY_TOKEN", token);
-        }, List.of(token));
+        process = GatewayProcess.start(
+                command,
+                port,
+                stateDir,
+                env -> {
+                    env.keySet().removeIf(name -> name.startsWith("OPENCLAW_"));
+                    env.putAll(isolation);
+                    env.put("OPENCLAW_GATEWAY_TOKEN", token);
+                },
+                List.of(token));
         process.awaitReady(token, null, startupTimeout, STOP_GRACE);
-        LOG.info("openclaw@{} gateway ready on {} after {} ms (state {})", version, url(),
-                (System.nanoTime() - started) / 1_000_000, stateDir);
+        LOG.info(
+                "openclaw@{} gateway ready on {} after {} ms (state {})",
+                version,
+                url(),
+                (System.nanoTime() - started) / 1_000_000,
+                stateDir);
         return this;
     }
 
@@ -143,7 +152,7 @@ public final class OfflineGateway implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return "OfflineGateway[openclaw@" + version + ", " + url() + ", "
-               + (closed ? "closed" : isRunning() ? "running" : "stopped") + ", state " + stateDir + "]";
+                + (closed ? "closed" : isRunning() ? "running" : "stopped") + ", state " + stateDir + "]";
     }
 
     private static String randomToken() {
@@ -212,7 +221,9 @@ public final class OfflineGateway implements AutoCloseable {
 
         /** The state folder (config, sessions, workspace, logs; required); kept on close. */
         public Builder stateDir(Path stateDir) {
-            this.stateDir = Objects.requireNonNull(stateDir, "stateDir").toAbsolutePath().normalize();
+            this.stateDir = Objects.requireNonNull(stateDir, "stateDir")
+                    .toAbsolutePath()
+                    .normalize();
             return this;
         }
 

@@ -29,16 +29,18 @@ public final class OfflineGatewayConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OfflineGatewayConfig() {
-    }
+    private OfflineGatewayConfig() {}
 
     /** The config of a gateway of release {@code version} on {@code port}, with its state in {@code stateDir}. */
-    public static ObjectNode create(OpenClawVersion version, int port, String token, String modelBaseUrl,
-            Path stateDir) {
+    public static ObjectNode create(
+            OpenClawVersion version, int port, String token, String modelBaseUrl, Path stateDir) {
         boolean v4 = version.isProtocolV4();
         ObjectNode config = JSON.createObjectNode();
 
-        ObjectNode gateway = config.putObject("gateway").put("mode", "local").put("port", port).put("bind", "loopback");
+        ObjectNode gateway = config.putObject("gateway")
+                .put("mode", "local")
+                .put("port", port)
+                .put("bind", "loopback");
         gateway.putObject("auth").put("mode", "token").put("token", token);
         config.putObject("update").put("checkOnStart", false);
         if (v4) {
@@ -50,7 +52,8 @@ public final class OfflineGatewayConfig {
         }
         config.putObject("logging").put("file", logFile(stateDir).toString()).put("level", "info");
 
-        ObjectNode defaults = config.putObject("agents").putObject("defaults")
+        ObjectNode defaults = config.putObject("agents")
+                .putObject("defaults")
                 .put("workspace", stateDir.resolve("workspace").toString());
         defaults.putObject("model").put("primary", PROVIDER + "/" + MODEL);
         defaults.putObject("heartbeat").put("every", "0m");
@@ -59,15 +62,25 @@ public final class OfflineGatewayConfig {
         if (v4) {
             models.putObject("catalogRefresh").put("enabled", false);
         }
-        ObjectNode provider = models.putObject("providers").putObject(PROVIDER)
-                .put("baseUrl", modelBaseUrl).put("apiKey", "stub-local").put("api", "openai-completions");
+        ObjectNode provider = models.putObject("providers")
+                .putObject(PROVIDER)
+                .put("baseUrl", modelBaseUrl)
+                .put("apiKey", "stub-local")
+                .put("api", "openai-completions");
         if (v4) {
             provider.put("timeoutSeconds", 120);
         }
-        ObjectNode model = provider.putArray("models").addObject()
-                .put("id", MODEL).put("name", "Stub Echo").put("reasoning", false);
+        ObjectNode model = provider.putArray("models")
+                .addObject()
+                .put("id", MODEL)
+                .put("name", "Stub Echo")
+                .put("reasoning", false);
         model.putArray("input").add("text");
-        model.putObject("cost").put("input", 0).put("output", 0).put("cacheRead", 0).put("cacheWrite", 0);
+        model.putObject("cost")
+                .put("input", 0)
+                .put("output", 0)
+                .put("cacheRead", 0)
+                .put("cacheWrite", 0);
         model.put("contextWindow", 128000).put("maxTokens", 4096);
         return config;
     }
@@ -88,9 +101,15 @@ public final class OfflineGatewayConfig {
         env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
         env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
         env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
-        for (String flag : List.of("OPENCLAW_SKIP_CHANNELS", "OPENCLAW_DISABLE_BONJOUR", "OPENCLAW_NO_RESPAWN",
-                "OPENCLAW_NO_AUTO_UPDATE", "OPENCLAW_SKIP_CRON", "OPENCLAW_SKIP_BROWSER_CONTROL_SERVER",
-                "OPENCLAW_SKIP_GMAIL_WATCHER", "DO_NOT_TRACK")) {
+        for (String flag : List.of(
+                "OPENCLAW_SKIP_CHANNELS",
+                "OPENCLAW_DISABLE_BONJOUR",
+                "OPENCLAW_NO_RESPAWN",
+                "OPENCLAW_NO_AUTO_UPDATE",
+                "OPENCLAW_SKIP_CRON",
+                "OPENCLAW_SKIP_BROWSER_CONTROL_SERVER",
+                "OPENCLAW_SKIP_GMAIL_WATCHER",
+                "DO_NOT_TRACK")) {
             env.put(flag, "1");
         }
         env.put("OPENCLAW_EXEC_SHELL_SNAPSHOT", "0");
@@ -107,7 +126,9 @@ public final class OfflineGatewayConfig {
      * folders the {@linkplain #environment environment} and the config name.
      */
     public static Path write(ObjectNode config, Path stateDir) throws IOException {
-        for (Path dir : List.of(stateDir.resolve("home"), stateDir.resolve("workspace"),
+        for (Path dir : List.of(
+                stateDir.resolve("home"),
+                stateDir.resolve("workspace"),
                 logFile(stateDir).getParent())) {
             Files.createDirectories(dir);
         }
@@ -117,8 +138,8 @@ public final class OfflineGatewayConfig {
         if (Files.getFileStore(stateDir).supportsFileAttributeView("posix")) {
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
-        Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config), StandardCharsets.UTF_8);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }

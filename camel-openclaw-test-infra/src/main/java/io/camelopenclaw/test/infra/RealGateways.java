@@ -41,8 +41,7 @@ public final class RealGateways {
     private static final Map<String, RuntimeException> FAILED = new LinkedHashMap<>();
     private static boolean shutdownHookAdded;
 
-    private RealGateways() {
-    }
+    private RealGateways() {}
 
     /** The shared protocol-v4 gateway (openclaw 2026.9.6 unless {@value #V4_VERSION_PROPERTY} says otherwise). */
     public static RealGateway v4() {
@@ -56,8 +55,8 @@ public final class RealGateways {
 
     private static synchronized RealGateway gateway(String name, String version) {
         if (FAILED.containsKey(name)) {
-            throw new IllegalStateException("The " + name + " gateway (openclaw@" + version + ") failed to start earlier",
-                    FAILED.get(name));
+            throw new IllegalStateException(
+                    "The " + name + " gateway (openclaw@" + version + ") failed to start earlier", FAILED.get(name));
         }
         RealGateway gateway = RUNNING.get(name);
         if (gateway == null) {
@@ -89,8 +88,12 @@ public final class RealGateways {
                     .stateDir(stateDir)
                     .startupTimeout(Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 180)))
                     .start();
-            LOG.info("Real gateway {} = openclaw@{} ready on {}: install (or cache check) {} ms, first start {} ms",
-                    name, version, process.url(), (installed - started) / 1_000_000,
+            LOG.info(
+                    "Real gateway {} = openclaw@{} ready on {}: install (or cache check) {} ms, first start {} ms",
+                    name,
+                    version,
+                    process.url(),
+                    (installed - started) / 1_000_000,
                     (System.nanoTime() - installed) / 1_000_000);
             return new RealGateway(name, process, model);
         } catch (RuntimeException e) {
@@ -122,7 +125,8 @@ public final class RealGateways {
      * {@code target/real-gateways}).
      */
     public static Path newStateDir(String prefix) {
-        Path workDir = Paths.get(System.getProperty(WORK_DIR_PROPERTY, "target/real-gateways")).toAbsolutePath();
+        Path workDir = Paths.get(System.getProperty(WORK_DIR_PROPERTY, "target/real-gateways"))
+                .toAbsolutePath();
         try {
             Files.createDirectories(workDir);
             return Files.createTempDirectory(workDir, prefix);

@@ -1,7 +1,5 @@
 package io.camelopenclaw.test.infra;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +11,8 @@ import io.camelopenclaw.gateway.OpenClawVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class OfflineGatewayConfigTest {
 
     @TempDir
@@ -20,40 +20,48 @@ class OfflineGatewayConfigTest {
 
     @Test
     void v4ConfigDisablesTelemetryAndCatalogRefresh() {
-        JsonNode config = OfflineGatewayConfig.create(OpenClawVersion.parse("2026.9.6"), 4711, "t0k3n",
-                "http://127.0.0.1:8080/v1", state);
+        JsonNode config = OfflineGatewayConfig.create(
+                OpenClawVersion.parse("2026.9.6"), 4711, "t0k3n", "http://127.0.0.1:8080/v1", state);
 
         assertCommonOfflineSettings(config);
         assertThat(config.path("telemetry").path("enabled").asBoolean(true)).isFalse();
-        assertThat(config.path("models").path("catalogRefresh").path("enabled").asBoolean(true)).isFalse();
-        assertThat(config.path("models").path("providers").path("stub").path("timeoutSeconds").asInt()).isEqualTo(120);
+        assertThat(config.path("models").path("catalogRefresh").path("enabled").asBoolean(true))
+                .isFalse();
+        assertThat(config.path("models")
+                        .path("providers")
+                        .path("stub")
+                        .path("timeoutSeconds")
+                        .asInt())
+                .isEqualTo(120);
         assertThat(config.has("browser")).isFalse();
     }
 
     @Test
     void v3ConfigLeavesOutTheKeysOldReleasesRejectAndDisablesTheBrowser() {
-        for (String version : new String[] { "2026.3.13", "2026.5.7" }) {
-            JsonNode config = OfflineGatewayConfig.create(OpenClawVersion.parse(version), 4711, "t0k3n",
-                    "http://127.0.0.1:8080/v1", state);
+        for (String version : new String[] {"2026.3.13", "2026.5.7"}) {
+            JsonNode config = OfflineGatewayConfig.create(
+                    OpenClawVersion.parse(version), 4711, "t0k3n", "http://127.0.0.1:8080/v1", state);
 
             assertCommonOfflineSettings(config);
             assertThat(config.has("telemetry")).isFalse();
             assertThat(config.path("models").has("catalogRefresh")).isFalse();
-            assertThat(config.path("models").path("providers").path("stub").has("timeoutSeconds")).isFalse();
+            assertThat(config.path("models").path("providers").path("stub").has("timeoutSeconds"))
+                    .isFalse();
             assertThat(config.path("browser").path("enabled").asBoolean(true)).isFalse();
         }
     }
 
     @Test
     void writesTheConfigReadableByTheOwnerOnly() throws Exception {
-        ObjectNode config = OfflineGatewayConfig.create(OpenClawVersion.parse("2026.9.6"), 4711, "t0k3n",
-                "http://127.0.0.1:8080/v1", state);
+        ObjectNode config = OfflineGatewayConfig.create(
+                OpenClawVersion.parse("2026.9.6"), 4711, "t0k3n", "http://127.0.0.1:8080/v1", state);
 
         Path file = OfflineGatewayConfig.write(config, state);
 
         assertThat(file).isEqualTo(state.resolve("openclaw.json"));
         assertThat(new ObjectMapper().readTree(file.toFile())).isEqualTo(config);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     private void assertCommonOfflineSettings(JsonNode config) {
@@ -68,7 +76,8 @@ class OfflineGatewayConfigTest {
         assertThat(config.path("logging").path("file").asText())
                 .isEqualTo(state.resolve("logs/openclaw.log").toString());
         JsonNode defaults = config.path("agents").path("defaults");
-        assertThat(defaults.path("workspace").asText()).isEqualTo(state.resolve("workspace").toString());
+        assertThat(defaults.path("workspace").asText())
+                .isEqualTo(state.resolve("workspace").toString());
         assertThat(defaults.path("model").path("primary").asText()).isEqualTo("stub/stub-echo");
         assertThat(defaults.path("heartbeat").path("every").asText()).isEqualTo("0m");
         JsonNode models = config.path("models");

@@ -1,8 +1,5 @@
 package io.camelopenclaw.test.infra;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,6 +18,9 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The offline gateway fixture with a stand-in for openclaw (a shell script): its config, environment and failures. */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(60)
@@ -31,6 +31,7 @@ class OfflineGatewayTest {
 
     @TempDir
     Path state;
+
     @TempDir
     Path bin;
 
@@ -38,27 +39,38 @@ class OfflineGatewayTest {
     void runsIsolatedInTheStateFolderWithTheOfflineConfigAndEnvironment() throws Exception {
         GatewayCommand command = script("env > env.txt\necho \"$*\" > argv.txt\nexit 1");
 
-        assertThatThrownBy(() -> builder(command).start()).isInstanceOf(GatewayStartException.class)
+        assertThatThrownBy(() -> builder(command).start())
+                .isInstanceOf(GatewayStartException.class)
                 .hasMessageContaining("exited with code 1");
 
         Map<String, String> env = Files.readAllLines(state.resolve("env.txt")).stream()
-                .filter(line -> line.contains("=")).map(line -> line.split("=", 2))
+                .filter(line -> line.contains("="))
+                .map(line -> line.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (a, b) -> b));
-        assertThat(env).containsAllEntriesOf(OfflineGatewayConfig.environment(state))
+        assertThat(env)
+                .containsAllEntriesOf(OfflineGatewayConfig.environment(state))
                 .containsEntry("HOME", state.resolve("home").toString())
                 .containsEntry("OPENCLAW_STATE_DIR", state.toString())
                 .containsEntry("OPENCLAW_GATEWAY_TOKEN", TOKEN)
                 .containsEntry("OPENCLAW_SKIP_CHANNELS", "1");
-        assertThat(Files.readString(state.resolve("argv.txt"))).contains("gateway run --port").doesNotContain(TOKEN);
-        assertThat(new ObjectMapper().readTree(state.resolve("openclaw.json").toFile())
-                .path("gateway").path("auth").path("token").asText()).isEqualTo(TOKEN);
+        assertThat(Files.readString(state.resolve("argv.txt")))
+                .contains("gateway run --port")
+                .doesNotContain(TOKEN);
+        assertThat(new ObjectMapper()
+                        .readTree(state.resolve("openclaw.json").toFile())
+                        .path("gateway")
+                        .path("auth")
+                        .path("token")
+                        .asText())
+                .isEqualTo(TOKEN);
     }
 
     @Test
     void aGatewayThatIsNotReadyInTimeFailsWithTheOutputTailButNeverTheToken() throws Exception {
         GatewayCommand command = script("echo \"listening with $OPENCLAW_GATEWAY_TOKEN\"\nexec sleep 300");
 
-        assertThatThrownBy(() -> builder(command).startupTimeout(Duration.ofSeconds(2)).start())
+        assertThatThrownBy(() ->
+                        builder(command).startupTimeout(Duration.ofSeconds(2)).start())
                 .isInstanceOf(GatewayStartException.class)
                 .hasMessageContaining("was not ready within 2 s")
                 .hasMessageContaining("listening with <redacted>")
@@ -67,8 +79,8 @@ class OfflineGatewayTest {
 
     @Test
     void needsAModelAndAStateFolder() {
-        OfflineGateway.Builder builder = OfflineGateway.builder(OpenClawVersion.parse("2026.9.6"),
-                GatewayCommand.parse("openclaw"));
+        OfflineGateway.Builder builder =
+                OfflineGateway.builder(OpenClawVersion.parse("2026.9.6"), GatewayCommand.parse("openclaw"));
         assertThatThrownBy(builder::start).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> builder.modelBaseUrl("ftp://host/v1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.port(70000)).isInstanceOf(IllegalArgumentException.class);
@@ -77,8 +89,11 @@ class OfflineGatewayTest {
     }
 
     private OfflineGateway.Builder builder(GatewayCommand command) {
-        return OfflineGateway.builder(OpenClawVersion.parse("2026.9.6"), command).token(TOKEN)
-                .modelBaseUrl("http://127.0.0.1:9/v1").stateDir(state).startupTimeout(Duration.ofSeconds(30));
+        return OfflineGateway.builder(OpenClawVersion.parse("2026.9.6"), command)
+                .token(TOKEN)
+                .modelBaseUrl("http://127.0.0.1:9/v1")
+                .stateDir(state)
+                .startupTimeout(Duration.ofSeconds(30));
     }
 
     private GatewayCommand script(String body) throws Exception {

@@ -5,8 +5,7 @@ final class ClientVersion {
 
     static final String VERSION = resolve();
 
-    private ClientVersion() {
-    }
+    private ClientVersion() {}
 
     private static String resolve() {
         String v = ClientVersion.class.getPackage().getImplementationVersion();

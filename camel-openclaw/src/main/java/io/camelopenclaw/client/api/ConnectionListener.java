@@ -6,17 +6,14 @@ import io.camelopenclaw.client.error.GatewayException;
 public interface ConnectionListener {
 
     /** The connection changed state. */
-    default void onStatus(ConnectionStatus status) {
-    }
+    default void onStatus(ConnectionStatus status) {}
 
     /** A {@code hello-ok} completed; {@code reconnect} is {@code false} for the first connection. */
-    default void onConnected(GatewayInfo info, boolean reconnect) {
-    }
+    default void onConnected(GatewayInfo info, boolean reconnect) {}
 
     /**
      * An error that does not end the connection: a malformed or oversized frame from the gateway, a listener that
      * threw, a dropped event.
      */
-    default void onError(GatewayException error) {
-    }
+    default void onError(GatewayException error) {}
 }

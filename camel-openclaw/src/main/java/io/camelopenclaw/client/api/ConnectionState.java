@@ -1,6 +1,5 @@
 package io.camelopenclaw.client.api;
 
-
 /** The life cycle of a gateway client's connection. */
 public enum ConnectionState {
     /** Not started yet. */

@@ -1,6 +1,7 @@
 package io.camelopenclaw.client.api;
 
 import io.camelopenclaw.client.error.GatewayException;
+import io.camelopenclaw.client.error.PairingRequiredException;
 
 /**
  * A snapshot of the connection: its state, a human-readable reason and the error that caused it, if any.
@@ -13,6 +14,6 @@ public record ConnectionStatus(ConnectionState state, String reason, GatewayExce
 
     /** The pairing request id when the gateway asked for device pairing, else {@code null}. */
     public String pairingRequestId() {
-        return error instanceof io.camelopenclaw.client.error.PairingRequiredException p ? p.requestId() : null;
+        return error instanceof PairingRequiredException p ? p.requestId() : null;
     }
 }

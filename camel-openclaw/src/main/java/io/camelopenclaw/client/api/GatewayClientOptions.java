@@ -1,8 +1,5 @@
 package io.camelopenclaw.client.api;
 
-import io.camelopenclaw.client.auth.DeviceIdentityStore;
-
-import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
+
+import io.camelopenclaw.client.auth.DeviceIdentityStore;
 
 /**
  * Everything a {@code GatewayClient} needs to connect: where, as whom, with which credentials, and how patiently.
@@ -82,14 +82,16 @@ public final class GatewayClientOptions {
         this.reattachTimeout = b.reattachTimeout;
         this.abortWaitTimeout = b.abortWaitTimeout;
         this.sslContext = b.sslContext;
-        this.certificateFingerprint = b.certificateFingerprint == null ? null
+        this.certificateFingerprint = b.certificateFingerprint == null
+                ? null
                 : b.certificateFingerprint.replace(":", "").toLowerCase(Locale.ROOT);
         this.origin = b.origin;
         this.extraHeaders = Map.copyOf(b.extraHeaders);
         this.eventQueueCapacity = b.eventQueueCapacity;
         this.tickWatchdog = b.tickWatchdog;
         if (minProtocol > maxProtocol || minProtocol < 3 || maxProtocol > 4) {
-            throw new IllegalArgumentException("protocol range must lie within 3..4, got " + minProtocol + ".." + maxProtocol);
+            throw new IllegalArgumentException(
+                    "protocol range must lie within 3..4, got " + minProtocol + ".." + maxProtocol);
         }
     }
 
@@ -252,13 +254,15 @@ public final class GatewayClientOptions {
 
     /** A key for the credentials in use, to tell whether two options would share a gateway connection. */
     public String authKind() {
-        return token != null ? "token" : password != null ? "password" : deviceIdentityStore != null ? "device" : "none";
+        return token != null
+                ? "token"
+                : password != null ? "password" : deviceIdentityStore != null ? "device" : "none";
     }
 
     @Override
     public String toString() {
         return "GatewayClientOptions[url=" + url + ", auth=" + authKind() + ", client=" + clientId + "/" + clientMode
-               + ", device=" + (deviceIdentityStore != null) + ", scopes=" + scopes + ", caps=" + caps + "]";
+                + ", device=" + (deviceIdentityStore != null) + ", scopes=" + scopes + ", caps=" + caps + "]";
     }
 
     /** Builds {@link GatewayClientOptions}. */
@@ -270,7 +274,9 @@ public final class GatewayClientOptions {
         private String clientId = "gateway-client";
         private String clientMode = "backend";
         private String clientVersion = ClientVersion.VERSION;
-        private String platform = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT).split(" ")[0];
+        private String platform = System.getProperty("os.name", "unknown")
+                .toLowerCase(Locale.ROOT)
+                .split(" ")[0];
         private String displayName = "camel-openclaw";
         private String instanceId = UUID.randomUUID().toString();
         private String deviceFamily;
@@ -295,8 +301,7 @@ public final class GatewayClientOptions {
         private int eventQueueCapacity = 10_000;
         private boolean tickWatchdog = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** {@code ws://}, {@code wss://}, {@code http://} or {@code https://}; default {@value #DEFAULT_URL}. */
         public Builder url(String url) {

@@ -3,7 +3,6 @@ package io.camelopenclaw.client.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.json.JsonValues;
 
-
 /**
  * One gateway event, as delivered to {@link GatewayEventListener}s.
  *

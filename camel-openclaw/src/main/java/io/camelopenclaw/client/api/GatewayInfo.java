@@ -20,9 +20,20 @@ import java.util.Set;
  * @param policy            the advertised limits
  * @param deviceTokenIssued whether this {@code hello-ok} issued (or rotated) a device token
  */
-public record GatewayInfo(int protocol, String serverVersion, String connId, String bootId, Set<String> methods,
-        Set<String> events, Set<String> capabilities, List<String> grantedScopes, String authMethod,
-        String defaultAgentId, String mainSessionKey, GatewayPolicy policy, boolean deviceTokenIssued) {
+public record GatewayInfo(
+        int protocol,
+        String serverVersion,
+        String connId,
+        String bootId,
+        Set<String> methods,
+        Set<String> events,
+        Set<String> capabilities,
+        List<String> grantedScopes,
+        String authMethod,
+        String defaultAgentId,
+        String mainSessionKey,
+        GatewayPolicy policy,
+        boolean deviceTokenIssued) {
 
     public GatewayInfo {
         methods = Set.copyOf(methods);

@@ -9,7 +9,11 @@ package io.camelopenclaw.client.api;
  * @param attachmentMaxBytes      largest attachment, or {@code null} when not advertised (protocol 3)
  * @param attachmentMaxImageBytes largest image attachment, or {@code null} when not advertised
  */
-public record GatewayPolicy(long maxPayload, long maxBufferedBytes, long tickIntervalMs, Long attachmentMaxBytes,
+public record GatewayPolicy(
+        long maxPayload,
+        long maxBufferedBytes,
+        long tickIntervalMs,
+        Long attachmentMaxBytes,
         Long attachmentMaxImageBytes) {
 
     /** The defaults of openclaw 2026.9.6, used before the first {@code hello-ok}. */

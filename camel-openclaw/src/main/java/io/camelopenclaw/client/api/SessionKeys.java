@@ -13,8 +13,7 @@ public final class SessionKeys {
     private static final String AGENT_PREFIX = "agent:";
     private static final String FALLBACK_AGENT = "main";
 
-    private SessionKeys() {
-    }
+    private SessionKeys() {}
 
     /**
      * The canonical form of a key.
@@ -30,7 +29,8 @@ public final class SessionKeys {
             return agentId == null && info != null ? info.mainSessionKey() : AGENT_PREFIX + owner + ":main";
         }
         String lower = lowerCase(key);
-        return lower.startsWith(AGENT_PREFIX) || lower.equals("global") || lower.equals("unknown") ? lower
+        return lower.startsWith(AGENT_PREFIX) || lower.equals("global") || lower.equals("unknown")
+                ? lower
                 : AGENT_PREFIX + owner + ":" + lower;
     }
 

@@ -8,17 +8,35 @@ import java.util.List;
  */
 public final class DeviceAuthPayload {
 
-    private DeviceAuthPayload() {
-    }
+    private DeviceAuthPayload() {}
 
     /**
      * @param token the shared token, else the device token, else empty — the same value the gateway takes from
      *              {@code auth.token ?? auth.deviceToken}
      */
-    public static String v3(String deviceId, String clientId, String clientMode, String role, List<String> scopes,
-            long signedAtMs, String token, String nonce, String platform, String deviceFamily) {
-        return String.join("|", "v3", deviceId, clientId, clientMode, role, String.join(",", scopes),
-                Long.toString(signedAtMs), token == null ? "" : token, nonce, normalize(platform),
+    public static String v3(
+            String deviceId,
+            String clientId,
+            String clientMode,
+            String role,
+            List<String> scopes,
+            long signedAtMs,
+            String token,
+            String nonce,
+            String platform,
+            String deviceFamily) {
+        return String.join(
+                "|",
+                "v3",
+                deviceId,
+                clientId,
+                clientMode,
+                role,
+                String.join(",", scopes),
+                Long.toString(signedAtMs),
+                token == null ? "" : token,
+                nonce,
+                normalize(platform),
                 normalize(deviceFamily));
     }
 

@@ -47,7 +47,8 @@ public final class DeviceIdentity {
     /** Restores an identity from its PKCS#8 private key and raw 32-byte public key. */
     public static DeviceIdentity restore(byte[] pkcs8PrivateKey, byte[] rawPublicKey) {
         try {
-            PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8PrivateKey));
+            PrivateKey key =
+                    KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8PrivateKey));
             DeviceIdentity identity = new DeviceIdentity(key, rawPublicKey);
             identity.verifyKeyPair();
             return identity;

@@ -1,9 +1,5 @@
 package io.camelopenclaw.client.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.json.JsonValues;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.json.JsonValues;
+
 /**
  * Keeps a device identity (private key and device id) and the latest device token per gateway and role in one JSON
  * file that only its owner may read or write. The identity is created on first use; every {@code hello-ok} that
@@ -27,7 +27,8 @@ public final class DeviceIdentityStore {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64_DEC = Base64.getDecoder();
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path file;
     private DeviceIdentity identity;
@@ -102,11 +103,12 @@ public final class DeviceIdentityStore {
         try {
             if (Files.exists(file)) {
                 JsonNode root = JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8));
-                identity = DeviceIdentity.restore(B64_DEC.decode(root.path("privateKeyPkcs8").asText()),
+                identity = DeviceIdentity.restore(
+                        B64_DEC.decode(root.path("privateKeyPkcs8").asText()),
                         Base64.getUrlDecoder().decode(root.path("publicKey").asText()));
                 if (!identity.deviceId().equals(root.path("deviceId").asText())) {
-                    throw new IllegalStateException("device identity file " + file + " has a device id that does not "
-                                                    + "match its key");
+                    throw new IllegalStateException(
+                            "device identity file " + file + " has a device id that does not " + "match its key");
                 }
                 tokens = root.has("deviceTokens") ? (ObjectNode) root.get("deviceTokens") : JsonValues.object();
             } else {
@@ -130,11 +132,13 @@ public final class DeviceIdentityStore {
             Path dir = file.getParent();
             Files.createDirectories(dir);
             Path tmp = POSIX
-                    ? Files.createTempFile(dir, ".device-identity", ".tmp",
+                    ? Files.createTempFile(
+                            dir,
+                            ".device-identity",
+                            ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, ".device-identity", ".tmp");
-            Files.writeString(tmp, JsonValues.pretty(root),
-                    StandardCharsets.UTF_8);
+            Files.writeString(tmp, JsonValues.pretty(root), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

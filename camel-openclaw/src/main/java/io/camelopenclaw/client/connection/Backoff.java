@@ -21,6 +21,8 @@ final class Backoff {
         long base = initialMs << Math.min(attempt, 20);
         long capped = base <= 0 ? maxMs : Math.min(base, maxMs);
         long jitterSpan = (long) (capped * jitter);
-        return capped - jitterSpan + (jitterSpan > 0 ? ThreadLocalRandom.current().nextLong(jitterSpan + 1) : 0);
+        return capped
+                - jitterSpan
+                + (jitterSpan > 0 ? ThreadLocalRandom.current().nextLong(jitterSpan + 1) : 0);
     }
 }

@@ -23,8 +23,7 @@ final class ClosePolicy {
     }
 
     /** An action and the delay before it. */
-    record Decision(Action action, long delayMs) {
-    }
+    record Decision(Action action, long delayMs) {}
 
     private static final long STARTUP_HINT_MIN_MS = 100;
     private static final long STARTUP_HINT_MAX_MS = 2000;
@@ -36,8 +35,8 @@ final class ClosePolicy {
 
     ClosePolicy(GatewayClientOptions options) {
         this.options = options;
-        this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
-                options.reconnectJitter());
+        this.backoff =
+                new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(), options.reconnectJitter());
     }
 
     /** A new attempt starts: hints of the last one no longer apply. */

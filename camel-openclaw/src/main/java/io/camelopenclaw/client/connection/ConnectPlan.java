@@ -46,8 +46,8 @@ final class ConnectPlan {
                 identity = store.identity();
                 stored = store.deviceToken(gateway, ConnectRequest.ROLE).orElse(null);
             } catch (RuntimeException e) {
-                throw new GatewayConnectException("Device identity unavailable: " + e.getMessage(), GatewayError.NONE,
-                        true);
+                throw new GatewayConnectException(
+                        "Device identity unavailable: " + e.getMessage(), GatewayError.NONE, true);
             }
         }
         return ConnectRequest.build(options, nonce, challengeTs, identity, stored);
@@ -68,8 +68,10 @@ final class ConnectPlan {
      */
     GatewayException accept(GatewayInfo hello, JsonNode auth) {
         if (hello.protocol() < options.minProtocol() || hello.protocol() > options.maxProtocol()) {
-            return new GatewayConnectException("Gateway negotiated protocol " + hello.protocol()
-                                               + " outside the offered range", GatewayError.NONE, true);
+            return new GatewayConnectException(
+                    "Gateway negotiated protocol " + hello.protocol() + " outside the offered range",
+                    GatewayError.NONE,
+                    true);
         }
         storeDeviceToken(auth);
         List<String> granted = grantedScopes(hello);
@@ -94,7 +96,12 @@ final class ConnectPlan {
             return;
         }
         List<String> scopes = JsonValues.texts(auth, "scopes");
-        store.saveDeviceToken(gateway, new DeviceToken(auth.get("deviceToken").asText(), ConnectRequest.ROLE,
-                scopes == null ? options.scopes() : scopes, JsonValues.number(auth, "issuedAtMs")));
+        store.saveDeviceToken(
+                gateway,
+                new DeviceToken(
+                        auth.get("deviceToken").asText(),
+                        ConnectRequest.ROLE,
+                        scopes == null ? options.scopes() : scopes,
+                        JsonValues.number(auth, "issuedAtMs")));
     }
 }

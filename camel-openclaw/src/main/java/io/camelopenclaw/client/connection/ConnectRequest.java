@@ -1,12 +1,11 @@
 package io.camelopenclaw.client.connection;
 
-import io.camelopenclaw.client.json.JsonValues;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceAuthPayload;
 import io.camelopenclaw.client.auth.DeviceIdentity;
 import io.camelopenclaw.client.auth.DeviceToken;
+import io.camelopenclaw.client.json.JsonValues;
 
 /**
  * Builds the {@code connect} params: protocol range, client info, role, explicit scopes, caps, credentials and the
@@ -28,8 +27,12 @@ final class ConnectRequest {
      * @param identity    the device identity, or {@code null} to connect without one
      * @param storedToken a device token for this gateway, used when no shared secret is configured; may be {@code null}
      */
-    public static ConnectRequest build(GatewayClientOptions options, String nonce, long challengeTs,
-            DeviceIdentity identity, DeviceToken storedToken) {
+    public static ConnectRequest build(
+            GatewayClientOptions options,
+            String nonce,
+            long challengeTs,
+            DeviceIdentity identity,
+            DeviceToken storedToken) {
         ObjectNode params = JsonValues.object();
         params.put("minProtocol", options.minProtocol());
         params.put("maxProtocol", options.maxProtocol());
@@ -68,8 +71,17 @@ final class ConnectRequest {
             params.set("auth", auth);
         }
         if (identity != null) {
-            String payload = DeviceAuthPayload.v3(identity.deviceId(), options.clientId(), options.clientMode(), ROLE,
-                    options.scopes(), challengeTs, signatureToken, nonce, options.platform(), options.deviceFamily());
+            String payload = DeviceAuthPayload.v3(
+                    identity.deviceId(),
+                    options.clientId(),
+                    options.clientMode(),
+                    ROLE,
+                    options.scopes(),
+                    challengeTs,
+                    signatureToken,
+                    nonce,
+                    options.platform(),
+                    options.deviceFamily());
             ObjectNode device = params.putObject("device");
             device.put("id", identity.deviceId());
             device.put("publicKey", identity.publicKeyBase64Url());

@@ -1,19 +1,18 @@
 package io.camelopenclaw.client.connection;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.List;
 
 /** Renders frames for logs with every secret (tokens, password, device token, signature) replaced by {@code ***}. */
 final class FrameRedactor {
 
     private static final String MASK = "***";
-    private static final List<String> AUTH_SECRETS = List.of("token", "password", "deviceToken", "bootstrapToken",
-            "approvalRuntimeToken", "agentRuntimeIdentityToken");
+    private static final List<String> AUTH_SECRETS = List.of(
+            "token", "password", "deviceToken", "bootstrapToken", "approvalRuntimeToken", "agentRuntimeIdentityToken");
 
-    private FrameRedactor() {
-    }
+    private FrameRedactor() {}
 
     /** The frame as JSON text, secrets masked; the frame itself is not modified. */
     public static String redact(JsonNode frame) {

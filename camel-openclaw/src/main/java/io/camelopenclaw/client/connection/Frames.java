@@ -8,8 +8,7 @@ import org.slf4j.Logger;
 /** Small frame helpers of the connection: building requests, tracing frames (secrets masked), close reasons. */
 final class Frames {
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** {@code {type:"req", id, method, params}}. */
     static ObjectNode request(String id, String method, ObjectNode params) {

@@ -38,7 +38,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayConnection {
 
-    private enum Phase { OPENING, AWAITING_CHALLENGE, AWAITING_HELLO, READY }
+    private enum Phase {
+        OPENING,
+        AWAITING_CHALLENGE,
+        AWAITING_HELLO,
+        READY
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
 
@@ -68,13 +73,20 @@ public final class GatewayConnection {
     private boolean everConnected;
     private ScheduledFuture<?> handshakeTimer;
 
-    public GatewayConnection(GatewayClientOptions options, SerialDispatcher dispatcher, ScheduledExecutorService timer,
+    public GatewayConnection(
+            GatewayClientOptions options,
+            SerialDispatcher dispatcher,
+            ScheduledExecutorService timer,
             GatewayConnectionListener listener) {
         this(options, dispatcher, timer, listener, SocketFactory.webSocket(options));
     }
 
-    GatewayConnection(GatewayClientOptions options, SerialDispatcher dispatcher, ScheduledExecutorService timer,
-            GatewayConnectionListener listener, SocketFactory sockets) {
+    GatewayConnection(
+            GatewayClientOptions options,
+            SerialDispatcher dispatcher,
+            ScheduledExecutorService timer,
+            GatewayConnectionListener listener,
+            SocketFactory sockets) {
         this.options = options;
         this.dispatcher = dispatcher;
         this.timer = timer;
@@ -118,10 +130,13 @@ public final class GatewayConnection {
         if (unusable != null) {
             return CompletableFuture.failedFuture(unusable);
         }
-        return readiness.ready().thenApply(v -> info).copy()
+        return readiness
+                .ready()
+                .thenApply(v -> info)
+                .copy()
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
-                        ? new GatewayTimeoutException(notConnected(timeout)) : e));
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        e instanceof TimeoutException ? new GatewayTimeoutException(notConnected(timeout)) : e));
     }
 
     private GatewayException unusable() {
@@ -135,8 +150,8 @@ public final class GatewayConnection {
      * @param expectFinal keep waiting after an {@code accepted} answer (two-phase methods such as {@code agent})
      * @param onAccepted  receives the {@code accepted} payload of a two-phase method; may be {@code null}
      */
-    public CompletableFuture<JsonNode> request(String method, ObjectNode params, Duration timeout, boolean expectFinal,
-            Consumer<JsonNode> onAccepted) {
+    public CompletableFuture<JsonNode> request(
+            String method, ObjectNode params, Duration timeout, boolean expectFinal, Consumer<JsonNode> onAccepted) {
         GatewayException unusable = unusable();
         if (unusable != null) {
             return CompletableFuture.failedFuture(unusable);
@@ -163,7 +178,7 @@ public final class GatewayConnection {
     /** {@code Gateway ws://... not connected within 1000 ms (reconnecting in 400 ms)}: why requests waited. */
     private String notConnected(Duration waited) {
         return "Gateway " + options.url() + " not connected within " + waited.toMillis() + " ms ("
-               + readiness.status().reason() + ")";
+                + readiness.status().reason() + ")";
     }
 
     /** Closes the connection for good; pending requests fail. */
@@ -193,8 +208,10 @@ public final class GatewayConnection {
         long maxFrame = info != null ? info.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
         GatewaySocket socket = sockets.create(decoder, maxFrame);
         current = socket;
-        handshakeTimer = timer.schedule(() -> dispatcher.execute(() -> handshakeTimedOut(socket)),
-                options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        handshakeTimer = timer.schedule(
+                () -> dispatcher.execute(() -> handshakeTimedOut(socket)),
+                options.connectTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.debug("Connecting to gateway {}", options.url());
         socket.connect();
     }
@@ -204,12 +221,10 @@ public final class GatewayConnection {
             return;
         }
         listener.onError(new GatewayTimeoutException("No hello-ok from gateway " + options.url() + " within "
-                                                     + options.connectTimeout().toMillis() + " ms (phase " + phase
-                                                     + ")"));
+                + options.connectTimeout().toMillis() + " ms (phase " + phase
+                + ")"));
         socket.closeConnection(1000, "handshake timeout");
     }
-
-
 
     private void sendConnect(GatewaySocket socket, JsonNode challenge) {
         try {
@@ -256,10 +271,16 @@ public final class GatewayConnection {
         closePolicy.connected();
         cancelHandshakeTimer();
         watch(socket, hello.policy().tickIntervalMs());
-        readiness.connected(hello, "connected to " + options.url() + " (protocol " + hello.protocol() + ", gateway "
-                                   + hello.serverVersion() + ")");
-        LOG.info("Connected to OpenClaw gateway {} (protocol {}, version {}, scopes {})", options.url(),
-                hello.protocol(), hello.serverVersion(), plan.grantedScopes(hello));
+        readiness.connected(
+                hello,
+                "connected to " + options.url() + " (protocol " + hello.protocol() + ", gateway "
+                        + hello.serverVersion() + ")");
+        LOG.info(
+                "Connected to OpenClaw gateway {} (protocol {}, version {}, scopes {})",
+                options.url(),
+                hello.protocol(),
+                hello.serverVersion(),
+                plan.grantedScopes(hello));
         listener.onConnected(hello, reconnect);
     }
 
@@ -268,8 +289,11 @@ public final class GatewayConnection {
         if (options.tickWatchdog()) {
             watchdog.start(tickMs, silentMs -> {
                 if (socket == current && phase == Phase.READY) {
-                    LOG.warn("No frame from gateway {} for {} ms (tick interval {} ms); reconnecting", options.url(),
-                            silentMs, tickMs);
+                    LOG.warn(
+                            "No frame from gateway {} for {} ms (tick interval {} ms); reconnecting",
+                            options.url(),
+                            silentMs,
+                            tickMs);
                     socket.closeConnection(4000, "tick timeout");
                 }
             });
@@ -285,15 +309,16 @@ public final class GatewayConnection {
         listener.onError(e);
     }
 
-
     private void scheduleReconnect(long delayMs) {
-        timer.schedule(() -> dispatcher.execute(() -> {
-            if (!closed && current == null) {
-                openSocket();
-            }
-        }), delayMs, TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> dispatcher.execute(() -> {
+                    if (!closed && current == null) {
+                        openSocket();
+                    }
+                }),
+                delayMs,
+                TimeUnit.MILLISECONDS);
     }
-
 
     private void malformed(GatewaySocket socket, String what) {
         if (socket != current) {
@@ -344,7 +369,10 @@ public final class GatewayConnection {
             Frames.trace(LOG, "recv", frame);
             String id = JsonValues.text(frame, "id");
             if (phase == Phase.AWAITING_HELLO && id != null && id.equals(connectRequestId)) {
-                handleHello(socket, Boolean.TRUE.equals(JsonValues.bool(frame, "ok")), frame.get("payload"),
+                handleHello(
+                        socket,
+                        Boolean.TRUE.equals(JsonValues.bool(frame, "ok")),
+                        frame.get("payload"),
                         frame.get("error"));
             } else if (!requests.complete(id, frame)) {
                 LOG.debug("Gateway answered request {} that nobody waits for", id);
@@ -352,8 +380,8 @@ public final class GatewayConnection {
         }
 
         @Override
-        public void event(GatewaySocket socket, String name, JsonNode payload, Long seq, long receivedAt,
-                JsonNode frame) {
+        public void event(
+                GatewaySocket socket, String name, JsonNode payload, Long seq, long receivedAt, JsonNode frame) {
             if (socket != current) {
                 return;
             }
@@ -374,8 +402,11 @@ public final class GatewayConnection {
             if ("shutdown".equals(name)) {
                 Long restart = JsonValues.number(payload, "restartExpectedMs");
                 closePolicy.restartExpected(restart);
-                LOG.info("Gateway {} is shutting down ({}), restart expected in {} ms", options.url(),
-                        JsonValues.text(payload, "reason"), restart);
+                LOG.info(
+                        "Gateway {} is shutting down ({}), restart expected in {} ms",
+                        options.url(),
+                        JsonValues.text(payload, "reason"),
+                        restart);
             }
             listener.onEvent(new GatewayEvent(name, payload, seq, gap, receivedAt));
         }
@@ -400,22 +431,26 @@ public final class GatewayConnection {
             switch (decision.action()) {
                 case AWAIT_OPERATOR -> scheduleReconnect(decision.delayMs());
                 case PROTOCOL_MISMATCH -> {
-                    refuse(new GatewayConnectException("Gateway closed the connection: protocol mismatch (1002 " + reason
-                                                       + ")", GatewayError.NONE, true));
+                    refuse(new GatewayConnectException(
+                            "Gateway closed the connection: protocol mismatch (1002 " + reason + ")",
+                            GatewayError.NONE,
+                            true));
                     scheduleReconnect(decision.delayMs());
                 }
                 case GIVE_UP -> {
-                    GatewayConnectionLostException e = new GatewayConnectionLostException(code, "gave up after "
-                            + options.maxReconnectAttempts() + " reconnect attempts");
+                    GatewayConnectionLostException e = new GatewayConnectionLostException(
+                            code, "gave up after " + options.maxReconnectAttempts() + " reconnect attempts");
                     closed = true;
                     readiness.closed(e.getMessage(), e);
                 }
                 case RECONNECT -> {
                     String why = Frames.closeReason(reason, socket.lastError());
                     GatewayException cause = refusal != null ? refusal : new GatewayConnectionLostException(code, why);
-                    readiness.set(everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING,
+                    readiness.set(
+                            everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING,
                             "connection closed (" + code + (why.isEmpty() ? "" : " " + why) + "); reconnecting in "
-                            + decision.delayMs() + " ms", cause);
+                                    + decision.delayMs() + " ms",
+                            cause);
                     scheduleReconnect(decision.delayMs());
                 }
             }

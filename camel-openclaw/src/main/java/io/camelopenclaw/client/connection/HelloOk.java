@@ -1,20 +1,18 @@
 package io.camelopenclaw.client.connection;
 
-import io.camelopenclaw.client.json.JsonValues;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.api.GatewayInfo;
-import io.camelopenclaw.client.api.GatewayPolicy;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.GatewayPolicy;
+import io.camelopenclaw.client.json.JsonValues;
+
 /** Reads a {@code hello-ok} payload (protocol 3 or 4) into a {@link GatewayInfo}. */
 final class HelloOk {
 
-    private HelloOk() {
-    }
+    private HelloOk() {}
 
     public static GatewayInfo parse(JsonNode payload) {
         JsonNode server = payload.path("server");
@@ -27,14 +25,22 @@ final class HelloOk {
                 orDefault(JsonValues.number(policy, "maxPayload"), GatewayPolicy.DEFAULT.maxPayload()),
                 orDefault(JsonValues.number(policy, "maxBufferedBytes"), GatewayPolicy.DEFAULT.maxBufferedBytes()),
                 orDefault(JsonValues.number(policy, "tickIntervalMs"), GatewayPolicy.DEFAULT.tickIntervalMs()),
-                JsonValues.number(attachments, "maxBytes"), JsonValues.number(attachments, "maxImageBytes"));
+                JsonValues.number(attachments, "maxBytes"),
+                JsonValues.number(attachments, "maxImageBytes"));
         List<String> scopes = auth == null ? null : JsonValues.texts(auth, "scopes");
-        return new GatewayInfo(payload.path("protocol").asInt(), JsonValues.text(server, "version"),
-                JsonValues.text(server, "connId"), JsonValues.text(server, "bootId"), set(features, "methods"),
-                set(features, "events"), set(features, "capabilities"), scopes,
+        return new GatewayInfo(
+                payload.path("protocol").asInt(),
+                JsonValues.text(server, "version"),
+                JsonValues.text(server, "connId"),
+                JsonValues.text(server, "bootId"),
+                set(features, "methods"),
+                set(features, "events"),
+                set(features, "capabilities"),
+                scopes,
                 auth == null ? null : JsonValues.text(auth, "method"),
                 orDefault(JsonValues.text(defaults, "defaultAgentId"), "main"),
-                orDefault(JsonValues.text(defaults, "mainSessionKey"), "agent:main:main"), p,
+                orDefault(JsonValues.text(defaults, "mainSessionKey"), "agent:main:main"),
+                p,
                 auth != null && auth.hasNonNull("deviceToken"));
     }
 

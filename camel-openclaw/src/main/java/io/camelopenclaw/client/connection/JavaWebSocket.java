@@ -1,16 +1,16 @@
 package io.camelopenclaw.client.connection;
 
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.framing.TextFrame;
-import org.java_websocket.handshake.ServerHandshake;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.TextFrame;
+import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * The {@link GatewaySocket} of Java-WebSocket. Sends no {@code Origin} header unless configured, answers pings by
@@ -25,8 +25,13 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
     private final boolean verifyHostname;
     private volatile Exception lastError;
 
-    private JavaWebSocket(URI uri, Map<String, String> headers, int maxFrameBytes, int connectTimeoutMs,
-            SocketHandler handler, boolean verifyHostname) {
+    private JavaWebSocket(
+            URI uri,
+            Map<String, String> headers,
+            int maxFrameBytes,
+            int connectTimeoutMs,
+            SocketHandler handler,
+            boolean verifyHostname) {
         super(uri, new RawTextDraft(maxFrameBytes), headers, connectTimeoutMs);
         this.handler = handler;
         this.verifyHostname = verifyHostname;
@@ -41,14 +46,26 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
      * @param sslContext for {@code wss://}: the context to use (already wrapping a pinning trust manager if pinned)
      * @param pinned     whether the certificate is pinned (then host name verification is left to the pin)
      */
-    static JavaWebSocket create(URI uri, String origin, Map<String, String> extraHeaders, long maxFrameBytes,
-            long connectTimeoutMs, SSLContext sslContext, boolean pinned, SocketHandler handler) {
+    static JavaWebSocket create(
+            URI uri,
+            String origin,
+            Map<String, String> extraHeaders,
+            long maxFrameBytes,
+            long connectTimeoutMs,
+            SSLContext sslContext,
+            boolean pinned,
+            SocketHandler handler) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         if (origin != null) {
             headers.put("Origin", origin);
         }
-        JavaWebSocket socket = new JavaWebSocket(uri, headers, (int) Math.min(Integer.MAX_VALUE, maxFrameBytes),
-                (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs), handler, !pinned);
+        JavaWebSocket socket = new JavaWebSocket(
+                uri,
+                headers,
+                (int) Math.min(Integer.MAX_VALUE, maxFrameBytes),
+                (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs),
+                handler,
+                !pinned);
         if ("wss".equalsIgnoreCase(uri.getScheme()) && sslContext != null) {
             socket.setSocketFactory(sslContext.getSocketFactory());
         }

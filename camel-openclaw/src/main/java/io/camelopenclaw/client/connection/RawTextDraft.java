@@ -1,5 +1,9 @@
 package io.camelopenclaw.client.connection;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
@@ -11,10 +15,6 @@ import org.java_websocket.framing.BinaryFrame;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.FramedataImpl1;
-
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * RFC 6455 framing for the client side of the gateway socket that hands every complete (unfragmented) text frame to
@@ -48,9 +48,11 @@ final class RawTextDraft extends Draft_6455 {
      * limit). It is kept because the caller reuses its read buffer for the next read.
      */
     private ByteBuffer carry;
+
     private boolean carrying;
     /** A frame that broke the protocol after good ones in the same read: it fails once those were processed. */
     private InvalidDataException failure;
+
     private Framedata failAfter;
 
     RawTextDraft(int maxFrameSize) {

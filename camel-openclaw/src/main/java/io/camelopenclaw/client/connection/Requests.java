@@ -79,17 +79,20 @@ final class Requests {
     Call call(String method, ObjectNode params, Duration timeout, boolean expectFinal, Consumer<JsonNode> onAccepted) {
         Call call = new Call(method, params, expectFinal, onAccepted);
         if (timeout != null) {
-            ScheduledFuture<?> t = timer.schedule(() -> call.future.completeExceptionally(timedOut(call, timeout)),
-                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> t = timer.schedule(
+                    () -> call.future.completeExceptionally(timedOut(call, timeout)),
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             call.future.whenComplete((r, e) -> t.cancel(false));
         }
         return call;
     }
 
     private GatewayTimeoutException timedOut(Call call, Duration timeout) {
-        return new GatewayTimeoutException(call.sent
-                ? "Gateway method " + call.method + " got no answer within " + timeout.toMillis() + " ms"
-                : notConnected.apply(timeout) + "; " + call.method + " not sent");
+        return new GatewayTimeoutException(
+                call.sent
+                        ? "Gateway method " + call.method + " got no answer within " + timeout.toMillis() + " ms"
+                        : notConnected.apply(timeout) + "; " + call.method + " not sent");
     }
 
     /** Registers the request and writes its frame, unless it is larger than {@code maxPayload}. */
@@ -97,8 +100,8 @@ final class Requests {
         String id = nextId();
         byte[] utf8 = JsonValues.utf8(Frames.request(id, call.method, call.params));
         if (utf8.length > maxPayload) {
-            call.future.completeExceptionally(new PayloadTooLargeException("Request frame for " + call.method,
-                    utf8.length, maxPayload));
+            call.future.completeExceptionally(
+                    new PayloadTooLargeException("Request frame for " + call.method, utf8.length, maxPayload));
             return;
         }
         pending.put(id, call);
@@ -108,8 +111,8 @@ final class Requests {
         try {
             socket.sendText(utf8);
         } catch (RuntimeException e) {
-            call.future.completeExceptionally(new GatewayConnectionLostException(1006, "send failed: "
-                                                                                        + e.getMessage()));
+            call.future.completeExceptionally(
+                    new GatewayConnectionLostException(1006, "send failed: " + e.getMessage()));
         }
     }
 

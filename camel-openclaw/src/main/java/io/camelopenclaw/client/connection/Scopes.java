@@ -7,8 +7,7 @@ import java.util.List;
 /** The gateway's operator-scope implication rules: admin satisfies all; write implies read; read and write imply their session scopes. */
 final class Scopes {
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** The required scopes that {@code granted} does not satisfy. */
     public static List<String> missing(Collection<String> required, Collection<String> granted) {

@@ -1,7 +1,6 @@
 package io.camelopenclaw.client.connection;
 
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 
 import io.camelopenclaw.client.api.GatewayClientOptions;
@@ -19,10 +18,18 @@ interface SocketFactory {
      */
     static SocketFactory webSocket(GatewayClientOptions options) {
         SSLContext tls = "wss".equalsIgnoreCase(options.url().getScheme())
-                ? TlsSupport.context(options.sslContext(), options.certificateFingerprint()) : null;
+                ? TlsSupport.context(options.sslContext(), options.certificateFingerprint())
+                : null;
         Map<String, String> headers = options.extraHeaders();
         boolean pinned = options.certificateFingerprint() != null;
-        return (handler, maxFrameBytes) -> JavaWebSocket.create(options.url(), options.origin(), headers,
-                maxFrameBytes, options.connectTimeout().toMillis(), tls, pinned, handler);
+        return (handler, maxFrameBytes) -> JavaWebSocket.create(
+                options.url(),
+                options.origin(),
+                headers,
+                maxFrameBytes,
+                options.connectTimeout().toMillis(),
+                tls,
+                pinned,
+                handler);
     }
 }

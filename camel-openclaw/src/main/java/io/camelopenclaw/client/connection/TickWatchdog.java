@@ -31,12 +31,16 @@ final class TickWatchdog {
         if (tickMs <= 0) {
             return;
         }
-        check = timer.scheduleAtFixedRate(() -> dispatcher.execute(() -> {
-            long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastInboundNanos);
-            if (silentMs > 2 * tickMs) {
-                onSilence.silentFor(silentMs);
-            }
-        }), tickMs, tickMs, TimeUnit.MILLISECONDS);
+        check = timer.scheduleAtFixedRate(
+                () -> dispatcher.execute(() -> {
+                    long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastInboundNanos);
+                    if (silentMs > 2 * tickMs) {
+                        onSilence.silentFor(silentMs);
+                    }
+                }),
+                tickMs,
+                tickMs,
+                TimeUnit.MILLISECONDS);
     }
 
     void stop() {

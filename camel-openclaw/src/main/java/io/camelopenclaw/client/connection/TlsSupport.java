@@ -1,20 +1,19 @@
 package io.camelopenclaw.client.connection;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /** Builds the TLS context for {@code wss://}: the caller's (or the JVM's), or one that trusts only a pinned cert. */
 final class TlsSupport {
 
-    private TlsSupport() {
-    }
+    private TlsSupport() {}
 
     /**
      * @param base        the caller's context, or {@code null} for the JVM default
@@ -26,7 +25,7 @@ final class TlsSupport {
                 return base != null ? base : SSLContext.getDefault();
             }
             SSLContext pinned = SSLContext.getInstance("TLS");
-            pinned.init(null, new TrustManager[] { new PinningTrustManager(fingerprint) }, null);
+            pinned.init(null, new TrustManager[] {new PinningTrustManager(fingerprint)}, null);
             return pinned;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create TLS context", e);

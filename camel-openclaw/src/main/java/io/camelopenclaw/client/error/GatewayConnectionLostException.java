@@ -6,7 +6,8 @@ public class GatewayConnectionLostException extends GatewayException {
     private final int closeCode;
 
     public GatewayConnectionLostException(int closeCode, String reason) {
-        super("Gateway connection closed (" + closeCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+        super("Gateway connection closed (" + closeCode + (reason == null || reason.isEmpty() ? "" : " " + reason)
+                + ")");
         this.closeCode = closeCode;
     }
 

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param retryAfterMs the gateway's retry hint, or {@code null}
  * @param details      the whole {@code details} object (immutable; empty when absent)
  */
-public record GatewayError(String code, String message, String detailsCode, boolean retryable, Long retryAfterMs,
+public record GatewayError(
+        String code,
+        String message,
+        String detailsCode,
+        boolean retryable,
+        Long retryAfterMs,
         Map<String, Object> details) {
 
     /** No gateway error: used for errors raised by the client itself. */

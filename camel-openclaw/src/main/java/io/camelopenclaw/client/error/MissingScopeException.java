@@ -12,8 +12,9 @@ public class MissingScopeException extends GatewayException {
     private final List<String> missingScopes;
 
     public MissingScopeException(List<String> missingScopes, List<String> grantedScopes) {
-        super("Gateway connection lacks scope(s) " + missingScopes + " (granted: " + grantedScopes
-              + "); use a device identity and pairing, or a local gateway-client/backend connection [MISSING_SCOPE]",
+        super(
+                "Gateway connection lacks scope(s) " + missingScopes + " (granted: " + grantedScopes
+                        + "); use a device identity and pairing, or a local gateway-client/backend connection [MISSING_SCOPE]",
                 new GatewayError(null, null, "MISSING_SCOPE", false, null, null));
         this.missingScopes = List.copyOf(missingScopes);
     }

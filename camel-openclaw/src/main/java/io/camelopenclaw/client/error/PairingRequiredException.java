@@ -7,10 +7,13 @@ package io.camelopenclaw.client.error;
 public class PairingRequiredException extends GatewayConnectException {
 
     public PairingRequiredException(GatewayError error) {
-        super("Gateway requires device pairing (reason " + error.detail("reason") + "); approve request "
-              + error.detail("requestId") + " with 'openclaw devices approve " + error.detail("requestId") + "'"
-              + (error.detail("remediationHint") == null ? "" : " (" + error.detail("remediationHint") + ")"),
-                error, true);
+        super(
+                "Gateway requires device pairing (reason " + error.detail("reason") + "); approve request "
+                        + error.detail("requestId") + " with 'openclaw devices approve " + error.detail("requestId")
+                        + "'"
+                        + (error.detail("remediationHint") == null ? "" : " (" + error.detail("remediationHint") + ")"),
+                error,
+                true);
     }
 
     /** The pending pairing request id to approve, or {@code null} if the gateway sent none. */

@@ -1,16 +1,16 @@
 package io.camelopenclaw.client.json;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reading and writing the JSON of gateway frames: payloads as plain Java values ({@link #toJava}), optional fields
@@ -21,11 +21,10 @@ import java.util.Map;
 public final class JsonValues {
 
     /** Lenient on input (unknown fields are ignored), used for every frame. */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /**
      * A tree as plain Java values: objects become {@code Map<String, Object>} (in field order), arrays {@code List},

@@ -1,11 +1,11 @@
 package io.camelopenclaw.client.run;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.json.JsonValues;
-
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The gateway's two ways to abort: {@code chat.abort {sessionKey, runId?}} (a session's current run, or that run of
@@ -14,12 +14,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AbortRequests {
 
-    private AbortRequests() {
-    }
+    private AbortRequests() {}
 
     /** {@code chat.abort}; {@code runId} may be {@code null} to abort whatever the session is running. */
-    public static CompletableFuture<JsonNode> chatAbort(RunTransport transport, String sessionKey, String runId,
-            Duration timeout) {
+    public static CompletableFuture<JsonNode> chatAbort(
+            RunTransport transport, String sessionKey, String runId, Duration timeout) {
         ObjectNode params = JsonValues.object();
         params.put("sessionKey", sessionKey);
         if (runId != null) {

@@ -2,11 +2,13 @@ package io.camelopenclaw.client.run;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.camelopenclaw.client.error.GatewayException;
+
 /**
  * A started agent run. {@link #result()} completes once, on the client's event thread, with the aggregated
  * {@link AgentRunResult} for {@code ok}/{@code silent}, or exceptionally with an
  * {@link AgentRunException} subtype for {@code error}, {@code aborted} and
- * {@code timeout} (or another {@link io.camelopenclaw.client.error.GatewayException} when the run could not start).
+ * {@code timeout} (or another {@link GatewayException} when the run could not start).
  */
 public final class AgentRun {
 

@@ -1,6 +1,5 @@
 package io.camelopenclaw.client.run;
 
-import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.error.GatewayError;
 import io.camelopenclaw.client.error.GatewayException;
 

@@ -113,7 +113,7 @@ public final class AgentRunRequest {
     @Override
     public String toString() {
         return "AgentRunRequest[" + method.wireName() + ", session=" + sessionKey + ", key=" + idempotencyKey + ", "
-               + message.length() + " chars, " + attachments.size() + " attachments]";
+                + message.length() + " chars, " + attachments.size() + " attachments]";
     }
 
     /** Builds an {@link AgentRunRequest}. */

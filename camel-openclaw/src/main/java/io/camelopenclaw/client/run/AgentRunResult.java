@@ -23,9 +23,22 @@ import java.util.List;
  * @param reattached   whether the run survived a lost connection or a missed terminal event and was recovered
  *                     (by its continuing events, {@code agent.wait} or {@code chat.history})
  */
-public record AgentRunResult(String runId, String sessionKey, RunOutcome outcome, String text, String thinking,
-        List<ToolCall> toolCalls, RunUsage usage, String model, String provider, String stopReason, String errorKind,
-        String errorMessage, long durationMs, int chunkCount, boolean reattached) {
+public record AgentRunResult(
+        String runId,
+        String sessionKey,
+        RunOutcome outcome,
+        String text,
+        String thinking,
+        List<ToolCall> toolCalls,
+        RunUsage usage,
+        String model,
+        String provider,
+        String stopReason,
+        String errorKind,
+        String errorMessage,
+        long durationMs,
+        int chunkCount,
+        boolean reattached) {
 
     public AgentRunResult {
         toolCalls = List.copyOf(toolCalls);
@@ -122,8 +135,22 @@ public record AgentRunResult(String runId, String sessionKey, RunOutcome outcome
         }
 
         public AgentRunResult build() {
-            return new AgentRunResult(runId, sessionKey, outcome, text, thinking, toolCalls, usage, model, provider,
-                    stopReason, errorKind, errorMessage, durationMs, chunkCount, reattached);
+            return new AgentRunResult(
+                    runId,
+                    sessionKey,
+                    outcome,
+                    text,
+                    thinking,
+                    toolCalls,
+                    usage,
+                    model,
+                    provider,
+                    stopReason,
+                    errorKind,
+                    errorMessage,
+                    durationMs,
+                    chunkCount,
+                    reattached);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.camelopenclaw.client.run;
 
-import io.camelopenclaw.client.run.AgentRunResult;
-
 /** The agent run exceeded its run or idle timeout, or could not be reattached in time; it was aborted on the gateway. */
 public class AgentRunTimeoutException extends AgentRunException {
 

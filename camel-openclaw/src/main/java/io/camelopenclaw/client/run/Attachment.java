@@ -1,5 +1,7 @@
 package io.camelopenclaw.client.run;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,7 @@ public record Attachment(String fileName, String mimeType, byte[] content) {
 
     /** Whether the media type is an image (the gateway's tighter image limit applies). */
     public boolean isImage() {
-        return mimeType != null && mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("image/");
+        return mimeType != null && mimeType.toLowerCase(Locale.ROOT).startsWith("image/");
     }
 
     @Override
@@ -28,12 +30,14 @@ public record Attachment(String fileName, String mimeType, byte[] content) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Attachment a && Objects.equals(fileName, a.fileName) && Objects.equals(mimeType, a.mimeType)
-               && java.util.Arrays.equals(content, a.content);
+        return o instanceof Attachment a
+                && Objects.equals(fileName, a.fileName)
+                && Objects.equals(mimeType, a.mimeType)
+                && Arrays.equals(content, a.content);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(fileName, mimeType, java.util.Arrays.hashCode(content));
+        return Objects.hash(fileName, mimeType, Arrays.hashCode(content));
     }
 }

@@ -20,14 +20,14 @@ public enum FinishCategory {
     /** Anything else: aborts, timeouts, failures, reasons without a category. */
     OTHER;
 
-    private static final Set<String> COMPLETED_REASONS = Set.of("stop", "end_turn", "endturn", "stop_sequence",
-            "stopsequence", "completed");
-    private static final Set<String> TRUNCATED_REASONS = Set.of("length", "max_tokens", "maxtokens", "model_length",
-            "max_output_tokens");
-    private static final Set<String> TOOL_CALL_REASONS = Set.of("tooluse", "tool_use", "tool_calls", "toolcalls",
-            "function_call", "tool_call");
-    private static final Set<String> FILTERED_REASONS = Set.of("content_filter", "contentfilter", "refusal", "safety",
-            "filtered");
+    private static final Set<String> COMPLETED_REASONS =
+            Set.of("stop", "end_turn", "endturn", "stop_sequence", "stopsequence", "completed");
+    private static final Set<String> TRUNCATED_REASONS =
+            Set.of("length", "max_tokens", "maxtokens", "model_length", "max_output_tokens");
+    private static final Set<String> TOOL_CALL_REASONS =
+            Set.of("tooluse", "tool_use", "tool_calls", "toolcalls", "function_call", "tool_call");
+    private static final Set<String> FILTERED_REASONS =
+            Set.of("content_filter", "contentfilter", "refusal", "safety", "filtered");
 
     /** The category of a run that ended with {@code outcome}, the gateway's {@code stopReason} and {@code errorKind}. */
     public static FinishCategory of(RunOutcome outcome, String stopReason, String errorKind) {

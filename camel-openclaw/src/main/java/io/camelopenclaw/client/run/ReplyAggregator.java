@@ -8,8 +8,7 @@ package io.camelopenclaw.client.run;
 final class ReplyAggregator {
 
     /** What a piece changed: the text to report as a chunk, and whether it replaces everything before it. */
-    record Change(String text, boolean replace) {
-    }
+    record Change(String text, boolean replace) {}
 
     private final StringBuilder text = new StringBuilder();
 

@@ -12,10 +12,15 @@ package io.camelopenclaw.client.run;
  * @param toolCall the tool call state for tool chunks, else {@code null}
  * @param runSeq   the gateway's per-run {@code payload.seq}, or {@code null}
  */
-public record RunChunk(String runId, int index, Kind kind, String text, boolean replace, ToolCall toolCall, Long runSeq) {
+public record RunChunk(
+        String runId, int index, Kind kind, String text, boolean replace, ToolCall toolCall, Long runSeq) {
 
     /** What a chunk carries. */
     public enum Kind {
-        TEXT, THINKING, TOOL_START, TOOL_UPDATE, TOOL_RESULT
+        TEXT,
+        THINKING,
+        TOOL_START,
+        TOOL_UPDATE,
+        TOOL_RESULT
     }
 }

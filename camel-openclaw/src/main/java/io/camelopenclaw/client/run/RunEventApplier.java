@@ -1,10 +1,10 @@
 package io.camelopenclaw.client.run;
 
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.json.JsonValues;
-
-import java.util.function.Consumer;
 
 /**
  * Applies one {@code chat} or {@code agent} event to a run's state: reply text (protocol-4 increments with
@@ -16,7 +16,11 @@ final class RunEventApplier {
 
     /** Whether an event ended the run, and how. */
     enum Terminal {
-        NONE, SUCCESS, SILENT, ABORTED, ERROR;
+        NONE,
+        SUCCESS,
+        SILENT,
+        ABORTED,
+        ERROR;
 
         /** The run's outcome, or {@code null} while it goes on. */
         RunOutcome outcome(RunState run) {
@@ -30,8 +34,7 @@ final class RunEventApplier {
         }
     }
 
-    private RunEventApplier() {
-    }
+    private RunEventApplier() {}
 
     /**
      * Applies the event; chunks it produced go to {@code chunks} in order.
@@ -131,8 +134,16 @@ final class RunEventApplier {
             chunk = run.adopt(snapshot, runSeq);
         } else if (delta != null) {
             ReplyAggregator.Change change = run.reply.append(delta, Boolean.TRUE.equals(JsonValues.bool(p, "replace")));
-            chunk = change == null ? null : new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.TEXT,
-                    change.text(), change.replace(), null, runSeq);
+            chunk = change == null
+                    ? null
+                    : new RunChunk(
+                            run.runId,
+                            run.nextChunkIndex(),
+                            RunChunk.Kind.TEXT,
+                            change.text(),
+                            change.replace(),
+                            null,
+                            runSeq);
         } else {
             chunk = null;
         }
@@ -167,15 +178,22 @@ final class RunEventApplier {
                 String delta = JsonValues.text(data, "delta");
                 if (delta != null && !delta.isEmpty()) {
                     run.appendThinking(delta);
-                    chunks.accept(new RunChunk(run.runId, run.nextChunkIndex(), RunChunk.Kind.THINKING, delta, false,
-                            null, runSeq));
+                    chunks.accept(new RunChunk(
+                            run.runId, run.nextChunkIndex(), RunChunk.Kind.THINKING, delta, false, null, runSeq));
                 }
             }
             case "tool" -> onTool(run, data, runSeq, chunks);
             case "item" -> {
                 if ("tool".equals(JsonValues.text(data, "kind")) && data.hasNonNull("toolCallId")) {
-                    run.updateTool(data.get("toolCallId").asText(), JsonValues.text(data, "name"), null, null, null,
-                            JsonValues.text(data, "status"), JsonValues.number(data, "startedAt"), JsonValues.number(data, "endedAt"));
+                    run.updateTool(
+                            data.get("toolCallId").asText(),
+                            JsonValues.text(data, "name"),
+                            null,
+                            null,
+                            null,
+                            JsonValues.text(data, "status"),
+                            JsonValues.number(data, "startedAt"),
+                            JsonValues.number(data, "endedAt"));
                 }
             }
             case "usage" -> run.mergeUsage(data);
@@ -197,8 +215,15 @@ final class RunEventApplier {
         switch (phase) {
             case "start" -> {
                 JsonNode args = data.get("args");
-                call = run.updateTool(id, JsonValues.text(data, "name"), args == null ? null : args.toString(), null, null,
-                        "running", now, null);
+                call = run.updateTool(
+                        id,
+                        JsonValues.text(data, "name"),
+                        args == null ? null : args.toString(),
+                        null,
+                        null,
+                        "running",
+                        now,
+                        null);
                 kind = RunChunk.Kind.TOOL_START;
             }
             case "update" -> {
@@ -207,8 +232,15 @@ final class RunEventApplier {
             }
             case "result" -> {
                 Boolean isError = JsonValues.bool(data, "isError");
-                call = run.updateTool(id, JsonValues.text(data, "name"), null, messageText(data.get("result")), isError,
-                        Boolean.TRUE.equals(isError) ? "failed" : "completed", null, now);
+                call = run.updateTool(
+                        id,
+                        JsonValues.text(data, "name"),
+                        null,
+                        messageText(data.get("result")),
+                        isError,
+                        Boolean.TRUE.equals(isError) ? "failed" : "completed",
+                        null,
+                        now);
                 kind = RunChunk.Kind.TOOL_RESULT;
             }
             default -> {

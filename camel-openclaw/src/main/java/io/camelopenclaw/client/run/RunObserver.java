@@ -1,7 +1,5 @@
 package io.camelopenclaw.client.run;
 
-import io.camelopenclaw.client.api.GatewayEvent;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,12 +10,15 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import io.camelopenclaw.client.api.GatewayEvent;
+import io.camelopenclaw.client.api.GatewayEventListener;
+
 /**
  * Aggregates runs that anyone started — this client, other clients, channels such as Telegram — from the broadcast
  * {@code chat}/{@code agent} events, by the same rules as the client's own runs. A run is registered on its first
  * event and reported once, when its terminal event arrives ({@code ok}, {@code silent}, {@code aborted} or
  * {@code error}); late events of a finished run are ignored, and runs whose end was missed are forgotten after
- * {@code forgetAfter} without events. Feed it from a {@link io.camelopenclaw.client.api.GatewayEventListener}; not
+ * {@code forgetAfter} without events. Feed it from a {@link GatewayEventListener}; not
  * thread-safe, so call it from the client's event thread only.
  */
 public final class RunObserver {
@@ -49,7 +50,9 @@ public final class RunObserver {
     /** Feeds an event; events other than {@code chat} and {@code agent}, or of other sessions, are ignored. */
     public void onEvent(GatewayEvent event) {
         String runId = event.runId();
-        if (runId == null || !("chat".equals(event.name()) || "agent".equals(event.name())) || finished.contains(runId)) {
+        if (runId == null
+                || !("chat".equals(event.name()) || "agent".equals(event.name()))
+                || finished.contains(runId)) {
             return;
         }
         RunState run = runs.get(runId);
@@ -58,10 +61,15 @@ public final class RunObserver {
             if (sessionKey == null || !sessionFilter.test(sessionKey)) {
                 return;
             }
-            run = new RunState(AgentRunRequest.builder("").sessionKey(sessionKey).idempotencyKey(runId).build(), runId);
+            run = new RunState(
+                    AgentRunRequest.builder("")
+                            .sessionKey(sessionKey)
+                            .idempotencyKey(runId)
+                            .build(),
+                    runId);
             runs.put(runId, run);
         }
-        RunOutcome outcome = RunEventApplier.apply(run, event, chunk -> { }).outcome(run);
+        RunOutcome outcome = RunEventApplier.apply(run, event, chunk -> {}).outcome(run);
         if (outcome != null) {
             finish(run, outcome);
         }

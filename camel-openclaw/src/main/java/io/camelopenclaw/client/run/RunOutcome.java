@@ -1,5 +1,7 @@
 package io.camelopenclaw.client.run;
 
+import java.util.Locale;
+
 /** How an agent run ended. */
 public enum RunOutcome {
     /** Finished with visible text. */
@@ -15,7 +17,7 @@ public enum RunOutcome {
 
     /** The lower-case name used in headers and logs ({@code ok}, {@code silent}, ...). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code true} for {@link #OK} and {@link #SILENT}. */

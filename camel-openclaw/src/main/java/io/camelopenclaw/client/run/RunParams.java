@@ -1,5 +1,7 @@
 package io.camelopenclaw.client.run;
 
+import java.util.Base64;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.api.GatewayInfo;
@@ -7,8 +9,6 @@ import io.camelopenclaw.client.api.GatewayPolicy;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
 import io.camelopenclaw.client.json.JsonValues;
-
-import java.util.Base64;
 
 /**
  * Builds {@code chat.send} and {@code agent} params for the negotiated protocol. Protocol-3 schemas are closed, so
@@ -21,19 +21,22 @@ import java.util.Base64;
  */
 final class RunParams {
 
-    private RunParams() {
-    }
+    private RunParams() {}
 
     static ObjectNode build(AgentRunRequest request, String runId, GatewayInfo info) {
         int protocol = info == null ? 4 : info.protocol();
         GatewayPolicy policy = info == null ? GatewayPolicy.DEFAULT : info.policy();
-        boolean admin = info != null && info.grantedScopes() != null && info.grantedScopes().contains("operator.admin");
-        boolean suppressOnGateway = request.suppressCommandInterpretation() && protocol >= 4 && admin
-                                    && request.method() == RunMethod.CHAT_SEND;
+        boolean admin = info != null
+                && info.grantedScopes() != null
+                && info.grantedScopes().contains("operator.admin");
+        boolean suppressOnGateway = request.suppressCommandInterpretation()
+                && protocol >= 4
+                && admin
+                && request.method() == RunMethod.CHAT_SEND;
         if (request.suppressCommandInterpretation() && !suppressOnGateway && looksLikeCommand(request.message())) {
             throw new GatewayException("Message starts with '/' and would run as a gateway command; command "
-                                       + "suppression needs the operator.admin scope, or disable "
-                                       + "suppressCommandInterpretation to allow commands [COMMAND_NOT_SUPPRESSED]");
+                    + "suppression needs the operator.admin scope, or disable "
+                    + "suppressCommandInterpretation to allow commands [COMMAND_NOT_SUPPRESSED]");
         }
         ObjectNode params = JsonValues.object();
         if (request.sessionKey() != null) {
@@ -76,11 +79,14 @@ final class RunParams {
     private static ArrayNode attachments(AgentRunRequest request, GatewayPolicy policy) {
         ArrayNode array = JsonValues.array();
         for (Attachment a : request.attachments()) {
-            Long limit = a.isImage() && policy.attachmentMaxImageBytes() != null ? policy.attachmentMaxImageBytes()
+            Long limit = a.isImage() && policy.attachmentMaxImageBytes() != null
+                    ? policy.attachmentMaxImageBytes()
                     : policy.attachmentMaxBytes();
             if (limit != null && a.content().length > limit) {
-                throw new PayloadTooLargeException("Attachment " + (a.fileName() == null ? "" : a.fileName() + " ")
-                                                   + "(" + a.mimeType() + ")", a.content().length, limit);
+                throw new PayloadTooLargeException(
+                        "Attachment " + (a.fileName() == null ? "" : a.fileName() + " ") + "(" + a.mimeType() + ")",
+                        a.content().length,
+                        limit);
             }
             ObjectNode node = array.addObject();
             if (a.mimeType() != null) {

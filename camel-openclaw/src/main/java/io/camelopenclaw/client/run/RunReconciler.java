@@ -46,19 +46,22 @@ final class RunReconciler {
 
     /** After a reconnect: {@code chat.history} (adopt an {@code inFlightRun}, or end from the run's rows). */
     void resume(RunState run) {
-        history(run, res -> {
-            JsonNode inFlight = res.path("inFlightRun");
-            if (run.runId.equals(JsonValues.text(inFlight, "runId"))) {
-                adopt(run, JsonValues.text(inFlight, "text"));
-                return;
-            }
-            HistoryReply reply = HistoryReply.of(res, run.runId, run.request.message());
-            if (reply != null && reply.tagged()) {
-                end(run, reply);
-            } else {
-                reconcile(run, Duration.ofMillis(1));
-            }
-        }, () -> reconcile(run, Duration.ofMillis(1)));
+        history(
+                run,
+                res -> {
+                    JsonNode inFlight = res.path("inFlightRun");
+                    if (run.runId.equals(JsonValues.text(inFlight, "runId"))) {
+                        adopt(run, JsonValues.text(inFlight, "text"));
+                        return;
+                    }
+                    HistoryReply reply = HistoryReply.of(res, run.runId, run.request.message());
+                    if (reply != null && reply.tagged()) {
+                        end(run, reply);
+                    } else {
+                        reconcile(run, Duration.ofMillis(1));
+                    }
+                },
+                () -> reconcile(run, Duration.ofMillis(1)));
     }
 
     /**
@@ -73,7 +76,8 @@ final class RunReconciler {
         ObjectNode params = JsonValues.object();
         params.put("runId", run.runId);
         params.put("timeoutMs", wait.toMillis());
-        transport.request("agent.wait", params, requestTimeout.plus(wait), false, null)
+        transport
+                .request("agent.wait", params, requestTimeout.plus(wait), false, null)
                 .whenComplete((res, error) -> transport.execute(() -> {
                     run.reconciling = false;
                     if (!run.terminal && error == null) {
@@ -110,14 +114,17 @@ final class RunReconciler {
 
     /** The run ended without a text in its wait result: its rows in {@code chat.history} tell the rest. */
     private void completeFromHistory(RunState run) {
-        history(run, res -> {
-            HistoryReply reply = HistoryReply.of(res, run.runId, run.request.message());
-            if (reply != null) {
-                end(run, reply);
-            } else {
-                callbacks.finish(run, run.successOutcome());
-            }
-        }, () -> callbacks.finish(run, run.successOutcome()));
+        history(
+                run,
+                res -> {
+                    HistoryReply reply = HistoryReply.of(res, run.runId, run.request.message());
+                    if (reply != null) {
+                        end(run, reply);
+                    } else {
+                        callbacks.finish(run, run.successOutcome());
+                    }
+                },
+                () -> callbacks.finish(run, run.successOutcome()));
     }
 
     private void end(RunState run, HistoryReply reply) {
@@ -144,7 +151,8 @@ final class RunReconciler {
         ObjectNode params = JsonValues.object();
         params.put("sessionKey", SessionKeys.canonical(run.sessionKey, run.request.agentId(), transport.info()));
         params.put("limit", HISTORY_LOOKBACK);
-        transport.request("chat.history", params, requestTimeout, false, null)
+        transport
+                .request("chat.history", params, requestTimeout, false, null)
                 .whenComplete((res, error) -> transport.execute(() -> {
                     if (run.terminal) {
                         return;

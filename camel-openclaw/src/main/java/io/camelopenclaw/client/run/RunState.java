@@ -1,12 +1,12 @@
 package io.camelopenclaw.client.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.camelopenclaw.client.json.JsonValues;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelopenclaw.client.json.JsonValues;
 
 /**
  * Everything known about one in-flight run. Mutated only on the client's event thread; the result future is the only
@@ -42,6 +42,7 @@ final class RunState {
     boolean reconciling;
     /** The text may have moved on while events were missed: the next cumulative snapshot realigns it. */
     boolean resync;
+
     long lastEventNanos = startNanos;
     long reattachDeadlineNanos;
     boolean acknowledged;
@@ -54,7 +55,9 @@ final class RunState {
         this.request = request;
         this.runId = runId;
         this.sessionKey = request.sessionKey();
-        this.deadlineNanos = request.runTimeout() == null ? 0 : startNanos + request.runTimeout().toNanos();
+        this.deadlineNanos = request.runTimeout() == null
+                ? 0
+                : startNanos + request.runTimeout().toNanos();
     }
 
     void touch() {
@@ -74,13 +77,27 @@ final class RunState {
     }
 
     /** Merges a tool call update from the {@code tool} or {@code item} stream. */
-    ToolCall updateTool(String id, String name, String argsJson, String resultText, Boolean isError, String status,
-            Long startedAt, Long endedAt) {
+    ToolCall updateTool(
+            String id,
+            String name,
+            String argsJson,
+            String resultText,
+            Boolean isError,
+            String status,
+            Long startedAt,
+            Long endedAt) {
         ToolCall old = toolCalls.get(id);
-        ToolCall merged = old == null ? new ToolCall(id, name, argsJson, resultText, isError, status, startedAt, endedAt)
-                : new ToolCall(id, pick(name, old.name()), pick(argsJson, old.argsJson()),
-                        pick(resultText, old.resultText()), pick(isError, old.isError()), pick(status, old.status()),
-                        pick(old.startedAt(), startedAt), pick(endedAt, old.endedAt()));
+        ToolCall merged = old == null
+                ? new ToolCall(id, name, argsJson, resultText, isError, status, startedAt, endedAt)
+                : new ToolCall(
+                        id,
+                        pick(name, old.name()),
+                        pick(argsJson, old.argsJson()),
+                        pick(resultText, old.resultText()),
+                        pick(isError, old.isError()),
+                        pick(status, old.status()),
+                        pick(old.startedAt(), startedAt),
+                        pick(endedAt, old.endedAt()));
         toolCalls.put(id, merged);
         return merged;
     }
@@ -123,8 +140,10 @@ final class RunState {
      */
     RunChunk adopt(String text, Long runSeq) {
         ReplyAggregator.Change change = reply.snapshot(text);
-        return change == null ? null
-                : new RunChunk(runId, nextChunkIndex(), RunChunk.Kind.TEXT, change.text(), change.replace(), null, runSeq);
+        return change == null
+                ? null
+                : new RunChunk(
+                        runId, nextChunkIndex(), RunChunk.Kind.TEXT, change.text(), change.replace(), null, runSeq);
     }
 
     /** The outcome a successful end has: {@code silent} when there is no text. */

@@ -1,25 +1,23 @@
 package io.camelopenclaw.client.run;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.api.GatewayPolicy;
-import io.camelopenclaw.client.run.AgentRunAbortedException;
-import io.camelopenclaw.client.run.AgentRunFailedException;
-import io.camelopenclaw.client.run.AgentRunTimeoutException;
 import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.json.JsonValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the gateway's streamed {@code chat}/{@code agent} events into run results. Every run is registered before its
@@ -40,8 +38,8 @@ public final class RunTracker {
     private final Map<String, RunState> runs = new ConcurrentHashMap<>();
     private final RunReconciler reconciler;
 
-    public RunTracker(RunTransport transport, Duration requestTimeout, Duration reattachTimeout,
-            Duration abortWaitTimeout) {
+    public RunTracker(
+            RunTransport transport, Duration requestTimeout, Duration reattachTimeout, Duration abortWaitTimeout) {
         this.transport = transport;
         this.requestTimeout = requestTimeout;
         this.reattachTimeout = reattachTimeout;
@@ -74,8 +72,9 @@ public final class RunTracker {
      * while it is in flight here joins the existing run.
      */
     public AgentRun start(AgentRunRequest request) {
-        String runId = request.idempotencyKey() != null ? request.idempotencyKey()
-                : java.util.UUID.randomUUID().toString();
+        String runId = request.idempotencyKey() != null
+                ? request.idempotencyKey()
+                : UUID.randomUUID().toString();
         RunState state = new RunState(request, runId);
         RunState existing = runs.putIfAbsent(runId, state);
         if (existing != null) {
@@ -110,8 +109,13 @@ public final class RunTracker {
         }
         boolean agentMethod = run.request.method() == RunMethod.AGENT;
         Duration timeout = agentMethod ? null : requestTimeout;
-        transport.request(run.request.method().wireName(), params, timeout, agentMethod,
-                accepted -> acknowledged(run, accepted))
+        transport
+                .request(
+                        run.request.method().wireName(),
+                        params,
+                        timeout,
+                        agentMethod,
+                        accepted -> acknowledged(run, accepted))
                 .whenComplete((payload, error) -> transport.execute(() -> {
                     if (error != null) {
                         startFailed(run, unwrap(error));
@@ -225,7 +229,8 @@ public final class RunTracker {
         if (run == null || run.terminal) {
             return;
         }
-        RunOutcome outcome = RunEventApplier.apply(run, event, chunk -> emit(run, chunk)).outcome(run);
+        RunOutcome outcome =
+                RunEventApplier.apply(run, event, chunk -> emit(run, chunk)).outcome(run);
         if (outcome != null) {
             finish(run, outcome);
         }
@@ -290,9 +295,12 @@ public final class RunTracker {
             } else if (!run.detached && idle != null && now - run.lastEventNanos > idle.toNanos()) {
                 timeout(run, "no event for " + idle.toMillis() + " ms (idle timeout)");
             } else if (!run.detached && run.reattachDeadlineNanos != 0 && now - run.reattachDeadlineNanos > 0) {
-                timeout(run, "not reattached within " + reattachTimeout.toMillis() + " ms after the connection was lost");
-            } else if (!run.detached && run.acknowledged && now - Math.max(run.lastEventNanos, run.lastProbeNanos)
-                    > quietNanos) {
+                timeout(
+                        run,
+                        "not reattached within " + reattachTimeout.toMillis() + " ms after the connection was lost");
+            } else if (!run.detached
+                    && run.acknowledged
+                    && now - Math.max(run.lastEventNanos, run.lastProbeNanos) > quietNanos) {
                 run.lastProbeNanos = now;
                 reconciler.reconcile(run, AT_ONCE);
             }
@@ -301,7 +309,9 @@ public final class RunTracker {
 
     private long quietProbeNanos() {
         GatewayInfo info = transport.info();
-        long tickMs = info == null ? GatewayPolicy.DEFAULT.tickIntervalMs() : info.policy().tickIntervalMs();
+        long tickMs = info == null
+                ? GatewayPolicy.DEFAULT.tickIntervalMs()
+                : info.policy().tickIntervalMs();
         return Duration.ofMillis(tickMs).toNanos();
     }
 
@@ -313,7 +323,8 @@ public final class RunTracker {
 
     /** The time left before the run timeout, or the reattach timeout for a run without one. */
     private Duration remainingRunTime(RunState run) {
-        return run.deadlineNanos == 0 ? reattachTimeout
+        return run.deadlineNanos == 0
+                ? reattachTimeout
                 : Duration.ofNanos(Math.max(AT_ONCE.toNanos(), run.deadlineNanos - System.nanoTime()));
     }
 
@@ -356,18 +367,21 @@ public final class RunTracker {
     }
 
     private void scheduleAbortDeadline(RunState run) {
-        transport.schedule(() -> {
-            if (!run.terminal) {
-                run.errorMessage = "no aborted event within " + abortWaitTimeout.toMillis() + " ms";
-                finish(run, RunOutcome.ABORTED);
-            }
-        }, abortWaitTimeout);
+        transport.schedule(
+                () -> {
+                    if (!run.terminal) {
+                        run.errorMessage = "no aborted event within " + abortWaitTimeout.toMillis() + " ms";
+                        finish(run, RunOutcome.ABORTED);
+                    }
+                },
+                abortWaitTimeout);
     }
 
     /** {@code chat.abort {sessionKey, runId}}, falling back to {@code sessions.abort {runId}}. */
     private CompletableFuture<JsonNode> sendAbort(RunState run) {
         if (run.sessionKey == null) {
-            return AbortRequests.sessionsAbort(transport, run.runId, requestTimeout).exceptionally(e -> null);
+            return AbortRequests.sessionsAbort(transport, run.runId, requestTimeout)
+                    .exceptionally(e -> null);
         }
         return AbortRequests.chatAbort(transport, run.sessionKey, run.runId, requestTimeout)
                 .exceptionallyCompose(e -> unwrap(e) instanceof GatewayConnectionLostException

@@ -1,19 +1,19 @@
 package io.camelopenclaw.client.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelopenclaw.client.api.GatewayInfo;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.client.api.GatewayInfo;
 
 /** What the run tracker needs from the connection. */
 public interface RunTransport {
 
     /** Sends a request; see {@code GatewayConnection#request}. */
-    CompletableFuture<JsonNode> request(String method, ObjectNode params, Duration timeout, boolean expectFinal,
-            Consumer<JsonNode> onAccepted);
+    CompletableFuture<JsonNode> request(
+            String method, ObjectNode params, Duration timeout, boolean expectFinal, Consumer<JsonNode> onAccepted);
 
     /** The latest {@code hello-ok}, or {@code null}. */
     GatewayInfo info();

@@ -13,8 +13,15 @@ package io.camelopenclaw.client.run;
  * @param startedAt  epoch ms, or {@code null}
  * @param endedAt    epoch ms, or {@code null}
  */
-public record ToolCall(String toolCallId, String name, String argsJson, String resultText, Boolean isError,
-        String status, Long startedAt, Long endedAt) {
+public record ToolCall(
+        String toolCallId,
+        String name,
+        String argsJson,
+        String resultText,
+        Boolean isError,
+        String status,
+        Long startedAt,
+        Long endedAt) {
 
     /** Duration in milliseconds when both timestamps are known, else {@code null}. */
     public Long durationMs() {

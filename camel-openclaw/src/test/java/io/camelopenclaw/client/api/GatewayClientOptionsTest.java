@@ -1,8 +1,8 @@
 package io.camelopenclaw.client.api;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,10 @@ class GatewayClientOptionsTest {
         assertThat(GatewayClientOptions.normalizeUrl("HTTPS://gw.example.com/x").toString())
                 .isEqualTo("wss://gw.example.com/x");
         assertThat(GatewayClientOptions.normalizeUrl(" wss://gw ").toString()).isEqualTo("wss://gw");
-        assertThatThrownBy(() -> GatewayClientOptions.normalizeUrl("ftp://gw")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GatewayClientOptions.normalizeUrl("ws://")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GatewayClientOptions.normalizeUrl("ftp://gw"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GatewayClientOptions.normalizeUrl("ws://"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -35,14 +37,22 @@ class GatewayClientOptionsTest {
 
     @Test
     void invalidSettingsAreRejected() {
-        assertThatThrownBy(() -> GatewayClientOptions.builder().protocolRange(2, 4).build())
+        assertThatThrownBy(
+                        () -> GatewayClientOptions.builder().protocolRange(2, 4).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GatewayClientOptions.builder().reconnectJitter(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GatewayClientOptions.builder().reconnectJitter(2))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GatewayClientOptions.builder().eventQueueCapacity(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(GatewayClientOptions.builder().certificateFingerprint("AB:CD").build().certificateFingerprint())
+        assertThat(GatewayClientOptions.builder()
+                        .certificateFingerprint("AB:CD")
+                        .build()
+                        .certificateFingerprint())
                 .isEqualTo("abcd");
-        assertThat(GatewayClientOptions.builder().requiredScopes(List.of("operator.read")).build().requiredScopes())
+        assertThat(GatewayClientOptions.builder()
+                        .requiredScopes(List.of("operator.read"))
+                        .build()
+                        .requiredScopes())
                 .containsExactly("operator.read");
     }
 }

@@ -11,15 +11,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionKeysTest {
 
     private static GatewayInfo helloOk(String defaultAgent) {
-        return new GatewayInfo(4, "2026.9.6", "c", null, Set.of(), Set.of(), Set.of(), List.of(), "token",
-                defaultAgent, "agent:" + defaultAgent + ":main", GatewayPolicy.DEFAULT, false);
+        return new GatewayInfo(
+                4,
+                "2026.9.6",
+                "c",
+                null,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                "token",
+                defaultAgent,
+                "agent:" + defaultAgent + ":main",
+                GatewayPolicy.DEFAULT,
+                false);
     }
 
     @Test
     void keysWithoutAnAgentScopeBelongToTheDefaultAgentInLowerCase() {
         assertThat(SessionKeys.canonical("My-Custom:Key", null, null)).isEqualTo("agent:main:my-custom:key");
         assertThat(SessionKeys.canonical(" Support-42 ", null, helloOk("ops"))).isEqualTo("agent:ops:support-42");
-        assertThat(SessionKeys.canonical("support-42", "Billing", helloOk("ops"))).isEqualTo("agent:billing:support-42");
+        assertThat(SessionKeys.canonical("support-42", "Billing", helloOk("ops")))
+                .isEqualTo("agent:billing:support-42");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.camelopenclaw.client.auth;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +26,8 @@ class DeviceIdentityTest {
         byte[] raw = identity.rawPublicKey();
         assertThat(raw).hasSize(32);
         assertThat(identity.deviceId())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)))
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(raw)))
                 .hasSize(64);
         assertThat(Base64.getUrlDecoder().decode(identity.publicKeyBase64Url())).isEqualTo(raw);
         assertThat(identity.publicKeyBase64Url()).doesNotContain("=");
@@ -38,15 +39,27 @@ class DeviceIdentityTest {
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
         verifier.update(payload.getBytes(StandardCharsets.UTF_8));
-        assertThat(verifier.verify(Base64.getUrlDecoder().decode(identity.sign(payload)))).isTrue();
+        assertThat(verifier.verify(Base64.getUrlDecoder().decode(identity.sign(payload))))
+                .isTrue();
         assertThat(identity.toString()).contains(identity.deviceId()).doesNotContain(identity.publicKeyBase64Url());
     }
 
     @Test
     void payloadIsTheV3StringWithAsciiOnlyLowerCasing() {
-        String s = DeviceAuthPayload.v3("dev", "cli", "cli", "operator", List.of("operator.read", "operator.write"),
-                1795239129616L, "tok", "nonce-1", "  Linux ", "ÄPhone X");
-        assertThat(s).isEqualTo("v3|dev|cli|cli|operator|operator.read,operator.write|1795239129616|tok|nonce-1|linux|Äphone x");
+        String s = DeviceAuthPayload.v3(
+                "dev",
+                "cli",
+                "cli",
+                "operator",
+                List.of("operator.read", "operator.write"),
+                1795239129616L,
+                "tok",
+                "nonce-1",
+                "  Linux ",
+                "ÄPhone X");
+        assertThat(s)
+                .isEqualTo(
+                        "v3|dev|cli|cli|operator|operator.read,operator.write|1795239129616|tok|nonce-1|linux|Äphone x");
         assertThat(DeviceAuthPayload.v3("d", "c", "m", "r", List.of(), 1, null, "n", null, null))
                 .isEqualTo("v3|d|c|m|r||1||n||");
     }
@@ -57,7 +70,8 @@ class DeviceIdentityTest {
         DeviceIdentityStore store = DeviceIdentityStore.file(file);
         DeviceIdentity first = store.identity();
         assertThat(Files.exists(file)).isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(store.deviceToken("ws://gw", "operator")).isEmpty();
 
         store.saveDeviceToken("ws://gw", new DeviceToken("secret-1", "operator", List.of("operator.read"), 5L));
@@ -71,10 +85,12 @@ class DeviceIdentityTest {
         assertThat(token.issuedAtMs()).isEqualTo(6L);
         assertThat(token.toString()).doesNotContain("secret-2");
         assertThat(reloaded.deviceToken("ws://other", "operator")).isEmpty();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         reloaded.clearDeviceToken("ws://gw", "operator");
-        assertThat(DeviceIdentityStore.file(file).deviceToken("ws://gw", "operator")).isEmpty();
+        assertThat(DeviceIdentityStore.file(file).deviceToken("ws://gw", "operator"))
+                .isEmpty();
     }
 
     @Test
@@ -84,6 +100,7 @@ class DeviceIdentityTest {
         String json = Files.readString(file).replaceFirst("\"deviceId\" : \"[0-9a-f]+\"", "\"deviceId\" : \"beef\"");
         Files.writeString(file, json);
         assertThatThrownBy(() -> DeviceIdentityStore.file(file).identity())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not match");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not match");
     }
 }

@@ -1,6 +1,7 @@
 package io.camelopenclaw.client.connection;
 
-import io.camelopenclaw.client.json.JsonValues;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.error.GatewayConnectException;
@@ -8,10 +9,8 @@ import io.camelopenclaw.client.error.GatewayError;
 import io.camelopenclaw.client.error.GatewayRequestException;
 import io.camelopenclaw.client.error.MissingScopeException;
 import io.camelopenclaw.client.error.PairingRequiredException;
+import io.camelopenclaw.client.json.JsonValues;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +45,10 @@ class ClientInternalsTest {
         assertThat(e.getMessage()).contains("AUTH_TOKEN_MISMATCH");
         assertThat(e.details()).containsEntry("recommendedNextStep", "update_auth_credentials");
 
-        GatewayError starting = GatewayErrors.parse(json("{\"code\":\"UNAVAILABLE\",\"message\":\"gateway starting; "
-                + "retry shortly\",\"retryable\":true,\"retryAfterMs\":500,\"details\":{\"reason\":\"startup-sidecars\"}}"));
+        GatewayError starting = GatewayErrors.parse(
+                json(
+                        "{\"code\":\"UNAVAILABLE\",\"message\":\"gateway starting; "
+                                + "retry shortly\",\"retryable\":true,\"retryAfterMs\":500,\"details\":{\"reason\":\"startup-sidecars\"}}"));
         assertThat(GatewayErrors.forConnect(starting).needsOperatorAction()).isFalse();
         assertThat(starting.retryAfterMs()).isEqualTo(500L);
 
@@ -66,27 +67,35 @@ class ClientInternalsTest {
 
     @Test
     void methodErrorsBecomeTypedExceptionsInBothProtocolShapes() throws Exception {
-        GatewayError v4 = GatewayErrors.parse(json("{\"code\":\"FORBIDDEN\",\"message\":\"missing scope: operator.write\","
-                + "\"details\":{\"code\":\"MISSING_SCOPE\",\"missingScope\":\"operator.write\"}}"));
-        assertThat(GatewayErrors.forMethod("chat.send", v4)).isInstanceOf(MissingScopeException.class)
+        GatewayError v4 =
+                GatewayErrors.parse(json("{\"code\":\"FORBIDDEN\",\"message\":\"missing scope: operator.write\","
+                        + "\"details\":{\"code\":\"MISSING_SCOPE\",\"missingScope\":\"operator.write\"}}"));
+        assertThat(GatewayErrors.forMethod("chat.send", v4))
+                .isInstanceOf(MissingScopeException.class)
                 .hasMessageContaining("MISSING_SCOPE");
-        GatewayError v3 = GatewayErrors.parse(json("{\"code\":\"INVALID_REQUEST\",\"message\":\"missing scope: operator.read\"}"));
+        GatewayError v3 = GatewayErrors.parse(
+                json("{\"code\":\"INVALID_REQUEST\",\"message\":\"missing scope: operator.read\"}"));
         MissingScopeException legacy = (MissingScopeException) GatewayErrors.forMethod("sessions.list", v3);
         assertThat(legacy.missingScopes()).containsExactly("operator.read");
-        GatewayError unknown = GatewayErrors.parse(json("{\"code\":\"INVALID_REQUEST\",\"message\":\"unknown method: x\"}"));
-        assertThat(GatewayErrors.forMethod("x", unknown)).isInstanceOf(GatewayRequestException.class)
+        GatewayError unknown =
+                GatewayErrors.parse(json("{\"code\":\"INVALID_REQUEST\",\"message\":\"unknown method: x\"}"));
+        assertThat(GatewayErrors.forMethod("x", unknown))
+                .isInstanceOf(GatewayRequestException.class)
                 .hasMessageContaining("unknown method: x");
         assertThat(GatewayErrors.parse(null).code()).isEqualTo("UNKNOWN");
     }
 
     @Test
     void scopesFollowTheGatewayImplicationRules() {
-        assertThat(Scopes.missing(List.of("operator.read", "operator.write"), List.of("operator.write"))).isEmpty();
-        assertThat(Scopes.missing(List.of("operator.read", "operator.write"), List.of("operator.admin"))).isEmpty();
+        assertThat(Scopes.missing(List.of("operator.read", "operator.write"), List.of("operator.write")))
+                .isEmpty();
+        assertThat(Scopes.missing(List.of("operator.read", "operator.write"), List.of("operator.admin")))
+                .isEmpty();
         assertThat(Scopes.missing(List.of("operator.read", "operator.write"), List.of("operator.read")))
                 .containsExactly("operator.write");
         assertThat(Scopes.missing(List.of("operator.read"), List.of())).containsExactly("operator.read");
-        assertThat(Scopes.missing(List.of("operator.pairing"), List.of("operator.write"))).containsExactly("operator.pairing");
+        assertThat(Scopes.missing(List.of("operator.pairing"), List.of("operator.write")))
+                .containsExactly("operator.pairing");
     }
 
     @Test
@@ -95,7 +104,9 @@ class ClientInternalsTest {
                 + "\"tok-secret\",\"deviceToken\":\"dev-secret\",\"password\":\"pw-secret\"},\"device\":{\"id\":\"abc\","
                 + "\"signature\":\"sig-secret\"}}}");
         String s = FrameRedactor.redact(connect);
-        assertThat(s).doesNotContain("tok-secret", "dev-secret", "pw-secret", "sig-secret").contains("\"abc\"")
+        assertThat(s)
+                .doesNotContain("tok-secret", "dev-secret", "pw-secret", "sig-secret")
+                .contains("\"abc\"")
                 .contains("connect");
         assertThat(connect.toString()).contains("tok-secret");
         JsonNode hello = json("{\"type\":\"res\",\"id\":\"1\",\"ok\":true,\"payload\":{\"type\":\"hello-ok\",\"auth\":"

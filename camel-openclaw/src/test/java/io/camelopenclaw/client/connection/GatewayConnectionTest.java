@@ -1,14 +1,14 @@
 package io.camelopenclaw.client.connection;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +22,9 @@ import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.json.JsonValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The connection against scripted sockets ({@link SocketFactory} replaced): the handshake, what a close means
@@ -43,7 +46,10 @@ class GatewayConnectionTest {
     }
 
     private GatewayConnection connection(GatewayClientOptions.Builder options) {
-        return new GatewayConnection(options.url("ws://gateway.invalid").token("t").build(), dispatcher, timer,
+        return new GatewayConnection(
+                options.url("ws://gateway.invalid").token("t").build(),
+                dispatcher,
+                timer,
                 new GatewayConnectionListener() {
                     @Override
                     public boolean isEssential(String eventName, JsonNode payload) {
@@ -56,12 +62,10 @@ class GatewayConnectionTest {
                     }
 
                     @Override
-                    public void onConnected(GatewayInfo info, boolean reconnect) {
-                    }
+                    public void onConnected(GatewayInfo info, boolean reconnect) {}
 
                     @Override
-                    public void onDisconnected() {
-                    }
+                    public void onDisconnected() {}
 
                     @Override
                     public void onStatus(ConnectionStatus status) {
@@ -72,7 +76,8 @@ class GatewayConnectionTest {
                     public void onError(GatewayException error) {
                         errors.add(error);
                     }
-                }, (handler, maxFrame) -> {
+                },
+                (handler, maxFrame) -> {
                     FakeSocket socket = new FakeSocket(handler);
                     sockets.add(socket);
                     return socket;
@@ -80,8 +85,10 @@ class GatewayConnectionTest {
     }
 
     private static GatewayClientOptions.Builder fastRetries() {
-        return GatewayClientOptions.builder().reconnectInitialDelay(Duration.ofMillis(10))
-                .reconnectMaxDelay(Duration.ofMillis(20)).operatorActionRetryDelay(Duration.ofMinutes(1));
+        return GatewayClientOptions.builder()
+                .reconnectInitialDelay(Duration.ofMillis(10))
+                .reconnectMaxDelay(Duration.ofMillis(20))
+                .operatorActionRetryDelay(Duration.ofMinutes(1));
     }
 
     @Test
@@ -90,8 +97,9 @@ class GatewayConnectionTest {
 
         connection.start();
         FakeSocket socket = awaitSocket(1);
-        socket.open().receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
-                + "\"ts\":1}}");
+        socket.open()
+                .receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
+                        + "\"ts\":1}}");
         JsonNode connect = socket.awaitSent(1);
         socket.receive(helloOk(connect.get("id").asText(), 4));
 
@@ -138,8 +146,48 @@ class GatewayConnectionTest {
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> connection.status().state() == ConnectionState.NEEDS_OPERATOR_ACTION);
-        assertThat(connection.request("health", null, Duration.ofSeconds(5), false, null)).isCompletedExceptionally();
-        assertThat(sockets).hasSize(1); // the next attempt waits for the operator delay (1 min)
+        assertThat(connection.request("health", null, Duration.ofSeconds(5), false, null))
+                .isCompletedExceptionally();
+        assertOnlyTheOperatorDelayIsScheduled();
+        assertThat(sockets).hasSize(1);
+    }
+
+    @Test
+    void aRefusedTokenWaitsForTheOperatorInsteadOfRetrying() throws Exception {
+        GatewayConnection connection = connection(fastRetries());
+        connection.start();
+        FakeSocket socket = awaitSocket(1);
+        socket.open()
+                .receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
+                        + "\"ts\":1}}");
+        String id = socket.awaitSent(1).get("id").asText();
+
+        // as recorded in bad-token.jsonl: the refusal, then close 1008
+        socket.receive("{\"type\":\"res\",\"id\":\"" + id + "\",\"ok\":false,\"error\":{\"code\":"
+                + "\"INVALID_REQUEST\",\"message\":\"unauthorized: gateway token mismatch\",\"details\":{\"code\":"
+                + "\"AUTH_TOKEN_MISMATCH\",\"recommendedNextStep\":\"update_auth_credentials\"}}}");
+        socket.closeFromGateway(1008, "unauthorized: gateway token mismatch");
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> connection.status().state() == ConnectionState.NEEDS_OPERATOR_ACTION);
+        assertOnlyTheOperatorDelayIsScheduled();
+        assertThat(sockets).hasSize(1);
+        assertThat(connection.status().error()).hasMessageContaining("AUTH_TOKEN_MISMATCH");
+    }
+
+    /**
+     * Once the event thread has handled everything before this call, the only timer task left is the next attempt,
+     * after the operator delay (1 min), not a fast retry.
+     */
+    private void assertOnlyTheOperatorDelayIsScheduled() throws Exception {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        dispatcher.execute(() -> drained.complete(null));
+        drained.get(5, TimeUnit.SECONDS);
+        assertThat(timer.getQueue())
+                .filteredOn(task -> !((Future<?>) task).isCancelled())
+                .isNotEmpty()
+                .allSatisfy(task ->
+                        assertThat(((Delayed) task).getDelay(TimeUnit.SECONDS)).isGreaterThan(30));
     }
 
     @Test
@@ -160,8 +208,9 @@ class GatewayConnectionTest {
     private FakeSocket connect(GatewayConnection connection, int n) throws Exception {
         connection.start();
         FakeSocket socket = awaitSocket(n);
-        socket.open().receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
-                + "\"ts\":1}}");
+        socket.open()
+                .receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
+                        + "\"ts\":1}}");
         socket.receive(helloOk(socket.awaitSent(1).get("id").asText(), 4));
         await().atMost(Duration.ofSeconds(5)).until(() -> connection.status().state() == ConnectionState.CONNECTED);
         return socket;
@@ -174,9 +223,9 @@ class GatewayConnectionTest {
 
     private static String helloOk(String id, int protocol) {
         return "{\"type\":\"res\",\"id\":\"" + id + "\",\"ok\":true,\"payload\":{\"type\":\"hello-ok\",\"protocol\":"
-               + protocol + ",\"server\":{\"version\":\"test\"},\"auth\":{\"role\":\"operator\",\"scopes\":"
-               + "[\"operator.read\",\"operator.write\"]},\"policy\":{\"maxPayload\":1000000,"
-               + "\"maxBufferedBytes\":1000000,\"tickIntervalMs\":30000}}}";
+                + protocol + ",\"server\":{\"version\":\"test\"},\"auth\":{\"role\":\"operator\",\"scopes\":"
+                + "[\"operator.read\",\"operator.write\"]},\"policy\":{\"maxPayload\":1000000,"
+                + "\"maxBufferedBytes\":1000000,\"tickIntervalMs\":30000}}}";
     }
 
     /** A socket the test plays the gateway of: what the client sent is kept, what the gateway says is scripted. */
@@ -208,8 +257,7 @@ class GatewayConnectionTest {
         }
 
         @Override
-        public void connect() {
-        }
+        public void connect() {}
 
         @Override
         public void sendText(byte[] utf8) {

@@ -46,7 +46,7 @@ final class RawFrameServer implements AutoCloseable {
             throw new IOException("no Sec-WebSocket-Key in " + request);
         }
         String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                          + "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n\r\n";
+                + "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n\r\n";
         write(response.getBytes(StandardCharsets.US_ASCII));
     }
 

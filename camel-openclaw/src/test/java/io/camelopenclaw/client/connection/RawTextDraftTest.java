@@ -1,11 +1,5 @@
 package io.camelopenclaw.client.connection;
 
-import org.java_websocket.exceptions.InvalidDataException;
-import org.java_websocket.framing.BinaryFrame;
-import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.framing.Framedata;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.BinaryFrame;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.junit.jupiter.api.Test;
 
 import static io.camelopenclaw.client.connection.RawFrameServer.concat;
 import static io.camelopenclaw.client.connection.RawFrameServer.frame;
@@ -28,15 +28,16 @@ class RawTextDraftTest {
     private static final int MAX_FRAME = 100_000;
     private static final String MEDIUM = "{\"text\":\"" + "é".repeat(150) + "\"}";
     private static final String LARGE = "{\"text\":\"" + "x".repeat(70_000) + "\"}";
-    private static final byte[] STREAM = concat(text("{\"a\":1}"), frame(0x89, "ping".getBytes()), text(MEDIUM),
-            text(LARGE), text("{}"));
-    private static final List<String> EXPECTED = List.of("raw {\"a\":1}", "PING ping", "raw " + MEDIUM, "raw " + LARGE,
-            "raw {}");
+    private static final byte[] STREAM =
+            concat(text("{\"a\":1}"), frame(0x89, "ping".getBytes()), text(MEDIUM), text(LARGE), text("{}"));
+    private static final List<String> EXPECTED =
+            List.of("raw {\"a\":1}", "PING ping", "raw " + MEDIUM, "raw " + LARGE, "raw {}");
 
     @Test
     void framesSplitAtAnyPointArriveWholeAndIntact() throws Exception {
         for (int cut = 1; cut < STREAM.length; cut += cut < 600 ? 1 : 977) {
-            assertThat(translate(new RawTextDraft(MAX_FRAME), STREAM, cut)).as("cut at %d", cut)
+            assertThat(translate(new RawTextDraft(MAX_FRAME), STREAM, cut))
+                    .as("cut at %d", cut)
                     .isEqualTo(EXPECTED);
         }
         assertThat(translate(new RawTextDraft(MAX_FRAME), STREAM, 3, 9, 200, 4_000, 16_384, 30_000))
@@ -48,14 +49,24 @@ class RawTextDraftTest {
         String big = "{\"text\":\"" + "z".repeat(1_500_000) + "\"}";
         byte[] stream = concat(text(big), text("{\"a\":1}"), text("{\"b\":2}"), text(big), text("{}"));
         int end = text(big).length;
-        assertThat(translate(new RawTextDraft(2_000_000), stream, 16_384, 700_000, end + 3, end + 12, end + 30,
-                2 * end, 2 * end + 13)).containsExactly("raw " + big, "raw {\"a\":1}", "raw {\"b\":2}", "raw " + big,
-                "raw {}");
+        assertThat(translate(
+                        new RawTextDraft(2_000_000),
+                        stream,
+                        16_384,
+                        700_000,
+                        end + 3,
+                        end + 12,
+                        end + 30,
+                        2 * end,
+                        2 * end + 13))
+                .containsExactly("raw " + big, "raw {\"a\":1}", "raw {\"b\":2}", "raw " + big, "raw {}");
     }
 
     @Test
     void fragmentedMessagesAreKeptUntilComplete() throws Exception {
-        byte[] stream = concat(frame(0x01, "{\"frag".getBytes()), frame(0x00, "mented\":".getBytes()),
+        byte[] stream = concat(
+                frame(0x01, "{\"frag".getBytes()),
+                frame(0x00, "mented\":".getBytes()),
                 frame(0x80, "true}".getBytes()));
         assertThat(translate(new RawTextDraft(MAX_FRAME), stream, 5, 12))
                 .containsExactly("TEXT {\"frag", "CONTINUOUS mented\":", "CONTINUOUS true}");
@@ -95,19 +106,32 @@ class RawTextDraftTest {
 
     @Test
     void theSocketSendsWithoutNagleDelay() {
-        JavaWebSocket socket = JavaWebSocket.create(URI.create("ws://127.0.0.1:1"), null, Map.of(), 1_000,
-                5_000, null, false, recorder(new ArrayList<>(), new ArrayList<>()));
+        JavaWebSocket socket = JavaWebSocket.create(
+                URI.create("ws://127.0.0.1:1"),
+                null,
+                Map.of(),
+                1_000,
+                5_000,
+                null,
+                false,
+                recorder(new ArrayList<>(), new ArrayList<>()));
         assertThat(socket.isTcpNoDelay()).isTrue();
     }
 
     /** What a {@link JavaWebSocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
-    private record Delivery(List<String> texts, List<Integer> closes) {
-    }
+    private record Delivery(List<String> texts, List<Integer> closes) {}
 
     private static Delivery overSocket(byte[] stream) throws Exception {
         Delivery delivery = new Delivery(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         try (RawFrameServer server = new RawFrameServer()) {
-            JavaWebSocket socket = JavaWebSocket.create(server.uri(), null, Map.of(), 1_000, 5_000, null, false,
+            JavaWebSocket socket = JavaWebSocket.create(
+                    server.uri(),
+                    null,
+                    Map.of(),
+                    1_000,
+                    5_000,
+                    null,
+                    false,
                     recorder(delivery.texts(), delivery.closes()));
             socket.connect();
             server.accept();
@@ -148,15 +172,15 @@ class RawTextDraftTest {
 
     private static void assertCloseCode(byte[] stream, int closeCode) {
         assertThatThrownBy(() -> new RawTextDraft(MAX_FRAME).translateFrame(ByteBuffer.wrap(stream)))
-                .isInstanceOfSatisfying(InvalidDataException.class,
+                .isInstanceOfSatisfying(
+                        InvalidDataException.class,
                         e -> assertThat(e.getCloseCode()).as(e.getMessage()).isEqualTo(closeCode));
     }
 
     private static SocketHandler recorder(List<String> texts, List<Integer> closes) {
         return new SocketHandler() {
             @Override
-            public void onOpen(GatewaySocket socket) {
-            }
+            public void onOpen(GatewaySocket socket) {}
 
             @Override
             public void onText(GatewaySocket socket, ByteBuffer utf8) {
@@ -169,8 +193,7 @@ class RawTextDraftTest {
             }
 
             @Override
-            public void onError(GatewaySocket socket, Exception error) {
-            }
+            public void onError(GatewaySocket socket, Exception error) {}
         };
     }
 }

@@ -39,8 +39,10 @@ class ReplyAggregatorTest {
     void messageTextReadsStringsAndPartArrays() throws Exception {
         assertThat(RunEventApplier.messageText(JsonValues.parse("{\"role\":\"user\",\"content\":\"hi\"}")))
                 .isEqualTo("hi");
-        assertThat(RunEventApplier.messageText(JsonValues.parse(
-                "{\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"},{\"type\":\"text\",\"text\":\"b\"}]}")))
+        assertThat(
+                        RunEventApplier.messageText(
+                                JsonValues.parse(
+                                        "{\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"},{\"type\":\"text\",\"text\":\"b\"}]}")))
                 .isEqualTo("ab");
         assertThat(RunEventApplier.messageText(null)).isNull();
     }

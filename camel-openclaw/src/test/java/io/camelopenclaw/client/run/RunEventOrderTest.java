@@ -1,7 +1,5 @@
 package io.camelopenclaw.client.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelopenclaw.client.api.GatewayEvent;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code agent} events of a run apply in per-run {@code seq} order: one already seen, or a late one from an emitter
@@ -26,14 +26,22 @@ class RunEventOrderTest {
 
     @Test
     void anAgentEventWithASeqAlreadySeenIsIgnored() throws Exception {
-        feed("agent", "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":2,"
-                + "\"data\":{\"phase\":\"model\",\"provider\":\"p\",\"model\":\"newer\"}}");
-        feed("agent", "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":1,"
-                + "\"data\":{\"phase\":\"model\",\"provider\":\"p\",\"model\":\"stale\"}}");
-        feed("agent", "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":7,"
-                + "\"data\":{\"phase\":\"end\",\"stopReason\":\"stop\"}}");
-        feed("chat", "{\"runId\":\"r\",\"sessionKey\":\"s\",\"seq\":7,\"state\":\"final\","
-                + "\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}}");
+        feed(
+                "agent",
+                "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":2,"
+                        + "\"data\":{\"phase\":\"model\",\"provider\":\"p\",\"model\":\"newer\"}}");
+        feed(
+                "agent",
+                "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":1,"
+                        + "\"data\":{\"phase\":\"model\",\"provider\":\"p\",\"model\":\"stale\"}}");
+        feed(
+                "agent",
+                "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":7,"
+                        + "\"data\":{\"phase\":\"end\",\"stopReason\":\"stop\"}}");
+        feed(
+                "chat",
+                "{\"runId\":\"r\",\"sessionKey\":\"s\",\"seq\":7,\"state\":\"final\","
+                        + "\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}}");
 
         assertThat(finished).singleElement().satisfies(result -> {
             assertThat(result.model()).isEqualTo("newer");
@@ -44,9 +52,11 @@ class RunEventOrderTest {
 
     @Test
     void aSilentTerminalReplyMakesTheFollowingChatAbortedASilentEnd() throws Exception {
-        feed("agent", "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":16,\"data\":{"
-                + "\"stopReason\":\"stop\",\"aborted\":false,\"phase\":\"error\",\"error\":\"no answer\","
-                + "\"terminalReply\":{\"disposition\":\"silent\"}}}");
+        feed(
+                "agent",
+                "{\"runId\":\"r\",\"sessionKey\":\"s\",\"stream\":\"lifecycle\",\"seq\":16,\"data\":{"
+                        + "\"stopReason\":\"stop\",\"aborted\":false,\"phase\":\"error\",\"error\":\"no answer\","
+                        + "\"terminalReply\":{\"disposition\":\"silent\"}}}");
         feed("chat", "{\"runId\":\"r\",\"sessionKey\":\"s\",\"seq\":16,\"state\":\"aborted\",\"stopReason\":\"stop\"}");
 
         assertThat(finished).singleElement().satisfies(result -> {

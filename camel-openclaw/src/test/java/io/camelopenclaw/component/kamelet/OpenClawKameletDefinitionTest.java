@@ -1,6 +1,8 @@
 package io.camelopenclaw.component.kamelet;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ class OpenClawKameletDefinitionTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> kamelet(String name) throws Exception {
-        try (InputStream in = OpenClawKameletDefinitionTest.class.getClassLoader()
+        try (InputStream in = OpenClawKameletDefinitionTest.class
+                .getClassLoader()
                 .getResourceAsStream("kamelets/" + name + ".kamelet.yaml")) {
             assertThat(in).as("kamelets/%s.kamelet.yaml on the classpath", name).isNotNull();
             return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
@@ -37,7 +40,8 @@ class OpenClawKameletDefinitionTest {
     }
 
     private static JsonNode componentJson() throws Exception {
-        try (InputStream in = OpenClawKameletDefinitionTest.class.getClassLoader()
+        try (InputStream in = OpenClawKameletDefinitionTest.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/io/camelopenclaw/component/openclaw.json")) {
             return new ObjectMapper().readTree(in);
         }
@@ -55,12 +59,13 @@ class OpenClawKameletDefinitionTest {
 
     @SuppressWarnings("unchecked")
     @ParameterizedTest
-    @ValueSource(strings = { "openclaw-sink", "openclaw-source" })
+    @ValueSource(strings = {"openclaw-sink", "openclaw-source"})
     void definitionAndTemplateAgree(String name) throws Exception {
         Map<String, Object> kamelet = kamelet(name);
         assertThat(kamelet).containsEntry("apiVersion", "camel.apache.org/v1").containsEntry("kind", "Kamelet");
         assertThat(at(kamelet, "metadata", "name").toString()).isEqualTo(name);
-        assertThat(at(kamelet, "metadata", "labels", "camel.apache.org/kamelet.type").toString())
+        assertThat(at(kamelet, "metadata", "labels", "camel.apache.org/kamelet.type")
+                        .toString())
                 .isEqualTo(name.substring(name.indexOf('-') + 1));
 
         Map<String, Map<String, Object>> properties = at(kamelet, "spec", "definition", "properties");
@@ -87,7 +92,7 @@ class OpenClawKameletDefinitionTest {
 
     @SuppressWarnings("unchecked")
     @ParameterizedTest
-    @ValueSource(strings = { "openclaw-sink", "openclaw-source" })
+    @ValueSource(strings = {"openclaw-sink", "openclaw-source"})
     void endpointParametersAreComponentOptionsOfTheSameName(String name) throws Exception {
         Map<String, Object> kamelet = kamelet(name);
         Map<String, Object> template = at(kamelet, "spec", "template");
@@ -100,21 +105,25 @@ class OpenClawKameletDefinitionTest {
             }
         }
         Map<String, Object> openclaw = endpoints.stream()
-                .filter(e -> e.get("uri").toString().startsWith("openclaw:")).findFirst().orElseThrow();
+                .filter(e -> e.get("uri").toString().startsWith("openclaw:"))
+                .findFirst()
+                .orElseThrow();
         JsonNode options = componentJson().path("properties");
 
         Map<String, Object> parameters = (Map<String, Object>) openclaw.get("parameters");
         assertThat(parameters).isNotEmpty();
         parameters.forEach((parameter, value) -> {
-            assertThat(options.has(parameter)).as("%s is an openclaw option", parameter).isTrue();
+            assertThat(options.has(parameter))
+                    .as("%s is an openclaw option", parameter)
+                    .isTrue();
             assertThat(value.toString()).as(parameter).matches("\\{\\{\\??" + Pattern.quote(parameter) + "}}");
         });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "openclaw-sink", "openclaw-source" })
+    @ValueSource(strings = {"openclaw-sink", "openclaw-source"})
     void theComponentDocumentationListsEveryProperty(String name) throws Exception {
-        String adoc = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/docs/openclaw-component.adoc"));
+        String adoc = Files.readString(Path.of("src/main/docs/openclaw-component.adoc"));
         String section = adoc.substring(adoc.indexOf("=== Kamelets"), adoc.indexOf("=== Camel JBang"));
         String entry = section.substring(section.indexOf("* `" + name + "`"));
         entry = entry.substring(0, entry.indexOf("\n* ") > 0 ? entry.indexOf("\n* ") : entry.indexOf("\n\n"));
@@ -127,16 +136,18 @@ class OpenClawKameletDefinitionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "openclaw-sink", "openclaw-source" })
+    @ValueSource(strings = {"openclaw-sink", "openclaw-source"})
     void theDependencyIsThisArtifact(String name) throws Exception {
         JsonNode component = componentJson().path("component");
-        String artifact = "mvn:" + component.path("groupId").asText() + ":" + component.path("artifactId").asText()
-                          + ":" + component.path("version").asText();
+        String artifact = "mvn:" + component.path("groupId").asText() + ":"
+                + component.path("artifactId").asText() + ":"
+                + component.path("version").asText();
 
         List<String> dependencies = at(kamelet(name), "spec", "dependencies");
 
         assertThat(dependencies).contains("camel:kamelet", artifact);
-        assertThat(at(kamelet(name), "metadata", "annotations", "camel.apache.org/catalog.version").toString())
+        assertThat(at(kamelet(name), "metadata", "annotations", "camel.apache.org/catalog.version")
+                        .toString())
                 .isEqualTo(component.path("version").asText());
     }
 }

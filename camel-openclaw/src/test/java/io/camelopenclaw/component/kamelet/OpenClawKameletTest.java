@@ -52,7 +52,7 @@ class OpenClawKameletTest extends CamelTestSupport {
                         .to("kamelet:openclaw-sink?" + connection() + "&sessionKey=agent:main:kamelet&runTimeout=30s");
 
                 from("kamelet:openclaw-source?" + connection() + "&events=chat&states=final"
-                     + "&sessionKey=agent:main:watched*")
+                                + "&sessionKey=agent:main:watched*")
                         .routeId("source")
                         .to("mock:events");
             }
@@ -67,7 +67,8 @@ class OpenClawKameletTest extends CamelTestSupport {
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: hello Kamelet");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.STATUS)).isEqualTo("ok");
         assertThat(reply.getMessage().getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo("agent:main:kamelet");
-        assertThat(reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class)).isNotBlank();
+        assertThat(reply.getMessage().getHeader(OpenClawConstants.RUN_ID, String.class))
+                .isNotBlank();
     }
 
     @Test
@@ -84,8 +85,8 @@ class OpenClawKameletTest extends CamelTestSupport {
         events.expectedMessageCount(1);
 
         // a run in a watched session, started by another route (and connection); one in another session is filtered
-        template.requestBodyAndHeader("openclaw:agent?" + connection(), "not watched", OpenClawConstants.SESSION_KEY,
-                "agent:main:elsewhere");
+        template.requestBodyAndHeader(
+                "openclaw:agent?" + connection(), "not watched", OpenClawConstants.SESSION_KEY, "agent:main:elsewhere");
         Exchange run = template.request("openclaw:agent?" + connection(), e -> {
             e.getMessage().setBody("watch this");
             e.getMessage().setHeader(OpenClawConstants.SESSION_KEY, "agent:main:watched-1");
@@ -111,14 +112,15 @@ class OpenClawKameletTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("kamelet:openclaw-source?" + connection() + "&events=chat&states=final&payloadFormat=map"
-                     + "&sessionKey=agent:main:maps").to("mock:maps");
+                                + "&sessionKey=agent:main:maps")
+                        .to("mock:maps");
             }
         });
         MockEndpoint maps = getMockEndpoint("mock:maps");
         maps.expectedMessageCount(1);
 
-        template.requestBodyAndHeader("openclaw:agent?" + connection(), "as a map", OpenClawConstants.SESSION_KEY,
-                "agent:main:maps");
+        template.requestBodyAndHeader(
+                "openclaw:agent?" + connection(), "as a map", OpenClawConstants.SESSION_KEY, "agent:main:maps");
 
         maps.assertIsSatisfied(10_000);
         assertThat(maps.getReceivedExchanges().get(0).getMessage().getBody()).isInstanceOf(Map.class);

@@ -53,13 +53,16 @@ public final class EmbeddedArtemis implements AutoCloseable {
                     .setSecurityEnabled(false)
                     .setJMXManagementEnabled(false)
                     .addAcceptorConfiguration("tcp", url)
-                    .addAddressSetting("#", new AddressSettings()
-                            .setDeadLetterAddress(SimpleString.of("DLQ"))
-                            .setAutoCreateDeadLetterResources(true)
-                            .setExpiryAddress(SimpleString.of("ExpiryQueue"))
-                            .setAutoCreateExpiryResources(true)
-                            .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS));
-            EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration).start();
+                    .addAddressSetting(
+                            "#",
+                            new AddressSettings()
+                                    .setDeadLetterAddress(SimpleString.of("DLQ"))
+                                    .setAutoCreateDeadLetterResources(true)
+                                    .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                                    .setAutoCreateExpiryResources(true)
+                                    .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS));
+            EmbeddedActiveMQ server =
+                    new EmbeddedActiveMQ().setConfiguration(configuration).start();
             return new EmbeddedArtemis(data, server, url);
         } catch (Exception | Error e) {
             data.close();
@@ -107,9 +110,11 @@ public final class EmbeddedArtemis implements AutoCloseable {
     /** No connection, no session, and the temporary queues and addresses of the last ones removed. */
     private static boolean clientsGone(ActiveMQServer broker) {
         PostOffice postOffice = broker.getPostOffice();
-        return broker.getConnectionCount() == 0 && broker.getSessions().isEmpty()
+        return broker.getConnectionCount() == 0
+                && broker.getSessions().isEmpty()
                 && postOffice.getAllBindings().noneMatch(b -> b.getBindable() instanceof Queue q && q.isTemporary())
-                && postOffice.getAddresses().stream().map(postOffice::getAddressInfo)
+                && postOffice.getAddresses().stream()
+                        .map(postOffice::getAddressInfo)
                         .noneMatch(address -> address != null && address.isTemporary());
     }
 }

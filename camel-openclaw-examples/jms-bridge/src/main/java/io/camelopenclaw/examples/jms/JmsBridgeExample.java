@@ -27,15 +27,14 @@ public final class JmsBridgeExample {
 
     private static final PrintStream OUT = System.out;
 
-    private JmsBridgeExample() {
-    }
+    private JmsBridgeExample() {}
 
     public static void main(String[] args) throws Exception {
         String question = args.length > 0 ? String.join(" ", args) : "Hello from a JMS queue";
         try (ExampleGateway gateway = ExampleGateway.fromEnvironment();
-             EmbeddedArtemis broker = EmbeddedArtemis.start()) {
+                EmbeddedArtemis broker = EmbeddedArtemis.start()) {
             OUT.println("JMS bridge: queue " + QUEUE + " on embedded Artemis at " + broker.url() + ", "
-                        + gateway.describe());
+                    + gateway.describe());
             CamelContext camel = createContext(gateway, broker);
             camel.start();
             try {
@@ -49,8 +48,8 @@ public final class JmsBridgeExample {
     /** Sends the question as a JMS request and prints the reply. */
     private static void ask(CamelContext camel, String question) throws Exception {
         OUT.println("> " + question);
-        Exchange reply = camel.createProducerTemplate().request(
-                "jms:queue:" + QUEUE + "?requestTimeout=" + REQUEST_TIMEOUT_MS, exchange -> {
+        Exchange reply = camel.createProducerTemplate()
+                .request("jms:queue:" + QUEUE + "?requestTimeout=" + REQUEST_TIMEOUT_MS, exchange -> {
                     exchange.getMessage().setBody(question);
                     exchange.getMessage().setHeader("JMSXGroupID", "jms-bridge-demo");
                 });
@@ -60,8 +59,8 @@ public final class JmsBridgeExample {
         Message answer = reply.getMessage();
         OUT.println("< " + answer.getBody(String.class));
         OUT.println("  (run " + answer.getHeader(AgentReplies.RUN_ID) + ", status "
-                    + answer.getHeader(AgentReplies.STATUS) + ", session "
-                    + answer.getHeader(AgentReplies.SESSION_KEY) + ")");
+                + answer.getHeader(AgentReplies.STATUS) + ", session "
+                + answer.getHeader(AgentReplies.SESSION_KEY) + ")");
     }
 
     /** A Camel context with the bridge on the broker's request queue, talking to the gateway (not started). */

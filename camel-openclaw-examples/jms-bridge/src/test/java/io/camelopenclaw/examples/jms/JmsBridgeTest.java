@@ -56,27 +56,30 @@ class JmsBridgeTest {
     void aCamelRequesterGetsTheAgentsReplyOnItsTemporaryQueue() {
         camel.start();
 
-        Exchange reply = camel.createProducerTemplate().request(
-                "jms:queue:" + JmsBridgeExample.QUEUE + "?requestTimeout=" + RECEIVE_TIMEOUT_MS,
-                exchange -> exchange.getMessage().setBody("hello over JMS"));
+        Exchange reply = camel.createProducerTemplate()
+                .request(
+                        "jms:queue:" + JmsBridgeExample.QUEUE + "?requestTimeout=" + RECEIVE_TIMEOUT_MS,
+                        exchange -> exchange.getMessage().setBody("hello over JMS"));
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getBody(String.class)).isEqualTo("ECHO: hello over JMS");
         assertThat(reply.getMessage().getHeader(AgentReplies.STATUS)).isEqualTo("ok");
-        assertThat(reply.getMessage().getHeader(AgentReplies.RUN_ID, String.class)).startsWith("jms:ID:");
+        assertThat(reply.getMessage().getHeader(AgentReplies.RUN_ID, String.class))
+                .startsWith("jms:ID:");
     }
 
     @Test
     void aCamelInOnlySenderGetsTheReplyOnTheQueueItNamesInJmsReplyTo() throws Exception {
         camel.start();
-        camel.createProducerTemplate().send("jms:queue:" + JmsBridgeExample.QUEUE + "?preserveMessageQos=true",
-                exchange -> {
+        camel.createProducerTemplate()
+                .send("jms:queue:" + JmsBridgeExample.QUEUE + "?preserveMessageQos=true", exchange -> {
                     exchange.getMessage().setBody("no waiting requester");
                     exchange.getMessage().setHeader("JMSReplyTo", "agent.replies.in-only");
                 });
 
         try (JMSContext jms = broker.connectionFactory().createContext()) {
-            Message reply = jms.createConsumer(jms.createQueue("agent.replies.in-only")).receive(RECEIVE_TIMEOUT_MS);
+            Message reply =
+                    jms.createConsumer(jms.createQueue("agent.replies.in-only")).receive(RECEIVE_TIMEOUT_MS);
             assertThat(reply.getBody(String.class)).isEqualTo("ECHO: no waiting requester");
         }
     }
@@ -107,8 +110,10 @@ class JmsBridgeTest {
 
     @Test
     void aBrokerRedeliveryJoinsTheRunOfTheFirstDelivery() throws Exception {
-        AdviceWith.adviceWith(camel, JmsBridge.ROUTE_ID, route -> route.weaveByToUri("openclaw:agent").after()
-                .process(exchange -> {
+        AdviceWith.adviceWith(
+                camel,
+                JmsBridge.ROUTE_ID,
+                route -> route.weaveByToUri("openclaw:agent").after().process(exchange -> {
                     if (!exchange.getMessage().getHeader("JMSRedelivered", Boolean.class)) {
                         throw new IllegalStateException("crash after the run, before the commit");
                     }
@@ -134,8 +139,9 @@ class JmsBridgeTest {
             send(jms, "FAIL:rate_limit", "failing", replies);
             Message reply = jms.createConsumer(replies).receive(RECEIVE_TIMEOUT_MS);
 
-            assertThat(reply.getBody(String.class)).isEqualTo(
-                    "The agent could not answer (error, rate_limit): API rate limit reached. Please try again later.");
+            assertThat(reply.getBody(String.class))
+                    .isEqualTo(
+                            "The agent could not answer (error, rate_limit): API rate limit reached. Please try again later.");
             assertThat(reply.getStringProperty(AgentReplies.STATUS)).isEqualTo("error");
             assertThat(reply.getStringProperty(AgentReplies.ERROR_KIND)).isEqualTo("rate_limit");
         }
@@ -150,9 +156,11 @@ class JmsBridgeTest {
     }
 
     private static List<String> chatSendKeys(String session) {
-        return gateway.testGateway().receivedRequests().stream().filter(r -> "chat.send".equals(r.method()))
-                .map(ReceivedRequest::params).filter(p -> session.equals(p.path("sessionKey").asText()))
-                .map(p -> p.path("idempotencyKey").asText()).toList();
+        return gateway.testGateway().receivedRequests().stream()
+                .filter(r -> "chat.send".equals(r.method()))
+                .map(ReceivedRequest::params)
+                .filter(p -> session.equals(p.path("sessionKey").asText()))
+                .map(p -> p.path("idempotencyKey").asText())
+                .toList();
     }
-
 }

@@ -66,7 +66,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private void createTopics(String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<NewTopic> newTopics = Arrays.stream(topics).map(topic -> new NewTopic(topic, 1, (short) 1)).toList();
+            List<NewTopic> newTopics = Arrays.stream(topics)
+                    .map(topic -> new NewTopic(topic, 1, (short) 1))
+                    .toList();
             admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
         }
     }

@@ -38,7 +38,10 @@ public class KafkaBridge extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(AgentRunException.class).handled(true).process(AgentReplies::failureReply).to("kafka:" + replies);
+        onException(AgentRunException.class)
+                .handled(true)
+                .process(AgentReplies::failureReply)
+                .to("kafka:" + replies);
 
         from("kafka:" + requests + "?groupId=openclaw-bridge&autoOffsetReset=earliest")
                 .routeId("kafka-bridge")
@@ -48,7 +51,7 @@ public class KafkaBridge extends RouteBuilder {
                 .to("kafka:" + replies);
 
         from("openclaw:events?events=chat&states=final,error,aborted&payloadFormat=json&sessionKey=agent:main:"
-             + CHANNEL + ":*")
+                        + CHANNEL + ":*")
                 .routeId("kafka-audit")
                 .setHeader(KafkaConstants.KEY, header(OpenClawConstants.SESSION_KEY))
                 .to("kafka:" + audit);
@@ -57,9 +60,10 @@ public class KafkaBridge extends RouteBuilder {
     static void conversationKeys(Exchange exchange) {
         Message message = exchange.getMessage();
         String record = message.getHeader(KafkaConstants.TOPIC) + "-" + message.getHeader(KafkaConstants.PARTITION)
-                        + "-" + message.getHeader(KafkaConstants.OFFSET);
+                + "-" + message.getHeader(KafkaConstants.OFFSET);
         String key = message.getHeader(KafkaConstants.KEY, String.class);
-        message.setHeader(OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey(CHANNEL, key != null ? key : record));
+        message.setHeader(
+                OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey(CHANNEL, key != null ? key : record));
         message.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey(CHANNEL, record));
     }
 }

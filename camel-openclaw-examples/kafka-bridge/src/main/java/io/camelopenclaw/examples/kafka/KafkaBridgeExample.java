@@ -24,28 +24,32 @@ public final class KafkaBridgeExample {
 
     private static final PrintStream OUT = System.out;
 
-    private KafkaBridgeExample() {
-    }
+    private KafkaBridgeExample() {}
 
     public static void main(String[] args) throws Exception {
         String question = args.length > 0 ? String.join(" ", args) : "Hello from a Kafka topic";
         try (ExampleGateway gateway = ExampleGateway.fromEnvironment();
-             EmbeddedKafka kafka = EmbeddedKafka.start(REQUESTS, REPLIES, AUDIT)) {
+                EmbeddedKafka kafka = EmbeddedKafka.start(REQUESTS, REPLIES, AUDIT)) {
             OUT.println("Kafka bridge: topic " + REQUESTS + " on embedded Kafka (KRaft) at " + kafka.bootstrapServers()
-                        + ", " + gateway.describe());
+                    + ", " + gateway.describe());
             CamelContext camel = createContext(gateway, kafka);
             ConsolePrinter console = new ConsolePrinter()
-                    .print(read(REPLIES), m -> "< [" + REPLIES + ", key " + m.getHeader(KafkaConstants.KEY)
-                            + ", " + AgentReplies.STATUS + " " + m.getHeader(AgentReplies.STATUS, String.class) + "] "
-                            + m.getBody(String.class))
-                    .print(read(AUDIT), m -> "  [" + AUDIT + ", key " + m.getHeader(KafkaConstants.KEY)
-                            + "] " + m.getBody(String.class));
+                    .print(
+                            read(REPLIES),
+                            m -> "< [" + REPLIES + ", key " + m.getHeader(KafkaConstants.KEY)
+                                    + ", " + AgentReplies.STATUS + " " + m.getHeader(AgentReplies.STATUS, String.class)
+                                    + "] "
+                                    + m.getBody(String.class))
+                    .print(
+                            read(AUDIT),
+                            m -> "  [" + AUDIT + ", key " + m.getHeader(KafkaConstants.KEY) + "] "
+                                    + m.getBody(String.class));
             camel.addRoutes(console);
             camel.start();
             try {
                 OUT.println("> [key demo] " + question);
-                camel.createProducerTemplate().sendBodyAndHeader("kafka:" + REQUESTS, question, KafkaConstants.KEY,
-                        "demo");
+                camel.createProducerTemplate()
+                        .sendBodyAndHeader("kafka:" + REQUESTS, question, KafkaConstants.KEY, "demo");
                 console.awaitEachPrinted(Duration.ofMinutes(5));
             } finally {
                 camel.stop();

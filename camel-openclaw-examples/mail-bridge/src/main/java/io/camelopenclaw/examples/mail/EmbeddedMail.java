@@ -22,7 +22,8 @@ public final class EmbeddedMail implements AutoCloseable {
     public static EmbeddedMail start() {
         GreenMail server = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-            new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP).dynamicPort() });
+            new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP).dynamicPort()
+        });
         server.start();
         EmbeddedMail mail = new EmbeddedMail(server);
         mail.addUser(AGENT_ADDRESS, AGENT_PASSWORD);
@@ -37,7 +38,7 @@ public final class EmbeddedMail implements AutoCloseable {
     /** One line for the console. */
     public String describe() {
         return "GreenMail with SMTP on " + HOST + ":" + server.getSmtp().getPort() + " and IMAP on " + HOST + ":"
-               + server.getImap().getPort();
+                + server.getImap().getPort();
     }
 
     /**
@@ -47,13 +48,13 @@ public final class EmbeddedMail implements AutoCloseable {
      */
     public String smtpUri() {
         return "smtp://" + HOST + ":" + server.getSmtp().getPort()
-               + "?useHeaderRecipients=true&useHeaderFrom=true&useHeaderSubject=true&useHeaderReplyTo=true";
+                + "?useHeaderRecipients=true&useHeaderFrom=true&useHeaderSubject=true&useHeaderReplyTo=true";
     }
 
     /** The Camel endpoint that reads a mailbox's unseen mail over IMAP, polling every second. */
     public String imapUri(String address, String password) {
         return "imap://" + HOST + ":" + server.getImap().getPort() + "?username=" + address + "&password=RAW("
-               + password + ")&delay=1000";
+                + password + ")&delay=1000";
     }
 
     /** The GreenMail server, to read mailboxes in tests. */

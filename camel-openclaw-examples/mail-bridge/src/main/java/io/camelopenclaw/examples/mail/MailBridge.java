@@ -43,8 +43,11 @@ public class MailBridge extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(AgentRunException.class).handled(true)
-                .process(AgentReplies::failureReply).process(this::replyEnvelope).to(outbox);
+        onException(AgentRunException.class)
+                .handled(true)
+                .process(AgentReplies::failureReply)
+                .process(this::replyEnvelope)
+                .to(outbox);
 
         from(inbox)
                 .routeId("mail-bridge")
@@ -60,11 +63,14 @@ public class MailBridge extends RouteBuilder {
         Message mail = exchange.getMessage();
         String messageId = mail.getHeader("Message-ID", String.class);
         if (messageId == null || messageId.isBlank()) {
-            messageId = MailThread.syntheticId(mail.getHeader("From", String.class), mail.getHeader("Date", String.class),
-                    mail.getHeader("Subject", String.class), mail.getBody(String.class));
+            messageId = MailThread.syntheticId(
+                    mail.getHeader("From", String.class),
+                    mail.getHeader("Date", String.class),
+                    mail.getHeader("Subject", String.class),
+                    mail.getBody(String.class));
         }
-        MailThread thread = MailThread.of(messageId, mail.getHeader("In-Reply-To", String.class),
-                mail.getHeader("References", String.class));
+        MailThread thread = MailThread.of(
+                messageId, mail.getHeader("In-Reply-To", String.class), mail.getHeader("References", String.class));
         exchange.setProperty(THREAD, thread);
         mail.setHeader(OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey(CHANNEL, thread.root()));
         mail.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey(CHANNEL, thread.messageId()));

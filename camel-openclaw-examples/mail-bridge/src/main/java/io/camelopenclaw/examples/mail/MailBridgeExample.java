@@ -21,26 +21,37 @@ public final class MailBridgeExample {
 
     private static final PrintStream OUT = System.out;
 
-    private MailBridgeExample() {
-    }
+    private MailBridgeExample() {}
 
     public static void main(String[] args) throws Exception {
         String question = args.length > 0 ? String.join(" ", args) : "Hello by e-mail";
         try (ExampleGateway gateway = ExampleGateway.fromEnvironment();
-             EmbeddedMail mail = EmbeddedMail.start()) {
-            OUT.println("Mail bridge: mailbox " + EmbeddedMail.AGENT_ADDRESS + " on embedded " + mail.describe()
-                        + ", " + gateway.describe());
+                EmbeddedMail mail = EmbeddedMail.start()) {
+            OUT.println("Mail bridge: mailbox " + EmbeddedMail.AGENT_ADDRESS + " on embedded " + mail.describe() + ", "
+                    + gateway.describe());
             mail.addUser(USER_ADDRESS, USER_PASSWORD);
             CamelContext camel = createContext(gateway, mail);
-            ConsolePrinter console = new ConsolePrinter().print(mail.imapUri(USER_ADDRESS, USER_PASSWORD),
-                    m -> "< [" + USER_ADDRESS + "'s inbox] Subject: " + m.getHeader("Subject") + ", In-Reply-To: "
-                         + m.getHeader("In-Reply-To") + "\n  " + m.getBody(String.class).strip());
+            ConsolePrinter console = new ConsolePrinter()
+                    .print(
+                            mail.imapUri(USER_ADDRESS, USER_PASSWORD),
+                            m -> "< [" + USER_ADDRESS + "'s inbox] Subject: " + m.getHeader("Subject")
+                                    + ", In-Reply-To: " + m.getHeader("In-Reply-To") + "\n  "
+                                    + m.getBody(String.class).strip());
             camel.addRoutes(console);
             camel.start();
             try {
                 OUT.println("> [" + USER_ADDRESS + " to " + EmbeddedMail.AGENT_ADDRESS + "] " + question);
-                camel.createProducerTemplate().sendBodyAndHeaders(mail.smtpUri(), question, Map.of(
-                        "From", USER_ADDRESS, "To", EmbeddedMail.AGENT_ADDRESS, "Subject", "A question"));
+                camel.createProducerTemplate()
+                        .sendBodyAndHeaders(
+                                mail.smtpUri(),
+                                question,
+                                Map.of(
+                                        "From",
+                                        USER_ADDRESS,
+                                        "To",
+                                        EmbeddedMail.AGENT_ADDRESS,
+                                        "Subject",
+                                        "A question"));
                 console.awaitEachPrinted(Duration.ofMinutes(5));
             } finally {
                 camel.stop();
@@ -52,8 +63,10 @@ public final class MailBridgeExample {
     public static CamelContext createContext(ExampleGateway gateway, EmbeddedMail mail) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         gateway.configure(camel);
-        camel.addRoutes(new MailBridge(mail.imapUri(EmbeddedMail.AGENT_ADDRESS, EmbeddedMail.AGENT_PASSWORD),
-                mail.smtpUri(), EmbeddedMail.AGENT_ADDRESS));
+        camel.addRoutes(new MailBridge(
+                mail.imapUri(EmbeddedMail.AGENT_ADDRESS, EmbeddedMail.AGENT_PASSWORD),
+                mail.smtpUri(),
+                EmbeddedMail.AGENT_ADDRESS));
         return camel;
     }
 }

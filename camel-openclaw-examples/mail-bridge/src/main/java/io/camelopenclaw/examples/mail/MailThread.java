@@ -38,7 +38,7 @@ record MailThread(String messageId, List<String> references) {
     static String syntheticId(String from, String date, String subject, String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] { from, date, subject, text }) {
+            for (String part : new String[] {from, date, subject, text}) {
                 sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -95,8 +95,7 @@ class MailBridgeTest {
         message.setText(text);
         if (inReplyTo != null) {
             message.setHeader("In-Reply-To", inReplyTo.getMessageID());
-            message.setHeader("References",
-                    inReplyTo.getHeader("References", null) + " " + inReplyTo.getMessageID());
+            message.setHeader("References", inReplyTo.getHeader("References", null) + " " + inReplyTo.getMessageID());
         }
         Transport.send(message);
         return message;
@@ -107,7 +106,8 @@ class MailBridgeTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             List<MimeMessage> received = Arrays.stream(mail.server().getReceivedMessages())
-                    .filter(m -> recipient(m).equals(address)).toList();
+                    .filter(m -> recipient(m).equals(address))
+                    .toList();
             if (received.size() >= count || System.nanoTime() > deadline) {
                 assertThat(received).as("mail to " + address).hasSize(count);
                 return received;

@@ -32,7 +32,8 @@ class MailRequestTest {
     void theMessageIdIsTheIdempotencyKeyAndTheThreadTheSession() {
         Exchange e = mail("<m1@example.com>", "Hi", " hello \n");
         assertThat(key(e)).isEqualTo(key(mail("<m1@example.com>", "other", "other")));
-        assertThat(e.getMessage().getHeader(OpenClawConstants.SESSION_KEY, String.class)).startsWith("agent:main:mail:");
+        assertThat(e.getMessage().getHeader(OpenClawConstants.SESSION_KEY, String.class))
+                .startsWith("agent:main:mail:");
         assertThat(e.getMessage().getBody(String.class)).isEqualTo("hello");
     }
 

@@ -24,6 +24,7 @@ public class AgentRoutes extends RouteBuilder {
     public static final String CONVERSATION = "X-Conversation-Id";
     /** A caller's retry of the same request carries the same key and joins the same run. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     static final String DEFAULT_CONVERSATION = "default";
 
     @Override
@@ -43,11 +44,14 @@ public class AgentRoutes extends RouteBuilder {
 
     static void conversationKeys(Exchange exchange) {
         Message message = exchange.getMessage();
-        message.setHeader(OpenClawConstants.SESSION_KEY, ConversationKeys.sessionKey(CHANNEL,
-                message.getHeader(CONVERSATION, DEFAULT_CONVERSATION, String.class)));
+        message.setHeader(
+                OpenClawConstants.SESSION_KEY,
+                ConversationKeys.sessionKey(
+                        CHANNEL, message.getHeader(CONVERSATION, DEFAULT_CONVERSATION, String.class)));
         String idempotencyKey = message.getHeader(IDEMPOTENCY_KEY, String.class);
         if (idempotencyKey != null) {
-            message.setHeader(OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey(CHANNEL, idempotencyKey));
+            message.setHeader(
+                    OpenClawConstants.IDEMPOTENCY_KEY, ConversationKeys.idempotencyKey(CHANNEL, idempotencyKey));
         }
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AskController {
 
-    private static final List<String> FACTS = List.of(AgentReplies.RUN_ID, AgentReplies.SESSION_KEY,
-            AgentReplies.STATUS, AgentReplies.ERROR_KIND);
+    private static final List<String> FACTS =
+            List.of(AgentReplies.RUN_ID, AgentReplies.SESSION_KEY, AgentReplies.STATUS, AgentReplies.ERROR_KIND);
 
     private final ProducerTemplate camel;
 
@@ -32,7 +32,8 @@ public class AskController {
     }
 
     @PostMapping(path = "/ask", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.TEXT_PLAIN_VALUE)
-    public ResponseEntity<String> ask(@RequestBody String message,
+    public ResponseEntity<String> ask(
+            @RequestBody String message,
             @RequestHeader(name = AgentRoutes.CONVERSATION, required = false) String conversation,
             @RequestHeader(name = AgentRoutes.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         Exchange exchange = camel.request(AgentRoutes.ASK, request -> {
@@ -49,8 +50,8 @@ public class AskController {
         }
         Message reply = exchange.getMessage();
         String status = reply.getHeader(AgentReplies.STATUS, String.class);
-        ResponseEntity.BodyBuilder response = ResponseEntity
-                .status("ok".equals(status) || "silent".equals(status) ? HttpStatus.OK : HttpStatus.BAD_GATEWAY);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(
+                "ok".equals(status) || "silent".equals(status) ? HttpStatus.OK : HttpStatus.BAD_GATEWAY);
         FACTS.forEach(fact -> {
             String value = reply.getHeader(fact, String.class);
             if (value != null) {

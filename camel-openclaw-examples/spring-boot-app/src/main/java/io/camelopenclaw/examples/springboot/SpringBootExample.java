@@ -38,8 +38,8 @@ public class SpringBootExample {
             if (!serve) {
                 arguments.add("--server.port=0");
             }
-            ConfigurableApplicationContext application = SpringApplication.run(SpringBootExample.class,
-                    arguments.toArray(String[]::new));
+            ConfigurableApplicationContext application =
+                    SpringApplication.run(SpringBootExample.class, arguments.toArray(String[]::new));
             String url = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port") + "/ask";
             if (serve) {
                 OUT.println("POST questions to " + url + ", e.g. curl -H 'Content-Type: text/plain' -d 'hello' " + url);
@@ -54,13 +54,19 @@ public class SpringBootExample {
 
     private static void ask(String url, String question) throws Exception {
         OUT.println("> POST " + url + ": " + question);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "text/plain").header(AgentRoutes.CONVERSATION, "spring-boot-demo")
-                .POST(HttpRequest.BodyPublishers.ofString(question)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "text/plain")
+                                .header(AgentRoutes.CONVERSATION, "spring-boot-demo")
+                                .POST(HttpRequest.BodyPublishers.ofString(question))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         OUT.println("< " + response.statusCode() + " " + response.body());
-        OUT.println("  (run " + response.headers().firstValue(AgentReplies.RUN_ID).orElse("-") + ", status "
-                    + response.headers().firstValue(AgentReplies.STATUS).orElse("-") + ", session "
-                    + response.headers().firstValue(AgentReplies.SESSION_KEY).orElse("-") + ")");
+        OUT.println("  (run "
+                + response.headers().firstValue(AgentReplies.RUN_ID).orElse("-") + ", status "
+                + response.headers().firstValue(AgentReplies.STATUS).orElse("-") + ", session "
+                + response.headers().firstValue(AgentReplies.SESSION_KEY).orElse("-") + ")");
     }
 
     /** Blocks until the application is closed (Ctrl+C), so the embedded gateway outlives it. */

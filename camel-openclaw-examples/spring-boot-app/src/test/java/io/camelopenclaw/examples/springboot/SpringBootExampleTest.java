@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +47,10 @@ class SpringBootExampleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CamelContext camel;
+
     @EndpointInject("mock:log:openclaw.audit")
     MockEndpoint audit;
 
@@ -71,7 +73,8 @@ class SpringBootExampleTest {
             return new CamelContextConfiguration() {
                 @Override
                 public void beforeApplicationStart(CamelContext camelContext) {
-                    camelContext.getCamelContextExtension()
+                    camelContext
+                            .getCamelContextExtension()
                             .registerEndpointCallback(new InterceptSendToMockEndpointStrategy("log:openclaw.*"));
                 }
 
@@ -85,8 +88,8 @@ class SpringBootExampleTest {
 
     @Test
     void applicationPropertiesConfigureTheComponent() {
-        OpenClawConfiguration configuration = camel.getComponent("openclaw", OpenClawComponent.class)
-                .getConfiguration();
+        OpenClawConfiguration configuration =
+                camel.getComponent("openclaw", OpenClawComponent.class).getConfiguration();
         assertThat(configuration.getGatewayUrl()).isEqualTo(GATEWAY.url());
         assertThat(configuration.getToken()).isEqualTo(GATEWAY.token());
         assertThat(configuration.getClientDisplayName()).isEqualTo("camel-openclaw Spring Boot example");
@@ -104,10 +107,12 @@ class SpringBootExampleTest {
         assertThat(response.headers().firstValue(AgentReplies.SESSION_KEY)).hasValue("agent:main:web:ticket-9");
         assertThat(response.headers().firstValue(AgentReplies.STATUS)).hasValue("ok");
         String runId = response.headers().firstValue(AgentReplies.RUN_ID).orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.getReceivedExchanges())
-                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.RUN_ID),
-                        e -> e.getMessage().getHeader(OpenClawConstants.STATE))
-                .contains(tuple(runId, "final")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(audit.getReceivedExchanges())
+                        .extracting(
+                                e -> e.getMessage().getHeader(OpenClawConstants.RUN_ID),
+                                e -> e.getMessage().getHeader(OpenClawConstants.STATE))
+                        .contains(tuple(runId, "final")));
     }
 
     @Test
@@ -118,7 +123,8 @@ class SpringBootExampleTest {
         HttpResponse<String> retry = ask("pay once", headers);
 
         assertThat(retry.body()).isEqualTo(first.body()).isEqualTo("ECHO: pay once");
-        assertThat(retry.headers().firstValue(AgentReplies.RUN_ID)).hasValue("web:req-1")
+        assertThat(retry.headers().firstValue(AgentReplies.RUN_ID))
+                .hasValue("web:req-1")
                 .isEqualTo(first.headers().firstValue(AgentReplies.RUN_ID));
         assertThat(GATEWAY.userMessages("agent:main:web:retry")).isEqualTo(1);
     }
@@ -135,7 +141,8 @@ class SpringBootExampleTest {
 
     private HttpResponse<String> ask(String message, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ask"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(message));
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(message));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,7 +1,6 @@
 package io.camelopenclaw.examples.support;
 
 import io.camelopenclaw.component.OpenClawConstants;
-import io.camelopenclaw.client.run.AgentRunException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -17,8 +16,7 @@ public final class AgentReplies {
     public static final String STATUS = "OpenClawStatus";
     public static final String ERROR_KIND = "OpenClawErrorKind";
 
-    private AgentReplies() {
-    }
+    private AgentReplies() {}
 
     /** Copies the run id, session key, status and error kind of the run that just ended to the plain headers. */
     public static void exposeRunFacts(Exchange exchange) {
@@ -38,7 +36,7 @@ public final class AgentReplies {
         String kind = message.getHeader(OpenClawConstants.ERROR_KIND, String.class);
         String error = message.getHeader(OpenClawConstants.ERROR_MESSAGE, String.class);
         message.setBody("The agent could not answer (" + message.getHeader(OpenClawConstants.STATUS, String.class)
-                        + (kind != null ? ", " + kind : "") + ")" + (error != null ? ": " + error : ""));
+                + (kind != null ? ", " + kind : "") + ")" + (error != null ? ": " + error : ""));
         exposeRunFacts(exchange);
     }
 

@@ -24,13 +24,14 @@ public final class ConversationKeys {
     private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9._-]+");
     private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
-    private ConversationKeys() {
-    }
+    private ConversationKeys() {}
 
     /** The session of a conversation, e.g. {@code sessionKey("jms", "Order-42")} is {@code agent:main:jms:order-42}. */
     public static String sessionKey(String channel, String conversationId) {
         String id = required(conversationId, "conversation id");
-        String folded = EDGE_DASHES.matcher(UNSAFE.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+        String folded = EDGE_DASHES
+                .matcher(UNSAFE.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-"))
+                .replaceAll("");
         return "agent:main:" + channel + ":" + (folded.isEmpty() ? sha256(id) : bounded(folded));
     }
 

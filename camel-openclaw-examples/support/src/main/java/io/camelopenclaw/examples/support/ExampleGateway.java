@@ -44,7 +44,8 @@ public final class ExampleGateway implements AutoCloseable {
     /** A new embedded test gateway with a random token on the given loopback port (0: a free one). */
     public static ExampleGateway embedded(int port) {
         String token = UUID.randomUUID().toString();
-        TestGateway gateway = TestGateway.builder().token(token).port(port).build().start();
+        TestGateway gateway =
+                TestGateway.builder().token(token).port(port).build().start();
         return new ExampleGateway(gateway.url(), token, gateway);
     }
 
@@ -70,14 +71,15 @@ public final class ExampleGateway implements AutoCloseable {
      */
     public long userMessages(String sessionKey) {
         return testGateway().sessions().history(sessionKey).stream()
-                .filter(message -> "user".equals(message.path("role").asText())).count();
+                .filter(message -> "user".equals(message.path("role").asText()))
+                .count();
     }
 
     /** One line for the console: which gateway, and how to choose another. */
     public String describe() {
         return embedded != null
                 ? "embedded test gateway at " + url + " (set " + URL_VARIABLE + " and " + TOKEN_VARIABLE
-                  + " for a real one)"
+                        + " for a real one)"
                 : "gateway at " + url + " (from " + URL_VARIABLE + ")";
     }
 
@@ -97,8 +99,8 @@ public final class ExampleGateway implements AutoCloseable {
 
     /** Points the context's {@code openclaw} component at this gateway. */
     public void configure(CamelContext context) {
-        OpenClawConfiguration configuration = context.getComponent("openclaw", OpenClawComponent.class)
-                .getConfiguration();
+        OpenClawConfiguration configuration =
+                context.getComponent("openclaw", OpenClawComponent.class).getConfiguration();
         configuration.setGatewayUrl(url);
         configuration.setToken(token);
     }

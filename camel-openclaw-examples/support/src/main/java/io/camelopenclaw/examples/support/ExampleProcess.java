@@ -30,11 +30,15 @@ public record ExampleProcess(int exitCode, List<String> output) {
         try {
             Path home = Files.createTempDirectory("example-home");
             Path output = Files.createTempFile("example-output", ".txt");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), main.getName()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Duser.home=" + home,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    main.getName()));
             command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("OPENCLAW_"));
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Ports for the embedded servers, chosen at runtime so examples and tests never collide with anything running. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A loopback port that was free a moment ago (for servers that cannot bind port 0 and report it). */
     public static int next() {

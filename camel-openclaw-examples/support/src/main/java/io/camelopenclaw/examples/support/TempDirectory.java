@@ -36,7 +36,8 @@ public final class TempDirectory implements AutoCloseable {
     @Override
     public void close() {
         try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
         }

@@ -11,15 +11,14 @@ public final class TestGatewayServer {
 
     public static final int DEFAULT_PORT = 18789;
 
-    private TestGatewayServer() {
-    }
+    private TestGatewayServer() {}
 
     public static void main(String[] args) throws InterruptedException {
         ExampleGateway gateway = ExampleGateway.embedded(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         System.out.println("Test gateway running until Ctrl+C; in another shell:");
         System.out.println("export " + ExampleGateway.URL_VARIABLE + "=" + gateway.url() + " "
-                           + ExampleGateway.TOKEN_VARIABLE + "=" + gateway.token());
+                + ExampleGateway.TOKEN_VARIABLE + "=" + gateway.token());
         new CountDownLatch(1).await();
     }
 }

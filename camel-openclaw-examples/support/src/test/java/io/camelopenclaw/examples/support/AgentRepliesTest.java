@@ -20,8 +20,10 @@ class AgentRepliesTest {
 
         AgentReplies.exposeRunFacts(exchange);
 
-        assertThat(exchange.getMessage().getHeaders()).containsEntry(AgentReplies.RUN_ID, "jms:ID:1")
-                .containsEntry(AgentReplies.SESSION_KEY, "agent:main:jms:a").containsEntry(AgentReplies.STATUS, "ok")
+        assertThat(exchange.getMessage().getHeaders())
+                .containsEntry(AgentReplies.RUN_ID, "jms:ID:1")
+                .containsEntry(AgentReplies.SESSION_KEY, "agent:main:jms:a")
+                .containsEntry(AgentReplies.STATUS, "ok")
                 .doesNotContainKey(AgentReplies.ERROR_KIND);
     }
 
@@ -34,8 +36,10 @@ class AgentRepliesTest {
 
         AgentReplies.failureReply(exchange);
 
-        assertThat(exchange.getMessage().getBody()).isEqualTo("The agent could not answer (error, rate_limit): slow down");
-        assertThat(exchange.getMessage().getHeaders()).containsEntry(AgentReplies.STATUS, "error")
+        assertThat(exchange.getMessage().getBody())
+                .isEqualTo("The agent could not answer (error, rate_limit): slow down");
+        assertThat(exchange.getMessage().getHeaders())
+                .containsEntry(AgentReplies.STATUS, "error")
                 .containsEntry(AgentReplies.ERROR_KIND, "rate_limit");
     }
 

@@ -19,7 +19,8 @@ class ConversationKeysTest {
     void longOrUnprintableConversationIdsBecomeTheirHash() {
         String hashed = ConversationKeys.sessionKey("kafka", "x".repeat(ConversationKeys.MAX_PART_LENGTH + 1));
         assertThat(hashed).matches("agent:main:kafka:sha256-[0-9a-f]{64}");
-        assertThat(ConversationKeys.sessionKey("kafka", "<>")).matches("agent:main:kafka:sha256-[0-9a-f]{64}")
+        assertThat(ConversationKeys.sessionKey("kafka", "<>"))
+                .matches("agent:main:kafka:sha256-[0-9a-f]{64}")
                 .isNotEqualTo(ConversationKeys.sessionKey("kafka", "<<>>"));
     }
 
@@ -31,9 +32,11 @@ class ConversationKeysTest {
 
     @Test
     void missingIdsAreRefused() {
-        assertThatThrownBy(() -> ConversationKeys.sessionKey("jms", " ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ConversationKeys.sessionKey("jms", " "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a conversation id is required");
         assertThatThrownBy(() -> ConversationKeys.idempotencyKey("jms", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("a message id is required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a message id is required");
     }
 }

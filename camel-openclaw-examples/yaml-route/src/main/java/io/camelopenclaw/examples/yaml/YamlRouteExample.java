@@ -18,8 +18,7 @@ public final class YamlRouteExample {
     /** The timer's exchange and the chat final event. */
     static final int DEMO_MESSAGES = 2;
 
-    private YamlRouteExample() {
-    }
+    private YamlRouteExample() {}
 
     public static void main(String[] args) throws Exception {
         try (ExampleGateway gateway = ExampleGateway.fromEnvironment()) {

@@ -29,7 +29,9 @@ class YamlRouteExampleTest {
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void afterConfigure(BaseMainSupport configured) {
-                    configured.getCamelContext().getCamelContextExtension()
+                    configured
+                            .getCamelContext()
+                            .getCamelContextExtension()
                             .registerEndpointCallback(new InterceptSendToMockEndpointStrategy("log:*"));
                 }
             });
@@ -44,15 +46,24 @@ class YamlRouteExampleTest {
                 MockEndpoint.assertIsSatisfied(camel);
 
                 Exchange reply = replies.getReceivedExchanges().get(0);
-                JsonNode event = new ObjectMapper().readTree(audit.getReceivedExchanges().get(0).getMessage()
-                        .getBody(String.class));
+                JsonNode event = new ObjectMapper()
+                        .readTree(
+                                audit.getReceivedExchanges().get(0).getMessage().getBody(String.class));
                 assertThat(event.path("state").asText()).isEqualTo("final");
                 assertThat(event.path("runId").asText())
                         .isEqualTo(reply.getMessage().getHeader(OpenClawConstants.RUN_ID));
-                assertThat(camel.getComponent("openclaw", OpenClawComponent.class).getConfiguration()
-                        .getRunTimeout()).as("camel.component.openclaw.run-timeout = 2m").isEqualTo(120_000);
-                assertThat(gateway.testGateway().receivedRequests()).filteredOn(r -> "connect".equals(r.method()))
-                        .isNotEmpty().allSatisfy(r -> assertThat(r.params().path("client").path("displayName").asText())
+                assertThat(camel.getComponent("openclaw", OpenClawComponent.class)
+                                .getConfiguration()
+                                .getRunTimeout())
+                        .as("camel.component.openclaw.run-timeout = 2m")
+                        .isEqualTo(120_000);
+                assertThat(gateway.testGateway().receivedRequests())
+                        .filteredOn(r -> "connect".equals(r.method()))
+                        .isNotEmpty()
+                        .allSatisfy(r -> assertThat(r.params()
+                                        .path("client")
+                                        .path("displayName")
+                                        .asText())
                                 .isEqualTo("camel-openclaw YAML example"));
             } finally {
                 main.stop();
