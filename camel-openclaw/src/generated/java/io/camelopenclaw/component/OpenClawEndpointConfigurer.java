@@ -27,6 +27,10 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "catchup":
+        case "catchUp": target.setCatchUp(property(camelContext, boolean.class, value)); return true;
+        case "catchuplimit":
+        case "catchUpLimit": target.setCatchUpLimit(property(camelContext, int.class, value)); return true;
         case "certificatefingerprint":
         case "certificateFingerprint": target.getConfiguration().setCertificateFingerprint(property(camelContext, java.lang.String.class, value)); return true;
         case "clientdisplayname":
@@ -51,6 +55,8 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "gatewayUrl": target.getConfiguration().setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "handshakeheaders":
         case "handshakeHeaders": target.getConfiguration().setHandshakeHeaders(property(camelContext, java.util.Map.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
@@ -101,6 +107,10 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "agentId": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "catchup":
+        case "catchUp": return boolean.class;
+        case "catchuplimit":
+        case "catchUpLimit": return int.class;
         case "certificatefingerprint":
         case "certificateFingerprint": return java.lang.String.class;
         case "clientdisplayname":
@@ -125,6 +135,8 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "gatewayUrl": return java.lang.String.class;
         case "handshakeheaders":
         case "handshakeHeaders": return java.util.Map.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
         case "lazystartproducer":
@@ -176,6 +188,10 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "agentId": return target.getConfiguration().getAgentId();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "catchup":
+        case "catchUp": return target.isCatchUp();
+        case "catchuplimit":
+        case "catchUpLimit": return target.getCatchUpLimit();
         case "certificatefingerprint":
         case "certificateFingerprint": return target.getConfiguration().getCertificateFingerprint();
         case "clientdisplayname":
@@ -200,6 +216,8 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "gatewayUrl": return target.getConfiguration().getGatewayUrl();
         case "handshakeheaders":
         case "handshakeHeaders": return target.getConfiguration().getHandshakeHeaders();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
         case "idletimeout":
         case "idleTimeout": return target.getConfiguration().getIdleTimeout();
         case "lazystartproducer":

@@ -24,9 +24,11 @@ public class OpenClawEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(42);
         props.add("agentId");
         props.add("bridgeErrorHandler");
+        props.add("catchUp");
+        props.add("catchUpLimit");
         props.add("certificateFingerprint");
         props.add("clientDisplayName");
         props.add("concurrentConsumers");
@@ -40,6 +42,7 @@ public class OpenClawEndpointUriFactory extends org.apache.camel.support.compone
         props.add("extraSystemPrompt");
         props.add("gatewayUrl");
         props.add("handshakeHeaders");
+        props.add("idempotentRepository");
         props.add("idleTimeout");
         props.add("kind");
         props.add("lazyStartProducer");

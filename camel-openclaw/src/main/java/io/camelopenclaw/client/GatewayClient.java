@@ -18,6 +18,7 @@ import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.api.GatewayEventListener;
 import io.camelopenclaw.client.api.GatewayInfo;
+import io.camelopenclaw.client.api.SessionKeys;
 import io.camelopenclaw.client.api.Subscription;
 import io.camelopenclaw.client.connection.GatewayConnection;
 import io.camelopenclaw.client.connection.GatewayConnectionListener;
@@ -29,8 +30,10 @@ import io.camelopenclaw.client.json.JsonValues;
 import io.camelopenclaw.client.run.AbortRequests;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
+import io.camelopenclaw.client.run.FinishedRun;
 import io.camelopenclaw.client.run.RunTracker;
 import io.camelopenclaw.client.run.RunTransport;
+import io.camelopenclaw.client.run.SessionHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +149,20 @@ public final class GatewayClient implements AutoCloseable {
     /** Aborts a run by id wherever it runs ({@code sessions.abort}); completes with the gateway's answer. */
     public CompletableFuture<JsonNode> abortRunAnywhere(String runId) {
         return AbortRequests.sessionsAbort(transport, runId, options.requestTimeout());
+    }
+
+    /** The keys of the gateway's sessions ({@code sessions.list}), most recently updated first. */
+    public CompletableFuture<List<String>> sessionKeys() {
+        return SessionHistory.sessionKeys(transport, options.requestTimeout());
+    }
+
+    /**
+     * The runs that ended among the newest {@code limit} {@code chat.history} messages of a session, oldest first;
+     * see {@link SessionHistory#finishedRuns}. Fails on protocol 3 gateways, whose history has no run ids.
+     */
+    public CompletableFuture<List<FinishedRun>> finishedRuns(String sessionKey, int limit) {
+        return SessionHistory.finishedRuns(
+                transport, SessionKeys.canonical(sessionKey, null, info()), limit, options.requestTimeout());
     }
 
     /** Number of this client's runs in flight. */

@@ -193,6 +193,13 @@ public final class OpenClawConstants {
             javaType = "Boolean")
     public static final String GAP = "CamelOpenClawGap";
 
+    @Metadata(
+            label = "consumer",
+            description = "`true` on a run's end that the events consumer read from `chat.history` (`catchUp=true`)"
+                    + " instead of receiving it as an event.",
+            javaType = "Boolean")
+    public static final String CATCH_UP = "CamelOpenClawCatchUp";
+
     // ------------------------------------------------------------------ exchange properties
 
     /** Exchange property: the run's tool calls ({@code List<ToolCall>}). */

@@ -101,8 +101,19 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
      * queue is full and the exchange was dropped.
      */
     protected boolean deliver(Consumer<Exchange> filler) {
+        return deliver(filler, null);
+    }
+
+    /**
+     * {@link #deliver(Consumer)}, running {@code onFailure} (if not {@code null}) when the exchange is dropped or
+     * ends with an exception.
+     */
+    protected boolean deliver(Consumer<Exchange> filler, Runnable onFailure) {
         ConsumerHandOff queue = handOff;
-        boolean accepted = queue != null && queue.offer(() -> process(filler));
+        boolean accepted = queue != null && queue.offer(() -> process(filler, onFailure));
+        if (!accepted && onFailure != null) {
+            onFailure.run();
+        }
         if (accepted) {
             overflowing = false;
         } else if (!overflowing) {
@@ -125,7 +136,7 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
         }
     }
 
-    private void process(Consumer<Exchange> filler) {
+    private void process(Consumer<Exchange> filler, Runnable onFailure) {
         Exchange exchange = createExchange(false);
         try {
             filler.accept(exchange);
@@ -134,6 +145,9 @@ abstract class OpenClawConsumerSupport extends DefaultConsumer {
             exchange.setException(e);
         } finally {
             if (exchange.getException() != null) {
+                if (onFailure != null) {
+                    onFailure.run();
+                }
                 getExceptionHandler().handleException("Error processing exchange", exchange, exchange.getException());
             }
             releaseExchange(exchange, false);

@@ -8,6 +8,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -41,6 +42,15 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     @UriParam
     private OpenClawConfiguration configuration;
+
+    @UriParam(label = "consumer")
+    private boolean catchUp;
+
+    @UriParam(label = "consumer", defaultValue = "200")
+    private int catchUpLimit = 200;
+
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
 
     OpenClawEndpoint(String uri, OpenClawComponent component, String kind, OpenClawConfiguration configuration) {
         super(uri, component);
@@ -87,6 +97,43 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     public void setConfiguration(OpenClawConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public boolean isCatchUp() {
+        return catchUp;
+    }
+
+    /**
+     * Events consumer: on start and after every reconnect, read the chat.history of the watched sessions (the exact
+     * sessionKey, else the sessions of sessions.list that match it) and deliver the ends of runs that finished while
+     * the consumer was away, with the header CamelOpenClawCatchUp=true. Live and caught-up run ends are recorded by
+     * run id in the idempotentRepository, so each is delivered once. Needs a protocol 4 gateway (OpenClaw 2026.9 or
+     * later; older history rows carry no run ids).
+     */
+    public void setCatchUp(boolean catchUp) {
+        this.catchUp = catchUp;
+    }
+
+    public int getCatchUpLimit() {
+        return catchUpLimit;
+    }
+
+    /** Events consumer with catchUp: how many of a session's newest chat.history messages to read. */
+    public void setCatchUpLimit(int catchUpLimit) {
+        this.catchUpLimit = catchUpLimit;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Events consumer with catchUp: where the run ids of delivered run ends are recorded (default: in memory, per
+     * consumer). Share one repository between the nodes of a cluster (for example a FileIdempotentRepository on a
+     * shared volume) so that a new leader does not deliver again what the old one did.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     /** The connection settings with the environment defaults applied. */

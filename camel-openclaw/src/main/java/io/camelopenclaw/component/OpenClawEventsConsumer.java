@@ -5,18 +5,25 @@ import io.camelopenclaw.client.api.GatewayEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Emits one exchange per gateway event that passes the filters: the payload as the body (a Map, or JSON text with
  * {@code payloadFormat=json}) and the event's facts as headers. Events are queued for the consumer's threads (never
  * processed on the socket reader); when the queue is full further events are dropped and the next delivered one
- * carries {@code CamelOpenClawGap=true}, as does the first event after a sequence gap or a reconnect.
+ * carries {@code CamelOpenClawGap=true}, as does the first event after a sequence gap or a reconnect. With
+ * {@code catchUp=true} the ends of runs missed while the consumer was away are read from {@code chat.history} on every
+ * (re)connect and delivered with {@code CamelOpenClawCatchUp=true}, each run's end once (see {@link RunCatchUp}).
  */
 public class OpenClawEventsConsumer extends OpenClawConsumerSupport {
 
     private final EventFilter filter;
     private final EventSubscriptions subscriptions;
     private final PayloadFormat payloadFormat;
+    private final IdempotentRepository deliveredRuns;
+    private final RunCatchUp catchUp;
     private boolean gapPending;
 
     public OpenClawEventsConsumer(OpenClawEndpoint endpoint, Processor processor) {
@@ -25,11 +32,40 @@ public class OpenClawEventsConsumer extends OpenClawConsumerSupport {
         this.filter = new EventFilter(config);
         this.subscriptions = new EventSubscriptions(filter, config.getSessionKey());
         this.payloadFormat = PayloadFormat.of(config.getPayloadFormat());
+        this.deliveredRuns = endpoint.getIdempotentRepository() != null
+                ? endpoint.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository();
+        this.catchUp = endpoint.isCatchUp()
+                ? new RunCatchUp(filter, config.getSessionKey(), endpoint.getCatchUpLimit(), deliveredRuns)
+                : null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (catchUp != null) {
+            ServiceHelper.startService(deliveredRuns);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (deliveredRuns != getEndpoint().getIdempotentRepository()) {
+            ServiceHelper.stopService(deliveredRuns);
+        }
     }
 
     @Override
     protected void onConnected(GatewayClient client, boolean reconnect) {
         subscriptions.renew(client, this::reportError);
+        if (catchUp != null) {
+            catchUp.run(client, this::deliverCaughtUp, this::reportError);
+        }
+    }
+
+    private void deliverCaughtUp(GatewayEvent event) {
+        deliver(exchange -> fill(exchange, event, false, true), releaseOnFailure(event));
     }
 
     @Override
@@ -38,11 +74,18 @@ public class OpenClawEventsConsumer extends OpenClawConsumerSupport {
         if (!filter.accepts(event)) {
             return;
         }
+        if (catchUp != null && !catchUp.claim(event)) {
+            return; // this run's end was delivered already (caught up, or by another node sharing the repository)
+        }
         boolean gap = gapPending;
-        gapPending = !deliver(exchange -> fill(exchange, event, gap));
+        gapPending = !deliver(exchange -> fill(exchange, event, gap, false), releaseOnFailure(event));
     }
 
-    private void fill(Exchange exchange, GatewayEvent event, boolean gap) {
+    private Runnable releaseOnFailure(GatewayEvent event) {
+        return catchUp == null ? null : () -> catchUp.release(event);
+    }
+
+    private void fill(Exchange exchange, GatewayEvent event, boolean gap, boolean caughtUp) {
         Message message = exchange.getMessage();
         message.setBody(payloadFormat.toBody(event.payload()));
         message.setHeader(OpenClawConstants.EVENT, event.name());
@@ -53,5 +96,8 @@ public class OpenClawEventsConsumer extends OpenClawConsumerSupport {
         RunResultMapper.setIfPresent(message, OpenClawConstants.AGENT_ID, event.agentId());
         RunResultMapper.setIfPresent(message, OpenClawConstants.STREAM, event.stream());
         RunResultMapper.setIfPresent(message, OpenClawConstants.STATE, event.state());
+        if (caughtUp) {
+            message.setHeader(OpenClawConstants.CATCH_UP, true);
+        }
     }
 }

@@ -71,16 +71,21 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        pointAt(context, gw, identityFile);
+        return context;
+    }
+
+    /** Points a context's {@code openclaw} component at a test gateway, with fast reconnects. */
+    static void pointAt(CamelContext context, TestGateway gateway, Path deviceIdentityFile) {
         OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
         component.setEnvironment(name -> null); // hermetic: no OPENCLAW_* variables of the machine running the tests
         OpenClawConfiguration defaults = component.getConfiguration();
-        defaults.setGatewayUrl(gw.url());
+        defaults.setGatewayUrl(gateway.url());
         defaults.setToken(TOKEN);
-        defaults.setDeviceIdentityFile(identityFile.toString());
+        defaults.setDeviceIdentityFile(deviceIdentityFile.toString());
         defaults.setReconnectInitialDelay(50);
         defaults.setReconnectMaxDelay(200);
         defaults.setRequestTimeout(5_000);
-        return context;
     }
 
     @Override

@@ -22,12 +22,17 @@ import io.camelopenclaw.client.json.JsonValues;
  */
 record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolean tagged) {
 
-    /** Reads the run's rows from a {@code chat.history} result; {@code null} when the page does not show the run. */
+    private static final String ASSISTANT_KEY_SUFFIX = ":assistant";
+
+    /**
+     * Reads the run's rows from a {@code chat.history} result; {@code null} when the page does not show the run
+     * ({@code message}, the run's user text for untagged rows, may be {@code null} to look for tagged rows only).
+     */
     static HistoryReply of(JsonNode history, String runId, String message) {
         List<JsonNode> rows = tagged(history.path("messages"), runId);
         boolean tagged = !rows.isEmpty();
         if (!tagged) {
-            rows = afterUserMessage(history.path("messages"), message);
+            rows = message == null ? null : afterUserMessage(history.path("messages"), message);
             if (rows == null) {
                 return null;
             }
@@ -52,19 +57,28 @@ record HistoryReply(RunOutcome outcome, String text, String errorMessage, boolea
 
     private static List<JsonNode> tagged(JsonNode messages, String runId) {
         List<JsonNode> rows = new ArrayList<>();
-        String keyPrefix = runId + ":";
         for (JsonNode row : messages) {
-            if (!"assistant".equals(JsonValues.text(row, "role"))) {
-                continue;
-            }
-            String key = JsonValues.text(row, "idempotencyKey");
-            if (runId.equals(JsonValues.text(row.path("__openclaw"), "runId"))
-                    || runId.equals(JsonValues.text(row.path("openclawAbort"), "runId"))
-                    || key != null && key.startsWith(keyPrefix)) {
+            if (runId.equals(runIdOf(row))) {
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /** The run id an assistant row is tagged with, or {@code null} (user rows, untagged 2026.3.13 rows). */
+    static String runIdOf(JsonNode row) {
+        if (!"assistant".equals(JsonValues.text(row, "role"))) {
+            return null;
+        }
+        String runId = JsonValues.text(row.path("__openclaw"), "runId");
+        if (runId == null) {
+            runId = JsonValues.text(row.path("openclawAbort"), "runId");
+        }
+        String key = JsonValues.text(row, "idempotencyKey");
+        if (runId == null && key != null && key.endsWith(ASSISTANT_KEY_SUFFIX)) {
+            runId = key.substring(0, key.length() - ASSISTANT_KEY_SUFFIX.length());
+        }
+        return runId;
     }
 
     /** The assistant rows after the last user message with this text, or {@code null} when there is none. */
