@@ -14,6 +14,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.StringHelper;
 
 /**
@@ -52,6 +53,8 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
 
+    private IdempotentRepository defaultRepository;
+
     OpenClawEndpoint(String uri, OpenClawComponent component, String kind, OpenClawConfiguration configuration) {
         super(uri, component);
         this.kind = kind;
@@ -76,6 +79,9 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (catchUp && !EVENTS.equals(kind)) {
+            throw new IllegalArgumentException("catchUp is an option of openclaw:events only, not of openclaw:" + kind);
+        }
         Consumer consumer = switch (kind) {
             case AGENT -> new OpenClawAgentConsumer(this, processor);
             case EVENTS -> new OpenClawEventsConsumer(this, processor);
@@ -134,6 +140,20 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    /**
+     * The repository of delivered run ends: the configured one, else one in memory that lives as long as the endpoint
+     * (a route restart creates a new consumer, which must not deliver again what the previous one did).
+     */
+    synchronized IdempotentRepository deliveredRuns() {
+        if (idempotentRepository != null) {
+            return idempotentRepository;
+        }
+        if (defaultRepository == null) {
+            defaultRepository = MemoryIdempotentRepository.memoryIdempotentRepository();
+        }
+        return defaultRepository;
     }
 
     /** The connection settings with the environment defaults applied. */

@@ -6,7 +6,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -32,28 +31,19 @@ public class OpenClawEventsConsumer extends OpenClawConsumerSupport {
         this.filter = new EventFilter(config);
         this.subscriptions = new EventSubscriptions(filter, config.getSessionKey());
         this.payloadFormat = PayloadFormat.of(config.getPayloadFormat());
-        this.deliveredRuns = endpoint.getIdempotentRepository() != null
-                ? endpoint.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository();
+        this.deliveredRuns = endpoint.deliveredRuns();
         this.catchUp = endpoint.isCatchUp()
                 ? new RunCatchUp(filter, config.getSessionKey(), endpoint.getCatchUpLimit(), deliveredRuns)
                 : null;
     }
 
+    /** Starts the repository (a file repository loads its file); it is kept across route restarts, never stopped. */
     @Override
     protected void doStart() throws Exception {
         if (catchUp != null) {
             ServiceHelper.startService(deliveredRuns);
         }
         super.doStart();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        super.doStop();
-        if (deliveredRuns != getEndpoint().getIdempotentRepository()) {
-            ServiceHelper.stopService(deliveredRuns);
-        }
     }
 
     @Override
