@@ -41,6 +41,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker and creates the given topics (one partition each). */
     public static EmbeddedKafka start(String... topics) throws Exception {
+        return start(1, topics);
+    }
+
+    /** Starts a broker and creates the given topics with {@code partitions} partitions each. */
+    public static EmbeddedKafka start(int partitions, String... topics) throws Exception {
         TempDirectory data = TempDirectory.create("kafka-");
         try {
             String logDir = data.resolve("logs");
@@ -51,7 +56,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     KafkaConfig.fromProps(config(logDir, bootstrapServers, controller)), Time.SYSTEM);
             server.startup();
             EmbeddedKafka kafka = new EmbeddedKafka(data, server, bootstrapServers);
-            kafka.createTopics(topics);
+            kafka.createTopics(partitions, topics);
             return kafka;
         } catch (Exception | Error e) {
             data.close();
@@ -64,10 +69,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    private void createTopics(String... topics) throws Exception {
+    private void createTopics(int partitions, String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<NewTopic> newTopics = Arrays.stream(topics)
-                    .map(topic -> new NewTopic(topic, 1, (short) 1))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
                     .toList();
             admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
         }
