@@ -156,7 +156,7 @@ class OpenClawClusteredConsumerTest {
                         "deliveredRuns",
                         FileIdempotentRepository.fileIdempotentRepository(
                                 shared.resolve("delivered-runs.dat").toFile()));
-        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(cluster, NAMESPACE);
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(context, NAMESPACE);
         policy.setInitialDelay(Duration.ZERO);
         context.addRoutes(new RouteBuilder() {
             @Override
