@@ -27,22 +27,18 @@ import org.apache.camel.util.StringHelper;
         headersClass = OpenClawConstants.class)
 public class OpenClawEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    static final String AGENT = "agent";
-    static final String EVENTS = "events";
-    static final String RPC = "rpc";
-
     @UriPath(
             enums = "agent,events,rpc",
             description = "What the endpoint does: `agent` runs agents (producer) or receives finished runs"
                     + " (consumer); `events` receives gateway events (consumer); `rpc` calls any gateway"
                     + " method (producer).")
     @Metadata(required = true)
-    private String kind;
+    private OpenClawKind kind;
 
     @UriParam
     private OpenClawConfiguration configuration;
 
-    OpenClawEndpoint(String uri, OpenClawComponent component, String kind, OpenClawConfiguration configuration) {
+    OpenClawEndpoint(String uri, OpenClawComponent component, OpenClawKind kind, OpenClawConfiguration configuration) {
         super(uri, component);
         this.kind = kind;
         this.configuration = configuration;
@@ -77,7 +73,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         return consumer;
     }
 
-    public String getKind() {
+    public OpenClawKind getKind() {
         return kind;
     }
 
