@@ -29,17 +29,13 @@ import org.apache.camel.util.StringHelper;
         headersClass = OpenClawConstants.class)
 public class OpenClawEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    static final String AGENT = "agent";
-    static final String EVENTS = "events";
-    static final String RPC = "rpc";
-
     @UriPath(
             enums = "agent,events,rpc",
             description = "What the endpoint does: `agent` runs agents (producer) or receives finished runs"
                     + " (consumer); `events` receives gateway events (consumer); `rpc` calls any gateway"
                     + " method (producer).")
     @Metadata(required = true)
-    private String kind;
+    private OpenClawKind kind;
 
     @UriParam
     private OpenClawConfiguration configuration;
@@ -55,7 +51,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     private IdempotentRepository defaultRepository;
 
-    OpenClawEndpoint(String uri, OpenClawComponent component, String kind, OpenClawConfiguration configuration) {
+    OpenClawEndpoint(String uri, OpenClawComponent component, OpenClawKind kind, OpenClawConfiguration configuration) {
         super(uri, component);
         this.kind = kind;
         this.configuration = configuration;
@@ -79,7 +75,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (catchUp && !EVENTS.equals(kind)) {
+        if (catchUp && kind != OpenClawKind.EVENTS) {
             throw new IllegalArgumentException("catchUp is an option of openclaw:events only, not of openclaw:" + kind);
         }
         Consumer consumer = switch (kind) {
@@ -93,7 +89,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         return consumer;
     }
 
-    public String getKind() {
+    public OpenClawKind getKind() {
         return kind;
     }
 
