@@ -77,12 +77,7 @@ class OpenClawClusteredConsumerTest {
     @BeforeAll
     static void startGateway() throws IOException {
         identityFile = Files.createTempDirectory("camel-openclaw-cluster").resolve("device-identity.json");
-        gw = TestGateway.builder()
-                .token(OpenClawTestSupport.TOKEN)
-                .protocol(4)
-                .chunkDelay(Duration.ofMillis(1))
-                .build()
-                .start();
+        gw = OpenClawTestSupport.newGateway();
     }
 
     @AfterAll

@@ -46,7 +46,12 @@ abstract class OpenClawTestSupport extends CamelTestSupport {
     @BeforeAll
     static void startGateway() throws IOException {
         identityFile = Files.createTempDirectory("camel-openclaw-test").resolve("device-identity.json");
-        gw = TestGateway.builder()
+        gw = newGateway();
+    }
+
+    /** A started test gateway as the tests use it: token auth, protocol 4, 1 s ticks, small payload limits. */
+    static TestGateway newGateway() {
+        return TestGateway.builder()
                 .token(TOKEN)
                 .protocol(4)
                 .tickInterval(Duration.ofSeconds(1))
