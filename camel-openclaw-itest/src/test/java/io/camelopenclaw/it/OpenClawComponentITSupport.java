@@ -104,6 +104,15 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
                 from("openclaw:agent?sessionKey=" + session("observed")).to("mock:observed");
                 from("openclaw:events?events=agent,chat&states=final&streams=lifecycle&sessionKey=" + session("events"))
                         .to("mock:events");
+                from("openclaw:events?events=chat&states=final&catchUp=true&bridgeErrorHandler=true&sessionKey="
+                                + session("catchup") + "*")
+                        .routeId("catch-up")
+                        .autoStartup(false)
+                        .onException(Exception.class)
+                        .handled(true)
+                        .to("mock:caught-up-errors")
+                        .end()
+                        .to("mock:caught-up");
             }
         };
     }
@@ -168,6 +177,55 @@ abstract class OpenClawComponentITSupport extends CamelTestSupport {
         List<Map<String, Object>> messages =
                 (List<Map<String, Object>>) mapBody(history).get("messages");
         assertThat(messages).extracting(OpenClawComponentITSupport::text).contains("hello camel", "ECHO: hello camel");
+    }
+
+    /**
+     * catchUp: the ends of runs that finished before the route started are read from chat.history (the sessions that
+     * match come from sessions.list) and delivered once, then live ones; a protocol 3 history has no run ids, which
+     * the consumer reports to its exception handler.
+     */
+    @Test
+    void catchUpDeliversTheRunsThatEndedBeforeTheRouteStartedThenLiveOnes() throws Exception {
+        String session = session("catchup-1");
+        String first = run("direct:chat", session, "caught up one")
+                .getMessage()
+                .getHeader(OpenClawConstants.RUN_ID, String.class);
+        String second = run("direct:agent", session, "caught up two")
+                .getMessage()
+                .getHeader(OpenClawConstants.RUN_ID, String.class);
+        MockEndpoint caught = getMockEndpoint("mock:caught-up");
+        MockEndpoint errors = getMockEndpoint("mock:caught-up-errors");
+
+        context.getRouteController().startRoute("catch-up");
+
+        if (gw.protocol() < 4) {
+            await().atMost(WAIT).until(() -> errors.getReceivedCounter() >= 1);
+            assertThat(errors.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                    .hasMessageContaining("carry no run ids");
+            return;
+        }
+        await().atMost(WAIT).until(() -> caught.getReceivedCounter() >= 2);
+        assertThat(caught.getExchanges())
+                .extracting(e -> e.getMessage().getHeader(OpenClawConstants.RUN_ID))
+                .containsExactly(first, second);
+        assertThat(caught.getExchanges()).allSatisfy(e -> {
+            assertThat(e.getMessage().getHeader(OpenClawConstants.CATCH_UP)).isEqualTo(true);
+            assertThat(e.getMessage().getHeader(OpenClawConstants.STATE)).isEqualTo("final");
+            assertThat(e.getMessage().getHeader(OpenClawConstants.SESSION_KEY)).isEqualTo(session);
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> message =
+                (Map<String, Object>) mapBody(caught.getExchanges().get(0)).get("message");
+        assertThat(text(message)).isEqualTo("ECHO: caught up one");
+
+        String live =
+                run("direct:chat", session, "live one").getMessage().getHeader(OpenClawConstants.RUN_ID, String.class);
+        await().atMost(WAIT).until(() -> caught.getReceivedCounter() >= 3);
+        assertThat(caught.getExchanges().get(2).getMessage().getHeader(OpenClawConstants.RUN_ID))
+                .isEqualTo(live);
+        assertThat(caught.getExchanges().get(2).getMessage().getHeader(OpenClawConstants.CATCH_UP))
+                .isNull();
+        assertThat(errors.getReceivedCounter()).isZero();
     }
 
     /** The text of a transcript message: a string, or the first text part. */
