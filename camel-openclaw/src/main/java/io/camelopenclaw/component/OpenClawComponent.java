@@ -28,7 +28,8 @@ public class OpenClawComponent extends DefaultComponent {
     /** The URI prefix of handshake header options: {@code handshake.<header name>=<value>}. */
     static final String HANDSHAKE_PREFIX = "handshake.";
 
-    static final Set<String> KINDS = Set.of(OpenClawEndpoint.AGENT, OpenClawEndpoint.EVENTS, OpenClawEndpoint.RPC);
+    static final Set<String> KINDS =
+            Set.of(OpenClawEndpoint.AGENT, OpenClawEndpoint.EVENTS, OpenClawEndpoint.RPC, OpenClawEndpoint.CHANNEL);
 
     @Metadata
     private OpenClawConfiguration configuration = new OpenClawConfiguration();
@@ -78,7 +79,7 @@ public class OpenClawComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (!KINDS.contains(remaining)) {
             throw new IllegalArgumentException("Unknown openclaw endpoint kind '" + remaining
-                    + "': use openclaw:agent, openclaw:events or openclaw:rpc");
+                    + "': use openclaw:agent, openclaw:events, openclaw:rpc or openclaw:channel");
         }
         OpenClawConfiguration endpointConfiguration = configuration.copy();
         Map<String, Object> handshakeHeaders = PropertiesHelper.extractProperties(parameters, HANDSHAKE_PREFIX);

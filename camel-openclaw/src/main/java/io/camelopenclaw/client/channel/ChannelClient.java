@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.camelopenclaw.client.api.Subscription;
@@ -53,6 +54,7 @@ public final class ChannelClient implements AutoCloseable {
     private final Deque<PendingReply> waiting = new ArrayDeque<>();
     private final RecentIds finished = new RecentIds(1024);
     private final ChannelLink link;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     public ChannelClient(ChannelClientOptions options) {
         this.options = options;
@@ -66,9 +68,11 @@ public final class ChannelClient implements AutoCloseable {
         this.link = new ChannelLink(options, connectUri, displayUrl, events, new LinkEvents());
     }
 
-    /** Opens the connection (asynchronously); sends before that wait for it. */
+    /** Opens the connection (asynchronously; only the first call does); sends before that wait for it. */
     public ChannelClient start() {
-        onEventThread(link::connect);
+        if (started.compareAndSet(false, true)) {
+            onEventThread(link::connect);
+        }
         return this;
     }
 
@@ -257,7 +261,7 @@ public final class ChannelClient implements AutoCloseable {
     private final class LinkEvents implements ChannelLink.Events {
         @Override
         public void ready(ChannelFrame greeting) {
-            tell(l -> l.onFrame(greeting, false));
+            tell(l -> l.onGreeting(greeting));
             while (!waiting.isEmpty() && link.state() == ChannelState.READY) {
                 transmit(waiting.poll());
             }

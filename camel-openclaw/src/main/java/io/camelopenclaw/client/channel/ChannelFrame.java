@@ -64,8 +64,11 @@ public record ChannelFrame(String type, String messageId, String content, String
                 done != null && done.isBoolean() ? done.asBoolean() : null);
     }
 
-    /** The greeting the plugin sends once a connection is accepted: a response without a message id. */
-    public boolean isGreeting() {
+    /**
+     * A response without message id: the greeting when it is a connection's first frame, else a message the gateway
+     * sent on its own.
+     */
+    public boolean isUnprompted() {
         return RESPONSE.equals(type) && messageId == null;
     }
 

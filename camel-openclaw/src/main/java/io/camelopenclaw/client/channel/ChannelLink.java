@@ -159,7 +159,7 @@ final class ChannelLink implements ChannelSocket.Handler {
         }
         if (state == ChannelState.READY) {
             events.frame(frame);
-        } else if (frame.isGreeting()) {
+        } else if (frame.isUnprompted()) {
             cancelConnectTimer();
             state = ChannelState.READY;
             failedAttempts = 0;

@@ -8,9 +8,11 @@ import io.camelopenclaw.client.error.GatewayException;
  */
 public interface ChannelListener {
 
+    /** The plugin's greeting, its first frame on every (re)connect: from now on messages are sent. */
+    default void onGreeting(ChannelFrame greeting) {}
+
     /**
-     * A frame that answers no pending message: the greeting (a {@code chat.response} without message id), frames the
-     * gateway sends on its own, {@code chat.typing} frames (which never carry a message id), and late frames of a
+     * A frame that answers no pending message: frames the gateway sends on its own, {@code chat.typing} frames (which never carry a message id), and late frames of a
      * message that already completed or timed out ({@code late=true}).
      */
     default void onFrame(ChannelFrame frame, boolean late) {}
