@@ -3,8 +3,10 @@ package io.camelopenclaw.springboot;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConstants;
+import io.camelopenclaw.component.PayloadFormat;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,20 @@ class OpenClawComponentAutoConfigurationTest {
                     assertThat(component.getConfiguration().getIdleTimeout()).isEqualTo(45_000);
                     assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(3_000);
                 });
+    }
+
+    @Test
+    void enumsBindByTheNamesTheComponentDocuments() {
+        runner.withPropertyValues(
+                        "camel.component.openclaw.run-method=agent", "camel.component.openclaw.payload-format=json")
+                .run(context -> {
+                    OpenClawComponent component = component(context);
+                    assertThat(component.getConfiguration().getRunMethod()).isEqualTo(RunMethod.AGENT);
+                    assertThat(component.getConfiguration().getPayloadFormat()).isEqualTo(PayloadFormat.JSON);
+                });
+        runner.withPropertyValues("camel.component.openclaw.run-method=chat.send")
+                .run(context -> assertThat(component(context).getConfiguration().getRunMethod())
+                        .isEqualTo(RunMethod.CHAT_SEND));
     }
 
     @Test

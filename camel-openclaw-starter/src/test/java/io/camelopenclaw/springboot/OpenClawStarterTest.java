@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.OpenClawConstants;
@@ -139,7 +140,7 @@ class OpenClawStarterTest {
         assertThat(component.getWorkerPoolSize()).isEqualTo(3);
         // options without a property keep the component's own defaults
         assertThat(c.getScopes()).isEqualTo("operator.read,operator.write");
-        assertThat(c.getRunMethod()).isEqualTo("chat.send");
+        assertThat(c.getRunMethod()).isEqualTo(RunMethod.CHAT_SEND);
         assertThat(c.getIdleTimeout()).isZero();
         assertThat(c.getConnectTimeout()).isEqualTo(15_000);
         assertThat(c.isSuppressCommandInterpretation()).isTrue();

@@ -60,7 +60,8 @@ class SpringConfigurationMetadataTest {
                 case "boolean" -> "java.lang.Boolean";
                 case "integer" -> "java.lang.Integer";
                 case "duration" -> "java.time.Duration";
-                case "string", "enum" -> "java.lang.String";
+                case "string" -> "java.lang.String";
+                case "enum" -> option.getValue().path("javaType").asText();
                 default -> null; // objects: the component's own types
             };
             if (expectedType != null

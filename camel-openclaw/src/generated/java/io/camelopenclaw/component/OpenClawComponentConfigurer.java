@@ -96,7 +96,7 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "payloadformat":
-        case "payloadFormat": getOrCreateConfiguration(target).setPayloadFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadFormat": getOrCreateConfiguration(target).setPayloadFormat(property(camelContext, io.camelopenclaw.component.PayloadFormat.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": getOrCreateConfiguration(target).setQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectinitialdelay":
@@ -114,7 +114,7 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "runid":
         case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "runmethod":
-        case "runMethod": getOrCreateConfiguration(target).setRunMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "runMethod": getOrCreateConfiguration(target).setRunMethod(property(camelContext, io.camelopenclaw.client.run.RunMethod.class, value)); return true;
         case "runtimeout":
         case "runTimeout": getOrCreateConfiguration(target).setRunTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
@@ -211,7 +211,7 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "method": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "payloadformat":
-        case "payloadFormat": return java.lang.String.class;
+        case "payloadFormat": return io.camelopenclaw.component.PayloadFormat.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
         case "reconnectinitialdelay":
@@ -229,7 +229,7 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "runid":
         case "runId": return java.lang.String.class;
         case "runmethod":
-        case "runMethod": return java.lang.String.class;
+        case "runMethod": return io.camelopenclaw.client.run.RunMethod.class;
         case "runtimeout":
         case "runTimeout": return long.class;
         case "scopes": return java.lang.String.class;

@@ -60,7 +60,7 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "payloadformat":
-        case "payloadFormat": target.setPayloadFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadFormat": target.setPayloadFormat(property(camelContext, io.camelopenclaw.component.PayloadFormat.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": target.setQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectinitialdelay":
@@ -78,7 +78,7 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "runid":
         case "runId": target.setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "runmethod":
-        case "runMethod": target.setRunMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "runMethod": target.setRunMethod(property(camelContext, io.camelopenclaw.client.run.RunMethod.class, value)); return true;
         case "runtimeout":
         case "runTimeout": target.setRunTimeout(property(camelContext, long.class, value)); return true;
         case "scopes": target.setScopes(property(camelContext, java.lang.String.class, value)); return true;
@@ -144,7 +144,7 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "method": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "payloadformat":
-        case "payloadFormat": return java.lang.String.class;
+        case "payloadFormat": return io.camelopenclaw.component.PayloadFormat.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
         case "reconnectinitialdelay":
@@ -162,7 +162,7 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "runid":
         case "runId": return java.lang.String.class;
         case "runmethod":
-        case "runMethod": return java.lang.String.class;
+        case "runMethod": return io.camelopenclaw.client.run.RunMethod.class;
         case "runtimeout":
         case "runTimeout": return long.class;
         case "scopes": return java.lang.String.class;

@@ -68,7 +68,7 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "payloadformat":
-        case "payloadFormat": target.getConfiguration().setPayloadFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadFormat": target.getConfiguration().setPayloadFormat(property(camelContext, io.camelopenclaw.component.PayloadFormat.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": target.getConfiguration().setQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectinitialdelay":
@@ -86,7 +86,7 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "runid":
         case "runId": target.getConfiguration().setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "runmethod":
-        case "runMethod": target.getConfiguration().setRunMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "runMethod": target.getConfiguration().setRunMethod(property(camelContext, io.camelopenclaw.client.run.RunMethod.class, value)); return true;
         case "runtimeout":
         case "runTimeout": target.getConfiguration().setRunTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": target.getConfiguration().setScopes(property(camelContext, java.lang.String.class, value)); return true;
@@ -160,7 +160,7 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "method": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "payloadformat":
-        case "payloadFormat": return java.lang.String.class;
+        case "payloadFormat": return io.camelopenclaw.component.PayloadFormat.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
         case "reconnectinitialdelay":
@@ -178,7 +178,7 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "runid":
         case "runId": return java.lang.String.class;
         case "runmethod":
-        case "runMethod": return java.lang.String.class;
+        case "runMethod": return io.camelopenclaw.client.run.RunMethod.class;
         case "runtimeout":
         case "runTimeout": return long.class;
         case "scopes": return java.lang.String.class;

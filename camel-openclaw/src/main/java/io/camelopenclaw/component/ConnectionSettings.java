@@ -1,70 +1,52 @@
 package io.camelopenclaw.component;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**
- * The settings that define one gateway connection, with the environment defaults applied. Endpoints whose settings
- * are equal share one connection. {@link #toString()} never shows secrets.
+ * The options of an endpoint that define its gateway connection (those marked {@link ConnectionOption}), with the
+ * gateway URL and credentials defaulted from the environment. Endpoints whose settings are equal share one
+ * connection. {@link #toString()} never shows secrets.
  */
-record ConnectionSettings(
-        String gatewayUrl,
-        String token,
-        String password,
-        Path deviceIdentityFile,
-        List<String> scopes,
-        String clientDisplayName,
-        boolean toolEvents,
-        long connectTimeout,
-        long requestTimeout,
-        long reconnectInitialDelay,
-        long reconnectMaxDelay,
-        int maxReconnectAttempts,
-        SSLContextParameters sslContextParameters,
-        String certificateFingerprint,
-        Map<String, String> handshakeHeaders) {
+final class ConnectionSettings {
 
     static final String ENV_GATEWAY_URL = "OPENCLAW_GATEWAY_URL";
     static final String ENV_TOKEN = "OPENCLAW_GATEWAY_TOKEN";
     static final String ENV_PASSWORD = "OPENCLAW_GATEWAY_PASSWORD";
 
+    private static final List<String> OPTIONS = Arrays.stream(OpenClawConfiguration.class.getDeclaredFields())
+            .filter(field -> field.isAnnotationPresent(ConnectionOption.class))
+            .map(Field::getName)
+            .toList();
+
+    private final OpenClawConfiguration configuration;
+    private final Map<String, Object> values = new HashMap<>();
+
+    private ConnectionSettings(OpenClawConfiguration configuration) {
+        this.configuration = configuration;
+        PropertyConfigurerGetter options = new OpenClawConfigurationConfigurer();
+        OPTIONS.forEach(option -> values.put(option, options.getOptionValue(configuration, option, false)));
+    }
+
     /** The settings of a configuration; unset URL and credentials come from {@code env}. */
     static ConnectionSettings of(OpenClawConfiguration c, UnaryOperator<String> env) {
-        Map<String, String> headers = new TreeMap<>();
-        if (c.getHandshakeHeaders() != null) {
-            c.getHandshakeHeaders().forEach((name, value) -> headers.put(name, String.valueOf(value)));
-        }
-        Path deviceFile = !c.isDeviceIdentity()
-                ? null
-                : c.getDeviceIdentityFile() != null
-                        ? Path.of(c.getDeviceIdentityFile())
-                        : DeviceIdentityStore.defaultFile();
-        return new ConnectionSettings(
-                firstNonBlank(c.getGatewayUrl(), env.apply(ENV_GATEWAY_URL), OpenClawConfiguration.DEFAULT_GATEWAY_URL),
-                firstNonBlank(c.getToken(), env.apply(ENV_TOKEN), null),
-                firstNonBlank(c.getPassword(), env.apply(ENV_PASSWORD), null),
-                deviceFile,
-                OpenClawEndpoint.splitList(c.getScopes()),
-                c.getClientDisplayName(),
-                c.isToolEvents(),
-                c.getConnectTimeout(),
-                c.getRequestTimeout(),
-                c.getReconnectInitialDelay(),
-                c.getReconnectMaxDelay(),
-                c.getMaxReconnectAttempts(),
-                c.getSslContextParameters(),
-                c.getCertificateFingerprint(),
-                Map.copyOf(headers));
+        OpenClawConfiguration resolved = c.copy();
+        resolved.setGatewayUrl(firstNonBlank(
+                c.getGatewayUrl(), env.apply(ENV_GATEWAY_URL), OpenClawConfiguration.DEFAULT_GATEWAY_URL));
+        resolved.setToken(firstNonBlank(c.getToken(), env.apply(ENV_TOKEN), null));
+        resolved.setPassword(firstNonBlank(c.getPassword(), env.apply(ENV_PASSWORD), null));
+        return new ConnectionSettings(resolved);
     }
 
     private static String firstNonBlank(String... values) {
@@ -74,35 +56,63 @@ record ConnectionSettings(
                 .orElse(null);
     }
 
+    String gatewayUrl() {
+        return configuration.getGatewayUrl();
+    }
+
+    String token() {
+        return configuration.getToken();
+    }
+
+    String password() {
+        return configuration.getPassword();
+    }
+
     /** The gateway client options for these settings. */
     GatewayClientOptions toClientOptions(CamelContext context) throws Exception {
+        OpenClawConfiguration c = configuration;
         GatewayClientOptions.Builder b = GatewayClientOptions.builder()
-                .url(gatewayUrl)
-                .token(token)
-                .password(password)
-                .displayName(clientDisplayName)
-                .scopes(scopes)
-                .caps(toolEvents ? List.of("tool-events") : List.of())
-                .connectTimeout(Duration.ofMillis(connectTimeout))
-                .requestTimeout(Duration.ofMillis(requestTimeout))
-                .reconnectInitialDelay(Duration.ofMillis(reconnectInitialDelay))
-                .reconnectMaxDelay(Duration.ofMillis(reconnectMaxDelay))
-                .maxReconnectAttempts(maxReconnectAttempts)
-                .certificateFingerprint(certificateFingerprint);
-        if (deviceIdentityFile != null) {
-            b.deviceIdentityStore(DeviceIdentityStore.file(deviceIdentityFile));
+                .url(c.getGatewayUrl())
+                .token(c.getToken())
+                .password(c.getPassword())
+                .displayName(c.getClientDisplayName())
+                .scopes(OpenClawEndpoint.splitList(c.getScopes()))
+                .caps(c.isToolEvents() ? List.of("tool-events") : List.of())
+                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
+                .reconnectInitialDelay(Duration.ofMillis(c.getReconnectInitialDelay()))
+                .reconnectMaxDelay(Duration.ofMillis(c.getReconnectMaxDelay()))
+                .maxReconnectAttempts(c.getMaxReconnectAttempts())
+                .certificateFingerprint(c.getCertificateFingerprint());
+        if (c.isDeviceIdentity()) {
+            b.deviceIdentityStore(DeviceIdentityStore.file(
+                    c.getDeviceIdentityFile() != null
+                            ? Path.of(c.getDeviceIdentityFile())
+                            : DeviceIdentityStore.defaultFile()));
         }
-        if (sslContextParameters != null) {
-            b.sslContext(sslContextParameters.createSSLContext(context));
+        if (c.getSslContextParameters() != null) {
+            b.sslContext(c.getSslContextParameters().createSSLContext(context));
         }
-        handshakeHeaders.forEach(b::header);
+        if (c.getHandshakeHeaders() != null) {
+            c.getHandshakeHeaders().forEach((name, value) -> b.header(name, String.valueOf(value)));
+        }
         return b.build();
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof ConnectionSettings other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
     public String toString() {
-        return "ConnectionSettings[" + gatewayUrl + ", auth="
-                + (token != null ? "token" : password != null ? "password" : "none") + ", device="
-                + (deviceIdentityFile != null) + ", scopes=" + scopes + "]";
+        return "ConnectionSettings[" + gatewayUrl() + ", auth="
+                + (token() != null ? "token" : password() != null ? "password" : "none") + ", device="
+                + configuration.isDeviceIdentity() + ", scopes=" + configuration.getScopes() + "]";
     }
 }

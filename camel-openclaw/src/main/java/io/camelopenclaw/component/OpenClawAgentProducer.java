@@ -51,17 +51,8 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
         super(endpoint);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
-        this.runMethod = runMethod(config.getRunMethod());
-        this.payloadFormat = PayloadFormat.of(config.getPayloadFormat());
-    }
-
-    private static RunMethod runMethod(String name) {
-        for (RunMethod m : RunMethod.values()) {
-            if (m.wireName().equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("runMethod must be chat.send or agent, got " + name);
+        this.runMethod = config.getRunMethod();
+        this.payloadFormat = config.getPayloadFormat();
     }
 
     @Override

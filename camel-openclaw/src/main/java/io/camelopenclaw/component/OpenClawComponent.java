@@ -2,7 +2,6 @@ package io.camelopenclaw.component;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -27,9 +26,6 @@ public class OpenClawComponent extends DefaultComponent {
 
     /** The URI prefix of handshake header options: {@code handshake.<header name>=<value>}. */
     static final String HANDSHAKE_PREFIX = "handshake.";
-
-    static final Set<String> KINDS =
-            Set.of(OpenClawEndpoint.AGENT, OpenClawEndpoint.EVENTS, OpenClawEndpoint.RPC, OpenClawEndpoint.CHANNEL);
 
     @Metadata
     private OpenClawConfiguration configuration = new OpenClawConfiguration();
@@ -77,13 +73,9 @@ public class OpenClawComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        if (!KINDS.contains(remaining)) {
-            throw new IllegalArgumentException("Unknown openclaw endpoint kind '" + remaining
-                    + "': use openclaw:agent, openclaw:events, openclaw:rpc or openclaw:channel");
-        }
         OpenClawConfiguration endpointConfiguration = configuration.copy();
         Map<String, Object> handshakeHeaders = PropertiesHelper.extractProperties(parameters, HANDSHAKE_PREFIX);
-        OpenClawEndpoint endpoint = new OpenClawEndpoint(uri, this, remaining, endpointConfiguration);
+        OpenClawEndpoint endpoint = new OpenClawEndpoint(uri, this, OpenClawKind.of(remaining), endpointConfiguration);
         setProperties(endpoint, parameters);
         if (!handshakeHeaders.isEmpty()) {
             Map<String, Object> merged = endpointConfiguration.getHandshakeHeaders() == null

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.camelopenclaw.client.channel.ChannelClientOptions;
+import io.camelopenclaw.client.run.RunMethod;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
@@ -20,53 +21,69 @@ public class OpenClawConfiguration implements Cloneable {
 
     // ------------------------------------------------------------------ connection
 
+    @ConnectionOption
     @UriParam(
             defaultValue = DEFAULT_GATEWAY_URL,
             defaultValueNote = "the environment variable OPENCLAW_GATEWAY_URL when set")
     private String gatewayUrl;
 
+    @ConnectionOption
     @UriParam(label = "security", secret = true)
     private String token;
 
+    @ConnectionOption
     @UriParam(label = "security", secret = true)
     private String password;
 
+    @ConnectionOption
     @UriParam(label = "security", defaultValue = "true")
     private boolean deviceIdentity = true;
 
+    @ConnectionOption
     @UriParam(label = "security", defaultValueNote = ".camel-openclaw/device-identity.json in the user's home")
     private String deviceIdentityFile;
 
+    @ConnectionOption
     @UriParam(label = "security", defaultValue = "operator.read,operator.write")
     private String scopes = "operator.read,operator.write";
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "camel-openclaw")
     private String clientDisplayName = "camel-openclaw";
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "true")
     private boolean toolEvents = true;
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration")
     private long connectTimeout = 15_000;
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long requestTimeout = 30_000;
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
     private long reconnectInitialDelay = 1_000;
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long reconnectMaxDelay = 30_000;
 
+    @ConnectionOption
     @UriParam(label = "advanced", defaultValue = "0")
     private int maxReconnectAttempts;
 
+    @ConnectionOption
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
+    @ConnectionOption
     @UriParam(label = "security")
     private String certificateFingerprint;
 
+    @ConnectionOption
     @UriParam(label = "advanced", prefix = OpenClawComponent.HANDSHAKE_PREFIX, multiValue = true)
     private Map<String, Object> handshakeHeaders;
 
@@ -76,7 +93,7 @@ public class OpenClawConfiguration implements Cloneable {
     private String sessionKey;
 
     @UriParam(label = "producer", defaultValue = "chat.send", enums = "chat.send,agent")
-    private String runMethod = "chat.send";
+    private RunMethod runMethod = RunMethod.CHAT_SEND;
 
     @UriParam(label = "producer")
     private String agentId;
@@ -108,7 +125,7 @@ public class OpenClawConfiguration implements Cloneable {
     private String method;
 
     @UriParam(defaultValue = "map", enums = "map,json")
-    private String payloadFormat = "map";
+    private PayloadFormat payloadFormat = PayloadFormat.MAP;
 
     // ------------------------------------------------------------------ channel (openclaw-websocket plugin)
 
@@ -330,12 +347,12 @@ public class OpenClawConfiguration implements Cloneable {
         this.sessionKey = sessionKey;
     }
 
-    public String getRunMethod() {
+    public RunMethod getRunMethod() {
         return runMethod;
     }
 
     /** The gateway method that starts runs: chat.send or agent. */
-    public void setRunMethod(String runMethod) {
+    public void setRunMethod(RunMethod runMethod) {
         this.runMethod = runMethod;
     }
 
@@ -429,12 +446,12 @@ public class OpenClawConfiguration implements Cloneable {
         this.method = method;
     }
 
-    public String getPayloadFormat() {
+    public PayloadFormat getPayloadFormat() {
         return payloadFormat;
     }
 
     /** How payloads become bodies (rpc results, event payloads): map (a Java Map or List) or json (JSON text). */
-    public void setPayloadFormat(String payloadFormat) {
+    public void setPayloadFormat(PayloadFormat payloadFormat) {
         this.payloadFormat = payloadFormat;
     }
 

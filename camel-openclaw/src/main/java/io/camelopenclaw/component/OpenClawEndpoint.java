@@ -30,11 +30,6 @@ import org.apache.camel.util.StringHelper;
         headersClass = OpenClawConstants.class)
 public class OpenClawEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    static final String AGENT = "agent";
-    static final String EVENTS = "events";
-    static final String RPC = "rpc";
-    static final String CHANNEL = "channel";
-
     @UriPath(
             enums = "agent,events,rpc,channel",
             description = "What the endpoint does: `agent` runs agents (producer) or receives finished runs"
@@ -43,7 +38,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
                     + " plugin: a message in, the aggregated reply out (producer), or the messages the agent sends"
                     + " unprompted (consumer).")
     @Metadata(required = true)
-    private String kind;
+    private OpenClawKind kind;
 
     @UriParam
     private OpenClawConfiguration configuration;
@@ -51,7 +46,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
     private ChannelClient channelClient;
     private int channelUsers;
 
-    OpenClawEndpoint(String uri, OpenClawComponent component, String kind, OpenClawConfiguration configuration) {
+    OpenClawEndpoint(String uri, OpenClawComponent component, OpenClawKind kind, OpenClawConfiguration configuration) {
         super(uri, component);
         this.kind = kind;
         this.configuration = configuration;
@@ -88,7 +83,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         return consumer;
     }
 
-    public String getKind() {
+    public OpenClawKind getKind() {
         return kind;
     }
 
@@ -136,7 +131,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     @Override
     public String getServiceUrl() {
-        return CHANNEL.equals(kind)
+        return kind == OpenClawKind.CHANNEL
                 ? ChannelUrls.redact(configuration.getChannelUrl())
                 : connectionSettings().gatewayUrl();
     }

@@ -24,7 +24,7 @@ public class OpenClawEventsConsumer extends OpenClawConsumerSupport {
         OpenClawConfiguration config = endpoint.getConfiguration();
         this.filter = new EventFilter(config);
         this.subscriptions = new EventSubscriptions(filter, config.getSessionKey());
-        this.payloadFormat = PayloadFormat.of(config.getPayloadFormat());
+        this.payloadFormat = config.getPayloadFormat();
     }
 
     @Override

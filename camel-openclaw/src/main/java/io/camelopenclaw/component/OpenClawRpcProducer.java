@@ -25,7 +25,7 @@ public class OpenClawRpcProducer extends DefaultAsyncProducer {
     public OpenClawRpcProducer(OpenClawEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.payloadFormat = PayloadFormat.of(endpoint.getConfiguration().getPayloadFormat());
+        this.payloadFormat = endpoint.getConfiguration().getPayloadFormat();
     }
 
     @Override

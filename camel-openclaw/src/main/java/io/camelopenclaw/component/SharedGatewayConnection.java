@@ -11,7 +11,7 @@ final class SharedGatewayConnection {
 
     private final ConnectionSettings settings;
     private final GatewayClient client;
-    private final SessionSerializer sessions = new SessionSerializer();
+    private final SessionRunQueue sessions = new SessionRunQueue();
     private final OpenClawConnectionHealthCheck healthCheck;
     private int users;
 
@@ -30,7 +30,7 @@ final class SharedGatewayConnection {
     }
 
     /** Runs of the same session, one at a time, in arrival order; keyed by {@link #sessionQueueKey}. */
-    SessionSerializer sessions() {
+    SessionRunQueue sessions() {
         return sessions;
     }
 

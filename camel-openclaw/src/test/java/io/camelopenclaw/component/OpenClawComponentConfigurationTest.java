@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelopenclaw.client.api.GatewayClientOptions;
+import io.camelopenclaw.client.run.RunMethod;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.support.PropertyBindingSupport;
@@ -54,7 +55,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         assertThat(c.getCertificateFingerprint()).isEqualTo("AB:CD");
         assertThat(c.getHandshakeHeaders()).containsEntry("x-one", "1");
         assertThat(c.getSessionKey()).isEqualTo("agent:main:s");
-        assertThat(c.getRunMethod()).isEqualTo("agent");
+        assertThat(c.getRunMethod()).isEqualTo(RunMethod.AGENT);
         assertThat(c.getAgentId()).isEqualTo("ops");
         assertThat(c.getThinking()).isEqualTo("high");
         assertThat(c.isDeliver()).isTrue();
@@ -64,7 +65,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         assertThat(c.getIdleTimeout()).isEqualTo(20_000);
         assertThat(c.getStreamTo()).isEqualTo("mock:chunks");
         assertThat(c.getMethod()).isEqualTo("status");
-        assertThat(c.getPayloadFormat()).isEqualTo("json");
+        assertThat(c.getPayloadFormat()).isEqualTo(PayloadFormat.JSON);
         assertThat(c.getEvents()).isEqualTo("chat,presence");
         assertThat(c.getRunId()).isEqualTo("r1");
         assertThat(c.getStreams()).isEqualTo("tool");
@@ -79,7 +80,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
 
         assertThat(c.getGatewayUrl()).isNull(); // resolved later: environment, then DEFAULT_GATEWAY_URL
         assertThat(c.getScopes()).isEqualTo("operator.read,operator.write");
-        assertThat(c.getRunMethod()).isEqualTo("chat.send");
+        assertThat(c.getRunMethod()).isEqualTo(RunMethod.CHAT_SEND);
         assertThat(c.isSuppressCommandInterpretation()).isTrue();
         assertThat(c.isToolEvents()).isTrue();
         assertThat(c.isDeviceIdentity()).isTrue();
@@ -88,7 +89,7 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         assertThat(c.getConnectTimeout()).isEqualTo(15_000);
         assertThat(c.getRequestTimeout()).isEqualTo(30_000);
         assertThat(c.getEvents()).isEqualTo("agent,chat");
-        assertThat(c.getPayloadFormat()).isEqualTo("map");
+        assertThat(c.getPayloadFormat()).isEqualTo(PayloadFormat.MAP);
         assertThat(c.getQueueCapacity()).isEqualTo(1000);
         assertThat(c.getConcurrentConsumers()).isEqualTo(1);
         assertThat(new OpenClawComponent().getWorkerPoolSize()).isEqualTo(10);
@@ -211,8 +212,27 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
     void settingsThatDifferOnlyInNonConnectionOptionsShareTheConnectionKey() {
         assertThat(endpoint("openclaw:agent?sessionKey=a&thinking=low").connectionSettings())
                 .isEqualTo(endpoint("openclaw:rpc?method=health").connectionSettings());
-        assertThat(endpoint("openclaw:rpc?method=health&token=other").connectionSettings())
-                .isNotEqualTo(endpoint("openclaw:rpc?method=health").connectionSettings());
+        ConnectionSettings base = endpoint("openclaw:rpc?method=health").connectionSettings();
+        for (String option : List.of(
+                "gatewayUrl=ws://other:1",
+                "token=other",
+                "password=other",
+                "deviceIdentity=false",
+                "deviceIdentityFile=/tmp/other.json",
+                "scopes=operator.admin",
+                "clientDisplayName=other",
+                "toolEvents=false",
+                "connectTimeout=1",
+                "requestTimeout=1",
+                "reconnectInitialDelay=1",
+                "reconnectMaxDelay=1",
+                "maxReconnectAttempts=1",
+                "certificateFingerprint=ab",
+                "handshake.x-trace=1")) {
+            assertThat(endpoint("openclaw:rpc?method=health&" + option).connectionSettings())
+                    .as(option)
+                    .isNotEqualTo(base);
+        }
     }
 
     @Test
@@ -227,16 +247,20 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> endpoint("openclaw:rpc").createConsumer(e -> {}))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> endpoint("openclaw:agent?runMethod=shout").createProducer())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("chat.send or agent");
-        assertThatThrownBy(() -> endpoint("openclaw:rpc?payloadFormat=xml").createProducer())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("map or json");
+        assertThat(endpoint("openclaw:agent?runMethod=chat.send")
+                        .getConfiguration()
+                        .getRunMethod())
+                .isEqualTo(RunMethod.CHAT_SEND);
+        assertThatThrownBy(() -> endpoint("openclaw:agent?runMethod=shout"))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause()
+                .hasMessageContaining("chat.send or agent, got shout");
+        assertThatThrownBy(() -> endpoint("openclaw:rpc?payloadFormat=xml"))
+                .rootCause()
+                .hasMessageContaining("xml");
         assertThatThrownBy(() -> endpoint("openclaw:events?queueCapacity=0")
                         .createConsumer(e -> {})
                         .start())
                 .hasMessageContaining("queueCapacity");
-        assertThat(List.of(OpenClawComponent.KINDS.toArray())).containsExactlyInAnyOrder("agent", "events", "rpc");
     }
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header, regenerate them with
  *
  * <pre>
- * mvn test -pl camel-openclaw -Dtest=OpenClawDocsTest -Dopenclaw.docs.update=true
+ * mvn test -pl camel-openclaw,camel-openclaw-starter -am -Dtest=OpenClawDocsTest,StarterSourcesTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenclaw.regenerate=true
  * </pre>
  */
 class OpenClawDocsTest {
@@ -138,7 +138,7 @@ class OpenClawDocsTest {
         }
     }
 
-    /** Compares the generated region of a document, or rewrites it with {@code -Dopenclaw.docs.update=true}. */
+    /** Compares the generated region of a document, or rewrites it with {@code -Dopenclaw.regenerate=true}. */
     private static void check(Path file, String start, String end, String expected) throws Exception {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int from = text.indexOf(start);
@@ -148,7 +148,7 @@ class OpenClawDocsTest {
                 .as("%s has the marker %s after the start marker", file, end)
                 .isGreaterThan(from);
         String actual = text.substring(from + start.length(), to);
-        if (!actual.equals(expected) && Boolean.getBoolean("openclaw.docs.update")) {
+        if (!actual.equals(expected) && Boolean.getBoolean("openclaw.regenerate")) {
             Files.writeString(
                     file,
                     text.substring(0, from + start.length()) + expected + text.substring(to),
@@ -158,7 +158,7 @@ class OpenClawDocsTest {
         assertThat(actual)
                 .as(
                         "the generated tables of %s are out of date with openclaw.json; regenerate them with"
-                                + " mvn test -pl camel-openclaw -Dtest=OpenClawDocsTest -Dopenclaw.docs.update=true",
+                                + " mvn test -pl camel-openclaw,camel-openclaw-starter -am -Dtest=OpenClawDocsTest,StarterSourcesTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenclaw.regenerate=true",
                         file)
                 .isEqualTo(expected);
     }

@@ -14,85 +14,55 @@ import io.camelopenclaw.client.auth.DeviceIdentityStore;
 
 /**
  * Everything a {@code GatewayClient} needs to connect: where, as whom, with which credentials, and how patiently.
- * Immutable; build with {@link #builder()}. {@link #toString()} never shows secrets.
+ * Immutable; build with {@link #builder()}, which documents each option. {@link #toString()} never shows secrets.
  */
-public final class GatewayClientOptions {
+public record GatewayClientOptions(
+        URI url,
+        String token,
+        String password,
+        DeviceIdentityStore deviceIdentityStore,
+        String clientId,
+        String clientMode,
+        String clientVersion,
+        String platform,
+        String displayName,
+        String instanceId,
+        String deviceFamily,
+        List<String> scopes,
+        List<String> requiredScopes,
+        List<String> caps,
+        int minProtocol,
+        int maxProtocol,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration reconnectInitialDelay,
+        Duration reconnectMaxDelay,
+        double reconnectJitter,
+        int maxReconnectAttempts,
+        Duration operatorActionRetryDelay,
+        Duration reattachTimeout,
+        Duration abortWaitTimeout,
+        SSLContext sslContext,
+        String certificateFingerprint,
+        String origin,
+        Map<String, String> extraHeaders,
+        int eventQueueCapacity,
+        boolean tickWatchdog) {
 
     /** The gateway's default address. */
     public static final String DEFAULT_URL = "ws://127.0.0.1:18789";
-    /** The scopes requested by default: enough to run agents and read events. */
+    /** The scopes requested unless configured otherwise. */
     public static final List<String> DEFAULT_SCOPES = List.of("operator.read", "operator.write");
 
-    private final URI url;
-    private final String token;
-    private final String password;
-    private final DeviceIdentityStore deviceIdentityStore;
-    private final String clientId;
-    private final String clientMode;
-    private final String clientVersion;
-    private final String platform;
-    private final String displayName;
-    private final String instanceId;
-    private final String deviceFamily;
-    private final List<String> scopes;
-    private final List<String> requiredScopes;
-    private final List<String> caps;
-    private final int minProtocol;
-    private final int maxProtocol;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final Duration reconnectInitialDelay;
-    private final Duration reconnectMaxDelay;
-    private final double reconnectJitter;
-    private final int maxReconnectAttempts;
-    private final Duration operatorActionRetryDelay;
-    private final Duration reattachTimeout;
-    private final Duration abortWaitTimeout;
-    private final SSLContext sslContext;
-    private final String certificateFingerprint;
-    private final String origin;
-    private final Map<String, String> extraHeaders;
-    private final int eventQueueCapacity;
-    private final boolean tickWatchdog;
-
-    private GatewayClientOptions(Builder b) {
-        this.url = normalizeUrl(b.url);
-        this.token = emptyToNull(b.token);
-        this.password = emptyToNull(b.password);
-        this.deviceIdentityStore = b.deviceIdentityStore;
-        this.clientId = b.clientId;
-        this.clientMode = b.clientMode;
-        this.clientVersion = b.clientVersion;
-        this.platform = b.platform;
-        this.displayName = b.displayName;
-        this.instanceId = b.instanceId;
-        this.deviceFamily = b.deviceFamily;
-        this.scopes = List.copyOf(b.scopes);
-        this.requiredScopes = List.copyOf(b.requiredScopes == null ? b.scopes : b.requiredScopes);
-        this.caps = List.copyOf(b.caps);
-        this.minProtocol = b.minProtocol;
-        this.maxProtocol = b.maxProtocol;
-        this.connectTimeout = b.connectTimeout;
-        this.requestTimeout = b.requestTimeout;
-        this.reconnectInitialDelay = b.reconnectInitialDelay;
-        this.reconnectMaxDelay = b.reconnectMaxDelay;
-        this.reconnectJitter = b.reconnectJitter;
-        this.maxReconnectAttempts = b.maxReconnectAttempts;
-        this.operatorActionRetryDelay = b.operatorActionRetryDelay;
-        this.reattachTimeout = b.reattachTimeout;
-        this.abortWaitTimeout = b.abortWaitTimeout;
-        this.sslContext = b.sslContext;
-        this.certificateFingerprint = b.certificateFingerprint == null
-                ? null
-                : b.certificateFingerprint.replace(":", "").toLowerCase(Locale.ROOT);
-        this.origin = b.origin;
-        this.extraHeaders = Map.copyOf(b.extraHeaders);
-        this.eventQueueCapacity = b.eventQueueCapacity;
-        this.tickWatchdog = b.tickWatchdog;
+    public GatewayClientOptions {
         if (minProtocol > maxProtocol || minProtocol < 3 || maxProtocol > 4) {
             throw new IllegalArgumentException(
                     "protocol range must lie within 3..4, got " + minProtocol + ".." + maxProtocol);
         }
+        scopes = List.copyOf(scopes);
+        requiredScopes = List.copyOf(requiredScopes);
+        caps = List.copyOf(caps);
+        extraHeaders = Map.copyOf(extraHeaders);
     }
 
     /** A builder with the defaults. */
@@ -123,133 +93,6 @@ public final class GatewayClientOptions {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    public URI url() {
-        return url;
-    }
-
-    public String token() {
-        return token;
-    }
-
-    public String password() {
-        return password;
-    }
-
-    /** The device identity store, or {@code null} to connect without a device identity. */
-    public DeviceIdentityStore deviceIdentityStore() {
-        return deviceIdentityStore;
-    }
-
-    public String clientId() {
-        return clientId;
-    }
-
-    public String clientMode() {
-        return clientMode;
-    }
-
-    public String clientVersion() {
-        return clientVersion;
-    }
-
-    public String platform() {
-        return platform;
-    }
-
-    public String displayName() {
-        return displayName;
-    }
-
-    public String instanceId() {
-        return instanceId;
-    }
-
-    public String deviceFamily() {
-        return deviceFamily;
-    }
-
-    public List<String> scopes() {
-        return scopes;
-    }
-
-    public List<String> requiredScopes() {
-        return requiredScopes;
-    }
-
-    public List<String> caps() {
-        return caps;
-    }
-
-    public int minProtocol() {
-        return minProtocol;
-    }
-
-    public int maxProtocol() {
-        return maxProtocol;
-    }
-
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    public Duration requestTimeout() {
-        return requestTimeout;
-    }
-
-    public Duration reconnectInitialDelay() {
-        return reconnectInitialDelay;
-    }
-
-    public Duration reconnectMaxDelay() {
-        return reconnectMaxDelay;
-    }
-
-    public double reconnectJitter() {
-        return reconnectJitter;
-    }
-
-    /** 0 means unbounded. */
-    public int maxReconnectAttempts() {
-        return maxReconnectAttempts;
-    }
-
-    public Duration operatorActionRetryDelay() {
-        return operatorActionRetryDelay;
-    }
-
-    public Duration reattachTimeout() {
-        return reattachTimeout;
-    }
-
-    public Duration abortWaitTimeout() {
-        return abortWaitTimeout;
-    }
-
-    public SSLContext sslContext() {
-        return sslContext;
-    }
-
-    /** The pinned SHA-256 certificate fingerprint (lower-case hex, no colons), or {@code null}. */
-    public String certificateFingerprint() {
-        return certificateFingerprint;
-    }
-
-    public String origin() {
-        return origin;
-    }
-
-    public Map<String, String> extraHeaders() {
-        return extraHeaders;
-    }
-
-    public int eventQueueCapacity() {
-        return eventQueueCapacity;
-    }
-
-    public boolean tickWatchdog() {
-        return tickWatchdog;
     }
 
     /** A key for the credentials in use, to tell whether two options would share a gateway connection. */
@@ -489,7 +332,40 @@ public final class GatewayClientOptions {
         }
 
         public GatewayClientOptions build() {
-            return new GatewayClientOptions(this);
+            return new GatewayClientOptions(
+                    normalizeUrl(url),
+                    emptyToNull(token),
+                    emptyToNull(password),
+                    deviceIdentityStore,
+                    clientId,
+                    clientMode,
+                    clientVersion,
+                    platform,
+                    displayName,
+                    instanceId,
+                    deviceFamily,
+                    scopes,
+                    requiredScopes == null ? scopes : requiredScopes,
+                    caps,
+                    minProtocol,
+                    maxProtocol,
+                    connectTimeout,
+                    requestTimeout,
+                    reconnectInitialDelay,
+                    reconnectMaxDelay,
+                    reconnectJitter,
+                    maxReconnectAttempts,
+                    operatorActionRetryDelay,
+                    reattachTimeout,
+                    abortWaitTimeout,
+                    sslContext,
+                    certificateFingerprint == null
+                            ? null
+                            : certificateFingerprint.replace(":", "").toLowerCase(Locale.ROOT),
+                    origin,
+                    extraHeaders,
+                    eventQueueCapacity,
+                    tickWatchdog);
         }
 
         private static Duration positive(Duration d) {

@@ -3,7 +3,6 @@ package io.camelopenclaw.client.connection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,21 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One logical connection to a gateway across reconnects: the handshake's phases and timeout, and the wiring of the
- * parts that do the rest — the {@link SocketFactory} (the socket of each attempt), the {@link FrameDecoder} (frames off
- * the reader thread), the {@link ConnectPlan} (what {@code connect} sends, whether {@code hello-ok} is acceptable),
+ * One logical connection to a gateway across reconnects: the wiring of the parts that do the work — the
+ * {@link SocketFactory} (the socket of each attempt), the {@link Handshake} (its challenge, {@code connect} and
+ * timeout), the {@link FrameDecoder} (frames off the reader thread), the {@link ConnectPlan} (what {@code connect}
+ * sends, whether {@code hello-ok} is acceptable),
  * the {@link ClosePolicy} (what a close means, when to retry), the {@link EventSequence} (which event follows missed
  * ones), the {@link Requests} (ids, timeouts, answers), the {@link TickWatchdog} and the {@link Readiness} (status and
  * what requests wait on). Everything that changes state runs on the {@link SerialDispatcher}, so no locks are needed.
  */
 public final class GatewayConnection {
-
-    private enum Phase {
-        OPENING,
-        AWAITING_CHALLENGE,
-        AWAITING_HELLO,
-        READY
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
 
@@ -59,6 +52,7 @@ public final class GatewayConnection {
     private final Requests requests;
     private final TickWatchdog watchdog;
     private final Readiness readiness;
+    private final Inbound inbound = new Inbound();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private volatile GatewaySocket current;
@@ -66,12 +60,9 @@ public final class GatewayConnection {
     private volatile boolean closed;
 
     // dispatcher-thread state
-    private Phase phase = Phase.OPENING;
-    private String connectRequestId;
-    private ConnectRequest connectRequest;
+    private Handshake handshake;
     private GatewayException refusal;
     private boolean everConnected;
-    private ScheduledFuture<?> handshakeTimer;
 
     public GatewayConnection(
             GatewayClientOptions options,
@@ -96,7 +87,7 @@ public final class GatewayConnection {
         this.closePolicy = new ClosePolicy(options);
         this.requests = new Requests(timer, this::notConnected);
         this.watchdog = new TickWatchdog(timer, dispatcher);
-        this.decoder = new FrameDecoder(dispatcher, new Inbound(), () -> info);
+        this.decoder = new FrameDecoder(dispatcher, inbound, () -> info);
         this.readiness = new Readiness(listener::onStatus);
     }
 
@@ -204,91 +195,28 @@ public final class GatewayConnection {
         }
         refusal = null;
         closePolicy.attemptStarted();
-        phase = Phase.OPENING;
         long maxFrame = info != null ? info.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
         GatewaySocket socket = sockets.create(decoder, maxFrame);
         current = socket;
-        handshakeTimer = timer.schedule(
-                () -> dispatcher.execute(() -> handshakeTimedOut(socket)),
-                options.connectTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        Handshake attempt = new Handshake(socket, plan, requests, inbound, LOG);
+        handshake = attempt;
+        attempt.startTimer(
+                timer,
+                options.connectTimeout(),
+                () -> dispatcher.execute(() -> {
+                    if (socket == current) {
+                        attempt.timerFired(options.url().toString(), options.connectTimeout());
+                    }
+                }));
         LOG.debug("Connecting to gateway {}", options.url());
         socket.connect();
-    }
-
-    private void handshakeTimedOut(GatewaySocket socket) {
-        if (socket != current || phase == Phase.READY) {
-            return;
-        }
-        listener.onError(new GatewayTimeoutException("No hello-ok from gateway " + options.url() + " within "
-                + options.connectTimeout().toMillis() + " ms (phase " + phase
-                + ")"));
-        socket.closeConnection(1000, "handshake timeout");
-    }
-
-    private void sendConnect(GatewaySocket socket, JsonNode challenge) {
-        try {
-            connectRequest = plan.request(challenge);
-        } catch (GatewayProtocolException e) {
-            malformed(socket, e.getMessage());
-            return;
-        } catch (GatewayConnectException e) {
-            refuse(e);
-            socket.close(1000, "device identity unavailable");
-            return;
-        }
-        connectRequestId = requests.nextId();
-        phase = Phase.AWAITING_HELLO;
-        Frames.trace(LOG, "send", connectRequestId, "connect", connectRequest.params());
-        socket.sendText(JsonValues.utf8(Frames.request(connectRequestId, "connect", connectRequest.params())));
-    }
-
-    private void handleHello(GatewaySocket socket, boolean ok, JsonNode payload, JsonNode error) {
-        if (!ok) {
-            GatewayConnectException refused = plan.refused(connectRequest, error);
-            if (refused.needsOperatorAction()) {
-                refuse(refused);
-            } else {
-                refusal = refused;
-                closePolicy.retryAfter(refused.retryAfterMs());
-                listener.onError(refused);
-            }
-            return; // the gateway closes the socket next
-        }
-        GatewayInfo hello = HelloOk.parse(payload);
-        GatewayException unacceptable = plan.accept(hello, payload.get("auth"));
-        if (unacceptable != null) {
-            refuse(unacceptable);
-            boolean mismatch = unacceptable instanceof GatewayConnectException;
-            socket.close(mismatch ? 1002 : 1000, mismatch ? "protocol mismatch" : "missing scope");
-            return;
-        }
-        info = hello;
-        phase = Phase.READY;
-        sequence.restart(everConnected);
-        boolean reconnect = everConnected;
-        everConnected = true;
-        closePolicy.connected();
-        cancelHandshakeTimer();
-        watch(socket, hello.policy().tickIntervalMs());
-        readiness.connected(
-                hello,
-                "connected to " + options.url() + " (protocol " + hello.protocol() + ", gateway "
-                        + hello.serverVersion() + ")");
-        LOG.info(
-                "Connected to OpenClaw gateway {} (protocol {}, version {}, scopes {})",
-                options.url(),
-                hello.protocol(),
-                hello.serverVersion(),
-                plan.grantedScopes(hello));
-        listener.onConnected(hello, reconnect);
     }
 
     /** Closes a socket whose gateway went quiet for two tick intervals (close 4000), so that it reconnects. */
     private void watch(GatewaySocket socket, long tickMs) {
         if (options.tickWatchdog()) {
             watchdog.start(tickMs, silentMs -> {
-                if (socket == current && phase == Phase.READY) {
+                if (socket == current && handshake.isReady()) {
                     LOG.warn(
                             "No frame from gateway {} for {} ms (tick interval {} ms); reconnecting",
                             options.url(),
@@ -329,26 +257,58 @@ public final class GatewayConnection {
     }
 
     private void cancelTimers() {
-        cancelHandshakeTimer();
+        if (handshake != null) {
+            handshake.cancelTimer();
+        }
         watchdog.stop();
     }
 
-    private void cancelHandshakeTimer() {
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel(false);
-            handshakeTimer = null;
-        }
-    }
-
-    /** What the decoder hands over, on the dispatcher thread. */
-    private final class Inbound implements FrameDecoder.Inbound {
+    /** What the decoder and the handshake hand over, on the dispatcher thread. */
+    private final class Inbound implements FrameDecoder.Inbound, Handshake.Outcome {
 
         @Override
         public void opened(GatewaySocket socket) {
             watchdog.inbound();
-            if (socket == current && phase == Phase.OPENING) {
-                phase = Phase.AWAITING_CHALLENGE;
+            if (socket == current) {
+                handshake.opened();
             }
+        }
+
+        @Override
+        public void ready(GatewaySocket socket, GatewayInfo hello) {
+            info = hello;
+            sequence.restart(everConnected);
+            boolean reconnect = everConnected;
+            everConnected = true;
+            closePolicy.connected();
+            watch(socket, hello.policy().tickIntervalMs());
+            readiness.connected(
+                    hello,
+                    "connected to " + options.url() + " (protocol " + hello.protocol() + ", gateway "
+                            + hello.serverVersion() + ")");
+            LOG.info(
+                    "Connected to OpenClaw gateway {} (protocol {}, version {}, scopes {})",
+                    options.url(),
+                    hello.protocol(),
+                    hello.serverVersion(),
+                    plan.grantedScopes(hello));
+            listener.onConnected(hello, reconnect);
+        }
+
+        @Override
+        public void refused(GatewayException refused, boolean needsOperator) {
+            if (needsOperator) {
+                refuse(refused);
+            } else {
+                refusal = refused;
+                closePolicy.retryAfter(refused.retryAfterMs());
+                listener.onError(refused);
+            }
+        }
+
+        @Override
+        public void timedOut(GatewayTimeoutException timeout) {
+            listener.onError(timeout);
         }
 
         @Override
@@ -368,12 +328,8 @@ public final class GatewayConnection {
             }
             Frames.trace(LOG, "recv", frame);
             String id = JsonValues.text(frame, "id");
-            if (phase == Phase.AWAITING_HELLO && id != null && id.equals(connectRequestId)) {
-                handleHello(
-                        socket,
-                        Boolean.TRUE.equals(JsonValues.bool(frame, "ok")),
-                        frame.get("payload"),
-                        frame.get("error"));
+            if (handshake.isHello(id)) {
+                handshake.hello(frame);
             } else if (!requests.complete(id, frame)) {
                 LOG.debug("Gateway answered request {} that nobody waits for", id);
             }
@@ -387,12 +343,10 @@ public final class GatewayConnection {
             }
             Frames.trace(LOG, "recv", frame);
             if ("connect.challenge".equals(name)) {
-                if (phase == Phase.AWAITING_CHALLENGE || phase == Phase.OPENING) {
-                    sendConnect(socket, payload);
-                }
+                handshake.challenge(payload);
                 return;
             }
-            if (phase != Phase.READY) {
+            if (!handshake.isReady()) {
                 return;
             }
             boolean gap = sequence.next(seq, info.protocol() >= 4, decoder.takeDropped());
@@ -417,7 +371,7 @@ public final class GatewayConnection {
                 return;
             }
             current = null;
-            boolean wasReady = phase == Phase.READY;
+            boolean wasReady = handshake.isReady();
             cancelTimers();
             readiness.disconnected();
             requests.failAll(new GatewayConnectionLostException(code, reason));

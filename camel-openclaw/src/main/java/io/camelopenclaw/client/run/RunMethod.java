@@ -13,6 +13,21 @@ public enum RunMethod {
         this.wireName = wireName;
     }
 
+    /** The method with this wire name ({@code chat.send}, {@code agent}) or constant name, in any case. */
+    public static RunMethod of(String name) {
+        for (RunMethod method : values()) {
+            if (method.wireName.equalsIgnoreCase(name.trim()) || method.name().equalsIgnoreCase(name.trim())) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("runMethod must be chat.send or agent, got " + name);
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+
     /** The method name on the wire. */
     public String wireName() {
         return wireName;

@@ -95,11 +95,7 @@ class GatewayConnectionTest {
     void theHandshakeAnswersTheChallengeAndHelloOkConnects() throws Exception {
         GatewayConnection connection = connection(fastRetries());
 
-        connection.start();
-        FakeSocket socket = awaitSocket(1);
-        socket.open()
-                .receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
-                        + "\"ts\":1}}");
+        FakeSocket socket = challenged(connection, 1);
         JsonNode connect = socket.awaitSent(1);
         socket.receive(helloOk(connect.get("id").asText(), 4));
 
@@ -155,11 +151,7 @@ class GatewayConnectionTest {
     @Test
     void aRefusedTokenWaitsForTheOperatorInsteadOfRetrying() throws Exception {
         GatewayConnection connection = connection(fastRetries());
-        connection.start();
-        FakeSocket socket = awaitSocket(1);
-        socket.open()
-                .receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
-                        + "\"ts\":1}}");
+        FakeSocket socket = challenged(connection, 1);
         String id = socket.awaitSent(1).get("id").asText();
 
         // as recorded in bad-token.jsonl: the refusal, then close 1008
@@ -205,12 +197,18 @@ class GatewayConnectionTest {
     }
 
     /** Starts (or waits for the reconnect of) the connection and completes handshake number {@code n}. */
-    private FakeSocket connect(GatewayConnection connection, int n) throws Exception {
+    /** Starts the connection and sends its n-th socket the challenge; {@code connect} is its first sent frame. */
+    private FakeSocket challenged(GatewayConnection connection, int n) {
         connection.start();
         FakeSocket socket = awaitSocket(n);
         socket.open()
                 .receive("{\"type\":\"event\",\"event\":\"connect.challenge\",\"payload\":{\"nonce\":\"n\","
                         + "\"ts\":1}}");
+        return socket;
+    }
+
+    private FakeSocket connect(GatewayConnection connection, int n) throws Exception {
+        FakeSocket socket = challenged(connection, n);
         socket.receive(helloOk(socket.awaitSent(1).get("id").asText(), 4));
         await().atMost(Duration.ofSeconds(5)).until(() -> connection.status().state() == ConnectionState.CONNECTED);
         return socket;

@@ -4,21 +4,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.component.OpenClawConfiguration;
+import io.camelopenclaw.component.PayloadFormat;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Run agents, call gateway methods and receive events of an OpenClaw AI agent gateway: the
- * {@code camel.component.openclaw.*} properties, one per option of the {@code openclaw} component.
- * <p>
- * In the shape of Camel's generated component starters, with two deliberate differences: every option is unset
- * ({@code null}) unless configured, so only the properties a user sets reach the component (the documented defaults
- * are the component's own, and an unset gateway URL or token still falls back to the {@code OPENCLAW_GATEWAY_*}
- * environment variables); and the duration options are {@link Duration}s, so {@code run-timeout=2m} binds as it does
- * with Camel Main (a plain number is milliseconds). The defaults shown by IDEs come from
- * {@code META-INF/additional-spring-configuration-metadata.json}.
+ * The {@code camel.component.openclaw.*} properties, one per option of the {@code openclaw} component.
+ * Generated from the component's {@code openclaw.json} by {@code StarterSourcesTest}: do not edit.
+ * Every property is unset ({@code null}) unless configured, so only the properties a user sets reach the
+ * component (the documented defaults are the component's own); durations bind as 30s, 2m, PT2M or
+ * milliseconds.
  */
 @ConfigurationProperties(prefix = "camel.component.openclaw")
 public class OpenClawComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -30,83 +28,105 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * Whether to enable auto configuration of the openclaw component. This is enabled by default.
      */
     private Boolean enabled;
+
     /**
-     * The defaults of every endpoint (each endpoint gets its own copy); bound as a whole, so set either this or the
-     * flattened options. The option is a OpenClawConfiguration type.
+     * The defaults of every endpoint (each endpoint gets its own copy). The option is a OpenClawConfiguration type.
      */
     private OpenClawConfiguration configuration;
+
     /**
      * The gateway's WebSocket address (ws://, wss://, http:// or https://). Default: the environment variable
-     * OPENCLAW_GATEWAY_URL, else ws://127.0.0.1:18789.
+     * OPENCLAW_GATEWAY_URL, else ws://127.0.0.1:18789. Default value notice: the environment variable
+     * OPENCLAW_GATEWAY_URL when set
      */
     private String gatewayUrl;
+
     /**
      * How payloads become bodies (rpc results, event payloads): map (a Java Map or List) or json (JSON text). Possible
      * values: map, json.
      */
-    private String payloadFormat;
+    private PayloadFormat payloadFormat;
+
     /**
      * Producer: the session to run in (required for chat.send; the header CamelOpenClawSessionKey overrides it).
      * Consumers: only runs or events of matching sessions: an exact key, or a prefix wildcard (a key ending in an
      * asterisk matches every session key that starts with the part before it).
      */
     private String sessionKey;
+
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
-     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
-     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
-     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
-     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
-     * ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
      * ignored.
      */
     private Boolean bridgeErrorHandler;
+
     /**
      * Consumers: threads processing exchanges; with more than one, exchanges are no longer processed in order.
      */
     private Integer concurrentConsumers;
+
+    /**
+     * Channel consumer: also deliver the greeting the plugin sends on every (re)connect, with
+     * CamelOpenClawChannelGreeting=true.
+     */
+    private Boolean deliverGreeting;
+
     /**
      * Comma-separated gateway event names the events consumer receives, e.g. agent,chat,presence; an asterisk receives
      * every event.
      */
     private String events;
+
     /**
      * Events consumer: only events of this run id.
      */
     private String runId;
+
     /**
      * Events consumer: comma-separated chat states to receive (delta, final, aborted, error, ...); applies to chat
      * events only.
      */
     private String states;
+
     /**
      * Events consumer: comma-separated agent streams to receive (lifecycle, assistant, thinking, tool, item, ...);
      * applies to agent events only.
      */
     private String streams;
+
     /**
      * Consumers: events waiting for a consumer thread. When the queue is full, further events are dropped and the next
      * delivered one carries CamelOpenClawGap=true.
      */
     private Integer queueCapacity;
+
     /**
      * The agent to run (default: the gateway's default agent, or the agent of the session key).
      */
     private String agentId;
+
     /**
      * Also deliver the reply to the session's channel route (for example the chat the session belongs to).
      */
     private Boolean deliver;
+
     /**
      * An extra system prompt for the run (runMethod=agent only).
      */
     private String extraSystemPrompt;
+
     /**
      * Longest silence (no event for the run) in milliseconds before the run times out and is aborted (0 for no limit).
      * A plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration idleTimeout;
+
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
@@ -116,34 +136,41 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * processing.
      */
     private Boolean lazyStartProducer;
+
     /**
      * The gateway method the rpc producer calls, e.g. sessions.list (the header CamelOpenClawMethod overrides it).
      */
     private String method;
+
     /**
      * The gateway method that starts runs: chat.send or agent. Possible values: chat.send, agent.
      */
-    private String runMethod;
+    private RunMethod runMethod;
+
     /**
-     * Longest time a run may take, in milliseconds (0 for no limit); a run that exceeds it is aborted on the gateway.
-     * A plain number is milliseconds; 30s, 2m or PT2M work too.
+     * Longest time a run may take, in milliseconds (0 for no limit); a run that exceeds it is aborted on the gateway. A
+     * plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration runTimeout;
+
     /**
-     * An endpoint URI that receives each chunk of a run (text, thinking, tool start and result) as its own exchange,
-     * in order, while the run is in flight; the exchange itself still gets the aggregated result.
+     * An endpoint URI that receives each chunk of a run (text, thinking, tool start and result) as its own exchange, in
+     * order, while the run is in flight; the exchange itself still gets the aggregated result.
      */
     private String streamTo;
+
     /**
      * Never run the message as a slash command such as /reset. Gateways honour the flag only for connections holding
      * the operator.admin scope; without it, a message starting with / is refused (COMMAND_NOT_SUPPRESSED) instead of
      * being executed. Disable to let messages run gateway commands.
      */
     private Boolean suppressCommandInterpretation;
+
     /**
      * Thinking level: off, minimal, low, medium, high, ... (model-dependent).
      */
     private String thinking;
+
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
@@ -151,115 +178,191 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled;
+
     /**
      * The client name the gateway shows to operators.
      */
     private String clientDisplayName;
+
     /**
      * Time allowed from opening the socket to the gateway's hello-ok, in milliseconds. A plain number is milliseconds;
      * 30s, 2m or PT2M work too.
      */
     private Duration connectTimeout;
+
     /**
-     * Extra HTTP headers sent with the WebSocket upgrade request, e.g. camel.component.openclaw.handshake-
-     * headers.x-openclaw-scopes=operator.read.
+     * Extra HTTP headers sent with the WebSocket upgrade request, e.g. handshake.x-openclaw-scopes=operator.read. This
+     * is a multi-value option with prefix: handshake.
      */
-    private Map<String, String> handshakeHeaders;
+    private Map<String, Object> handshakeHeaders;
+
     /**
      * Give up after this many failed reconnects in a row; 0 reconnects forever.
      */
     private Integer maxReconnectAttempts;
+
     /**
      * First delay before reconnecting, in milliseconds; doubled per failed attempt (with jitter). A plain number is
      * milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration reconnectInitialDelay;
+
     /**
      * Largest delay between reconnect attempts, in milliseconds. A plain number is milliseconds; 30s, 2m or PT2M work
      * too.
      */
     private Duration reconnectMaxDelay;
+
     /**
      * Timeout of a gateway request (rpc calls, starting and aborting runs), in milliseconds; also the longest wait for
      * the first connection. A plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration requestTimeout;
+
     /**
      * Ask for tool events (tool-events capability), so runs report their tool calls.
      */
     private Boolean toolEvents;
+
     /**
      * Threads that complete exchanges once the gateway has answered (the route continues on them) and forward streamed
      * chunks; runs in flight hold no thread.
      */
     private Integer workerPoolSize;
+
+    /**
+     * Channel: the address of the openclaw-websocket channel plugin (ws:// or wss://, with its path; the plugin's
+     * defaults are port 18800 and path /ws). The senderId, senderName and channelToken options are added as its query
+     * parameters.
+     */
+    private String channelUrl;
+
+    /**
+     * Channel: when a reply is complete. The plugin sends no end marker and splits a reply into one done:true frame per
+     * paragraph (and per 4,000 characters of a longer paragraph). quietPeriod: complete when replyQuietPeriod passed
+     * without a further frame for the message after a done:true frame; firstResponse: complete on the first done:true
+     * frame (right only for one-paragraph replies of at most 4,000 characters; the rest arrive at the consumer as late
+     * frames). Possible values: quietPeriod, firstResponse.
+     */
+    private String replyCompletion;
+
+    /**
+     * Channel: the silence after a done:true frame that completes a reply (replyCompletion=quietPeriod), in ms. A plain
+     * number is milliseconds; 30s, 2m or PT2M work too.
+     */
+    private Duration replyQuietPeriod;
+
+    /**
+     * Channel: longest wait for the complete reply to a message, in milliseconds, counted from sending (including a
+     * wait for the connection); then the exchange fails with GatewayTimeoutException. A plain number is milliseconds;
+     * 30s, 2m or PT2M work too.
+     */
+    private Duration replyTimeout;
+
+    /**
+     * Channel: the connection's sender id (the plugin keeps one agent session per sender; with a verified token the
+     * plugin uses the auth service's user id instead). The header CamelOpenClawChannelSenderId overrides it per
+     * message.
+     */
+    private String senderId;
+
+    /**
+     * Channel: the connection's sender display name (the header CamelOpenClawChannelSenderName overrides it).
+     */
+    private String senderName;
+
+    /**
+     * Channel: the largest frame in bytes, both ways: a larger message fails with PayloadTooLargeException before it is
+     * sent; a larger inbound frame closes the connection (1009) and fails the messages in flight with
+     * GatewayProtocolException. Default: the plugin's own limit (100 MiB).
+     */
+    private Integer channelMaxFrameSize;
+
     /**
      * Start, watch and stop a local OpenClaw gateway for the gateway URL, which must then be a loopback ws:// address
-     * with a port: when the component starts, a gateway already answering on that port is used as it is; otherwise
-     * one is started (with the component's token or password, see managedGatewayCommand and managedGatewayVersion)
-     * and the component waits until it is ready. A gateway the component started is restarted with backoff when it
-     * dies or stops answering, and stopped with the component; one it did not start is left alone. Its state and
-     * restarts show in the health check openclaw-managed-gateway.
+     * with a port: when the component starts, a gateway already answering on that port is used as it is; otherwise one
+     * is started (with the component's token or password, see managedGatewayCommand and managedGatewayVersion) and the
+     * component waits until it is ready. A gateway the component started is restarted with backoff when it dies or
+     * stops answering, and stopped with the component; one it did not start is left alone. Its state and restarts show
+     * in the health check openclaw-managed-gateway.
      */
     private Boolean managedGateway;
+
     /**
      * The folder managedGatewayVersion is installed into; JVMs that share it install each release once. Default: the
      * environment variable OPENCLAW_CACHE_DIR, else .cache/camel-openclaw in the user's home.
      */
     private String managedGatewayCacheDir;
+
     /**
      * The command that runs OpenClaw for the managed gateway: an executable on the PATH or a path to one, optionally
      * followed by arguments separated by spaces; or an OpenClaw installation folder (an npm folder holding
-     * node_modules/openclaw, or the openclaw package folder), run with the node on the PATH. The component adds
-     * gateway run --port PORT --bind loopback. Not used when managedGatewayVersion is set.
+     * node_modules/openclaw, or the openclaw package folder), run with the node on the PATH. The component adds gateway
+     * run --port PORT --bind loopback. Not used when managedGatewayVersion is set.
      */
     private String managedGatewayCommand;
+
     /**
-     * Extra environment variables of the managed gateway process, for example the API key of its model provider
-     * (it inherits this JVM's environment otherwise).
+     * Extra environment variables of the managed gateway process, for example the API key of its model provider (it
+     * inherits this JVM's environment otherwise).
      */
     private Map<String, String> managedGatewayEnvironment;
+
     /**
-     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds;
-     * after three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a
-     * gateway that exits is restarted all the same). A plain number is milliseconds; 30s, 2m or PT2M work too.
+     * How often the managed gateway is probed (a WebSocket that must receive connect.challenge), in milliseconds; after
+     * three failed probes in a row it counts as hung and is killed and restarted. 0 turns the probes off (a gateway
+     * that exits is restarted all the same). A plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration managedGatewayHealthCheckInterval;
+
     /**
      * Delay before restarting a managed gateway that died, in milliseconds; doubled for each restart that follows
      * within a minute of the last one. A plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration managedGatewayRestartInitialDelay;
+
     /**
      * Largest delay between restarts of the managed gateway, in milliseconds. A plain number is milliseconds; 30s, 2m
      * or PT2M work too.
      */
     private Duration managedGatewayRestartMaxDelay;
+
     /**
      * How long the managed gateway may take to start or restart until it is ready, in milliseconds (installing
      * managedGatewayVersion is not included). A plain number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration managedGatewayStartupTimeout;
+
     /**
      * The managed gateway's state folder (OPENCLAW_STATE_DIR): its openclaw.json, sessions, workspace and logs.
      * Default: OpenClaw's own, .openclaw in the user's home.
      */
     private String managedGatewayStateDir;
+
     /**
      * How long the managed gateway may take to shut down after SIGTERM before it is killed, in milliseconds. A plain
      * number is milliseconds; 30s, 2m or PT2M work too.
      */
     private Duration managedGatewayStopTimeout;
+
     /**
-     * An exact OpenClaw release (for example 2026.9.6) for the managed gateway: installed from npm together with
-     * Node 24 into managedGatewayCacheDir when the component starts, unless already there (needs npm on the PATH;
-     * takes a minute or two the first time), and run from there.
+     * An exact OpenClaw release (for example 2026.9.6) for the managed gateway: installed from npm together with Node
+     * 24 into managedGatewayCacheDir when the component starts, unless already there (needs npm on the PATH; takes a
+     * minute or two the first time), and run from there.
      */
     private String managedGatewayVersion;
+
     /**
      * Pin the gateway's TLS certificate by its SHA-256 fingerprint (hex, colons optional).
      */
     private String certificateFingerprint;
+
+    /**
+     * Channel: the token the plugin's auth service verifies (sent as the token query parameter; never logged). A
+     * refused token (close 4401) fails every exchange with ChannelAuthException and is not retried.
+     */
+    private String channelToken;
+
     /**
      * Sign the handshake with an Ed25519 device identity (created on first use) and keep the device token the gateway
      * issues. On by default, as in OpenClaw's own clients: protocol-3 gateways (openclaw 2026.3.x) grant no scopes to
@@ -268,28 +371,40 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * request id the connection reports). Set to false to connect with the token or password alone.
      */
     private Boolean deviceIdentity;
+
     /**
-     * The file holding the device identity and device tokens (owner-only permissions). Default: .camel-
-     * openclaw/device-identity.json in the user's home
+     * The file holding the device identity and device tokens (owner-only permissions). Default value notice:
+     * .camel-openclaw/device-identity.json in the user's home
      */
     private String deviceIdentityFile;
+
     /**
      * The gateway's shared password. Default: the environment variable OPENCLAW_GATEWAY_PASSWORD.
      */
     private String password;
+
     /**
      * Comma-separated operator scopes to request; the connection fails when the gateway grants fewer.
      */
     private String scopes;
+
     /**
-     * TLS settings for wss:// gateways (default: the JVM's trust store). The option is a
-     * SSLContextParameters type.
+     * TLS settings for wss:// gateways (default: the JVM's trust store). The option is a SSLContextParameters type.
      */
     private SSLContextParameters sslContextParameters;
+
     /**
      * The gateway's shared token. Default: the environment variable OPENCLAW_GATEWAY_TOKEN.
      */
     private String token;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
 
     public OpenClawConfiguration getConfiguration() {
         return configuration;
@@ -307,11 +422,11 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.gatewayUrl = gatewayUrl;
     }
 
-    public String getPayloadFormat() {
+    public PayloadFormat getPayloadFormat() {
         return payloadFormat;
     }
 
-    public void setPayloadFormat(String payloadFormat) {
+    public void setPayloadFormat(PayloadFormat payloadFormat) {
         this.payloadFormat = payloadFormat;
     }
 
@@ -337,6 +452,14 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
 
     public void setConcurrentConsumers(Integer concurrentConsumers) {
         this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public Boolean getDeliverGreeting() {
+        return deliverGreeting;
+    }
+
+    public void setDeliverGreeting(Boolean deliverGreeting) {
+        this.deliverGreeting = deliverGreeting;
     }
 
     public String getEvents() {
@@ -427,11 +550,11 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.method = method;
     }
 
-    public String getRunMethod() {
+    public RunMethod getRunMethod() {
         return runMethod;
     }
 
-    public void setRunMethod(String runMethod) {
+    public void setRunMethod(RunMethod runMethod) {
         this.runMethod = runMethod;
     }
 
@@ -491,11 +614,11 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.connectTimeout = connectTimeout;
     }
 
-    public Map<String, String> getHandshakeHeaders() {
+    public Map<String, Object> getHandshakeHeaders() {
         return handshakeHeaders;
     }
 
-    public void setHandshakeHeaders(Map<String, String> handshakeHeaders) {
+    public void setHandshakeHeaders(Map<String, Object> handshakeHeaders) {
         this.handshakeHeaders = handshakeHeaders;
     }
 
@@ -545,6 +668,62 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
 
     public void setWorkerPoolSize(Integer workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public String getChannelUrl() {
+        return channelUrl;
+    }
+
+    public void setChannelUrl(String channelUrl) {
+        this.channelUrl = channelUrl;
+    }
+
+    public String getReplyCompletion() {
+        return replyCompletion;
+    }
+
+    public void setReplyCompletion(String replyCompletion) {
+        this.replyCompletion = replyCompletion;
+    }
+
+    public Duration getReplyQuietPeriod() {
+        return replyQuietPeriod;
+    }
+
+    public void setReplyQuietPeriod(Duration replyQuietPeriod) {
+        this.replyQuietPeriod = replyQuietPeriod;
+    }
+
+    public Duration getReplyTimeout() {
+        return replyTimeout;
+    }
+
+    public void setReplyTimeout(Duration replyTimeout) {
+        this.replyTimeout = replyTimeout;
+    }
+
+    public String getSenderId() {
+        return senderId;
+    }
+
+    public void setSenderId(String senderId) {
+        this.senderId = senderId;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public void setSenderName(String senderName) {
+        this.senderName = senderName;
+    }
+
+    public Integer getChannelMaxFrameSize() {
+        return channelMaxFrameSize;
+    }
+
+    public void setChannelMaxFrameSize(Integer channelMaxFrameSize) {
+        this.channelMaxFrameSize = channelMaxFrameSize;
     }
 
     public Boolean getManagedGateway() {
@@ -643,6 +822,14 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.certificateFingerprint = certificateFingerprint;
     }
 
+    public String getChannelToken() {
+        return channelToken;
+    }
+
+    public void setChannelToken(String channelToken) {
+        this.channelToken = channelToken;
+    }
+
     public Boolean getDeviceIdentity() {
         return deviceIdentity;
     }
@@ -691,10 +878,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.token = token;
     }
 
-    /**
-     * The options that are set; {@code token} and {@code password} are masked, objects are only named, of the
-     * environment variables only the names are shown.
-     */
+    /** The options that are set; secrets are masked, objects only named, maps show their keys. */
     @Override
     public String toString() {
         StringJoiner s = new StringJoiner(", ", "OpenClawComponentConfiguration[", "]");
@@ -704,6 +888,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "sessionKey", sessionKey);
         add(s, "bridgeErrorHandler", bridgeErrorHandler);
         add(s, "concurrentConsumers", concurrentConsumers);
+        add(s, "deliverGreeting", deliverGreeting);
         add(s, "events", events);
         add(s, "runId", runId);
         add(s, "states", states);
@@ -730,13 +915,17 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "requestTimeout", requestTimeout);
         add(s, "toolEvents", toolEvents);
         add(s, "workerPoolSize", workerPoolSize);
+        add(s, "channelUrl", channelUrl);
+        add(s, "replyCompletion", replyCompletion);
+        add(s, "replyQuietPeriod", replyQuietPeriod);
+        add(s, "replyTimeout", replyTimeout);
+        add(s, "senderId", senderId);
+        add(s, "senderName", senderName);
+        add(s, "channelMaxFrameSize", channelMaxFrameSize);
         add(s, "managedGateway", managedGateway);
         add(s, "managedGatewayCacheDir", managedGatewayCacheDir);
         add(s, "managedGatewayCommand", managedGatewayCommand);
-        add(
-                s,
-                "managedGatewayEnvironment",
-                managedGatewayEnvironment == null ? null : managedGatewayEnvironment.keySet());
+        add(s, "managedGatewayEnvironment", managedGatewayEnvironment == null ? null : managedGatewayEnvironment.keySet());
         add(s, "managedGatewayHealthCheckInterval", managedGatewayHealthCheckInterval);
         add(s, "managedGatewayRestartInitialDelay", managedGatewayRestartInitialDelay);
         add(s, "managedGatewayRestartMaxDelay", managedGatewayRestartMaxDelay);
@@ -745,6 +934,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "managedGatewayStopTimeout", managedGatewayStopTimeout);
         add(s, "managedGatewayVersion", managedGatewayVersion);
         add(s, "certificateFingerprint", certificateFingerprint);
+        add(s, "channelToken", channelToken == null ? null : MASK);
         add(s, "deviceIdentity", deviceIdentity);
         add(s, "deviceIdentityFile", deviceIdentityFile);
         add(s, "password", password == null ? null : MASK);

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Runs the tasks of one session key one at a time, in submission order, without holding a thread while a task is in
  * flight: the next task starts when the previous task's stage completes. Different keys run concurrently.
  */
-final class SessionSerializer {
+final class SessionRunQueue {
 
     private final Map<String, Deque<Supplier<? extends CompletionStage<?>>>> waiting = new HashMap<>();
 
