@@ -5,13 +5,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelopenclaw.testgateway.LoopbackServer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
@@ -19,7 +19,6 @@ import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code chat.typing} and then the script's steps, concurrently with other messages; unreadable frames get uncorrelated
  * {@code chat.error}s; frames over {@code maxPayload} close the connection with 1009.
  */
-final class ChannelServer extends WebSocketServer {
+final class ChannelServer extends LoopbackServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelServer.class);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -39,30 +38,12 @@ final class ChannelServer extends WebSocketServer {
     private final TestChannelPlugin.Config config;
     private final ScheduledExecutorService timer;
     private final TestChannelPlugin plugin;
-    private final CountDownLatch started = new CountDownLatch(1);
 
     ChannelServer(TestChannelPlugin.Config config, int port, ScheduledExecutorService timer, TestChannelPlugin plugin) {
         super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(List.of(), config.maxPayload())));
         this.config = config;
         this.timer = timer;
         this.plugin = plugin;
-        setReuseAddr(true);
-        setTcpNoDelay(true);
-        setDaemon(true);
-    }
-
-    void startListening() throws InterruptedException {
-        start();
-        started.await();
-    }
-
-    /** Re-requests writes of sockets with queued frames (Java-WebSocket can lose a write request, see GatewayServer). */
-    void flushStalled() {
-        for (WebSocket socket : getConnections()) {
-            if (socket.hasBufferedData()) {
-                onWriteDemand(socket);
-            }
-        }
     }
 
     @Override
@@ -72,11 +53,6 @@ final class ChannelServer extends WebSocketServer {
             throw new InvalidDataException(CloseFrame.PROTOCOL_ERROR, "not the channel path");
         }
         return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
-    }
-
-    @Override
-    public void onStart() {
-        started.countDown();
     }
 
     @Override
@@ -152,16 +128,6 @@ final class ChannelServer extends WebSocketServer {
     @Override
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
         LOG.debug("channel connection closed: {} {}", code, reason);
-    }
-
-    @Override
-    public void onError(WebSocket socket, Exception error) {
-        if (socket == null) {
-            LOG.error("fake channel plugin listener failed", error);
-            started.countDown();
-        } else {
-            LOG.debug("channel socket error", error);
-        }
     }
 
     static void sendError(WebSocket socket, String messageId, String error) {

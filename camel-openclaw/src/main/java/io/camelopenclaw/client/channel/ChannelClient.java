@@ -97,11 +97,9 @@ public final class ChannelClient implements AutoCloseable {
      * blocks; fails at once for a message larger than the frame limit or when the client has given up.
      */
     public CompletableFuture<ChannelReply> send(ChannelMessage message) {
-        ChannelMessage withId = message.messageId() == null
-                ? message.withMessageId(UUID.randomUUID().toString())
-                : message;
-        byte[] frame = JsonValues.utf8(withId.toFrame());
-        PendingReply reply = new PendingReply(withId, frame);
+        String messageId = message.messageId() == null ? UUID.randomUUID().toString() : message.messageId();
+        byte[] frame = JsonValues.utf8(message.toFrame(messageId));
+        PendingReply reply = new PendingReply(messageId, frame);
         if (frame.length > options.maxFrameBytes()) {
             reply.future()
                     .completeExceptionally(

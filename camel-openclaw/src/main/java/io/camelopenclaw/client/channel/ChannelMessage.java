@@ -60,32 +60,15 @@ public record ChannelMessage(
         return new Builder(content);
     }
 
-    /** This message with the given id. */
-    ChannelMessage withMessageId(String id) {
-        return new ChannelMessage(
-                content,
-                id,
-                senderId,
-                senderName,
-                chatType,
-                groupId,
-                groupSubject,
-                replyToMessageId,
-                replyToBody,
-                mediaPaths,
-                mediaTypes,
-                customData);
-    }
-
     /**
-     * The frame: one media file goes as {@code mediaPath}/{@code mediaType}, several as
-     * {@code mediaPaths}/{@code mediaTypes}.
+     * The frame, with {@code id} as its message id: one media file goes as {@code mediaPath}/{@code mediaType}, several
+     * as {@code mediaPaths}/{@code mediaTypes}.
      */
-    ObjectNode toFrame() {
+    ObjectNode toFrame(String id) {
         ObjectNode frame = JsonValues.object();
         frame.put("type", ChannelFrame.SEND);
         frame.put("content", content);
-        putIfPresent(frame, "messageId", messageId);
+        frame.put("messageId", id);
         putIfPresent(frame, "senderId", senderId);
         putIfPresent(frame, "senderName", senderName);
         putIfPresent(frame, "chatType", chatType == null ? null : chatType.wire());

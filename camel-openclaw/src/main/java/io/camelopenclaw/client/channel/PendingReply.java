@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 /** One message's reply as it arrives: the final chunks, the stream frames, its future and timers (event thread). */
 final class PendingReply {
 
-    private final ChannelMessage message;
+    private final String messageId;
     private final byte[] frame;
     private final CompletableFuture<ChannelReply> future = new CompletableFuture<>();
     private final List<String> chunks = new ArrayList<>();
@@ -17,13 +17,13 @@ final class PendingReply {
     private ScheduledFuture<?> timeout;
     private ScheduledFuture<?> quiet;
 
-    PendingReply(ChannelMessage message, byte[] frame) {
-        this.message = message;
+    PendingReply(String messageId, byte[] frame) {
+        this.messageId = messageId;
         this.frame = frame;
     }
 
     String messageId() {
-        return message.messageId();
+        return messageId;
     }
 
     byte[] frame() {
@@ -69,7 +69,7 @@ final class PendingReply {
     }
 
     ChannelReply reply() {
-        return new ChannelReply(message.messageId(), chunks, streamFrames, lastStream);
+        return new ChannelReply(messageId, chunks, streamFrames, lastStream);
     }
 
     private static void cancel(ScheduledFuture<?> timer) {
