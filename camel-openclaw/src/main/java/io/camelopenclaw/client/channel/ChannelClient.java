@@ -61,7 +61,7 @@ public final class ChannelClient implements AutoCloseable {
         URI connectUri = ChannelUrls.connectUri(options);
         this.displayUrl = ChannelUrls.redact(connectUri);
         this.events = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "openclaw-channel-" + options.url().getPort());
+            Thread thread = new Thread(task, "openclaw-channel-" + options.url().getHost());
             thread.setDaemon(true);
             return thread;
         });
