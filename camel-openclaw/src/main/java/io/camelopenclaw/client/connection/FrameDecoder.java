@@ -2,6 +2,8 @@ package io.camelopenclaw.client.connection;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -14,7 +16,8 @@ import io.camelopenclaw.client.json.JsonValues;
 /**
  * The socket's side of the connection, on its reader thread: checks a frame's size against the gateway's
  * {@code maxPayload}, parses its JSON straight from the UTF-8 bytes, tells responses from events and hands everything
- * to the dispatcher thread. Responses, control events and the events of tracked runs always get there; other events
+ * to the dispatcher thread, the frames of one read together (one hand-off and at most one wake-up of the dispatcher
+ * per read, not per frame). Responses, control events and the events of tracked runs always get there; other events
  * are dropped when the dispatcher's hand-off is full, and {@link #takeDropped()} tells the next delivery so.
  */
 final class FrameDecoder implements SocketHandler {
@@ -47,6 +50,8 @@ final class FrameDecoder implements SocketHandler {
     private final Inbound inbound;
     private final Supplier<GatewayInfo> info;
     private final AtomicBoolean dropped = new AtomicBoolean();
+    /** The tasks of the frames of the current read, in order (reader thread only). */
+    private List<Runnable> batch = new ArrayList<>();
 
     FrameDecoder(SerialDispatcher dispatcher, Inbound inbound, Supplier<GatewayInfo> info) {
         this.dispatcher = dispatcher;
@@ -65,13 +70,29 @@ final class FrameDecoder implements SocketHandler {
     }
 
     @Override
+    public void onReadEnd(GatewaySocket socket) {
+        flush();
+    }
+
+    private void flush() {
+        if (batch.size() == 1) {
+            dispatcher.execute(batch.get(0));
+            batch.clear();
+        } else if (!batch.isEmpty()) {
+            List<Runnable> tasks = batch;
+            batch = new ArrayList<>();
+            dispatcher.execute(() -> tasks.forEach(Runnable::run));
+        }
+    }
+
+    @Override
     public void onText(GatewaySocket socket, ByteBuffer utf8) {
         inbound.frameArrived();
         GatewayInfo gi = info.get();
         long limit = gi != null ? gi.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
         int size = utf8.remaining();
         if (size > limit) {
-            dispatcher.execute(() -> inbound.oversized(socket, size, limit));
+            batch.add(() -> inbound.oversized(socket, size, limit));
             return;
         }
         JsonNode frame;
@@ -79,16 +100,16 @@ final class FrameDecoder implements SocketHandler {
             frame = JsonValues.parse(utf8.array(), utf8.arrayOffset() + utf8.position(), size);
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            dispatcher.execute(() -> inbound.malformed(socket, "not JSON: " + why));
+            batch.add(() -> inbound.malformed(socket, "not JSON: " + why));
             return;
         }
         String type = JsonValues.text(frame, "type");
         if ("res".equals(type)) {
-            dispatcher.execute(() -> inbound.response(socket, frame));
+            batch.add(() -> inbound.response(socket, frame));
         } else if ("event".equals(type)) {
             dispatchEvent(socket, frame);
         } else {
-            dispatcher.execute(() -> inbound.malformed(socket, "unknown frame type " + type));
+            batch.add(() -> inbound.malformed(socket, "unknown frame type " + type));
         }
     }
 
@@ -98,14 +119,20 @@ final class FrameDecoder implements SocketHandler {
         long receivedAt = System.currentTimeMillis();
         Runnable task = () -> inbound.event(socket, name, payload, JsonValues.number(frame, "seq"), receivedAt, frame);
         if (name == null || Frames.isControlEvent(name) || inbound.isEssential(name, payload)) {
-            dispatcher.execute(task);
-        } else if (!dispatcher.tryExecuteDroppable(task)) {
+            batch.add(task);
+            return;
+        }
+        Runnable admitted = dispatcher.admitDroppable(task);
+        if (admitted != null) {
+            batch.add(admitted);
+        } else {
             dropped.set(true);
         }
     }
 
     @Override
     public void onClose(GatewaySocket socket, int code, String reason, boolean remote) {
+        flush();
         dispatcher.execute(() -> inbound.closed(socket, code, reason));
     }
 

@@ -99,6 +99,11 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
     }
 
     /** A fragmented text message, which the gateway does not send, arrives decoded. */
+    /** Called by {@link RawTextDraft} once the frames of one read were processed. */
+    void readEnded() {
+        handler.onReadEnd(this);
+    }
+
     @Override
     public void onMessage(String message) {
         handler.onText(this, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));

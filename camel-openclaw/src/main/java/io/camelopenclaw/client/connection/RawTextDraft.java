@@ -54,6 +54,8 @@ final class RawTextDraft extends Draft_6455 {
     private InvalidDataException failure;
 
     private Framedata failAfter;
+    /** The last frame of the current read: once it is processed, the socket's handler hears of the read's end. */
+    private Framedata lastOfRead;
 
     RawTextDraft(int maxFrameSize) {
         super(List.of(), maxFrameSize);
@@ -71,6 +73,7 @@ final class RawTextDraft extends Draft_6455 {
         carrying = false;
         failure = null;
         failAfter = null;
+        lastOfRead = null;
     }
 
     @Override
@@ -91,8 +94,10 @@ final class RawTextDraft extends Draft_6455 {
             }
             failure = e;
             failAfter = frames.get(frames.size() - 1);
+            lastOfRead = failAfter;
             return frames;
         }
+        lastOfRead = frames.isEmpty() ? null : frames.get(frames.size() - 1);
         carrying = input.hasRemaining();
         if (carrying && input == buffer) {
             carryOver(buffer);
@@ -102,10 +107,19 @@ final class RawTextDraft extends Draft_6455 {
         return frames;
     }
 
-    /** Processes a frame; after the last good frame before a broken one, the connection fails with its error. */
+    /**
+     * Processes a frame; after the last frame of a read, tells the socket so (its handler hands the read's frames on
+     * together); after the last good frame before a broken one, the connection fails with its error.
+     */
     @Override
     public void processFrame(WebSocketImpl webSocket, Framedata frame) throws InvalidDataException {
         super.processFrame(webSocket, frame);
+        if (frame == lastOfRead) {
+            lastOfRead = null;
+            if (webSocket.getWebSocketListener() instanceof JavaWebSocket socket) {
+                socket.readEnded();
+            }
+        }
         if (frame == failAfter) {
             InvalidDataException e = failure;
             failure = null;

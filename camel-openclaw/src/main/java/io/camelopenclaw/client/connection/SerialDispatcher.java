@@ -36,20 +36,22 @@ public final class SerialDispatcher {
         }
     }
 
-    /** Queues a droppable task; {@code false} when {@code capacity} droppable tasks are already waiting. */
-    public boolean tryExecuteDroppable(Runnable task) {
+    /**
+     * A droppable task that holds one of the {@code capacity} places until it has run, to be queued (alone or in a
+     * batch); {@code null} when every place is taken or the dispatcher is shut down.
+     */
+    Runnable admitDroppable(Runnable task) {
         if (!running) {
-            return false;
+            return null;
         }
         if (droppableWaiting.incrementAndGet() > capacity) {
             droppableWaiting.decrementAndGet();
-            return false;
+            return null;
         }
-        queue.add(() -> {
+        return () -> {
             droppableWaiting.decrementAndGet();
             task.run();
-        });
-        return true;
+        };
     }
 
     /** Runs the tasks already queued, then stops the thread. */

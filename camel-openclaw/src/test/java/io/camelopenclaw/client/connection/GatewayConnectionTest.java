@@ -240,8 +240,12 @@ class GatewayConnectionTest {
             return this;
         }
 
-        FakeSocket receive(String frame) {
-            handler.onText(this, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
+        /** The frames of one read from the network. */
+        FakeSocket receive(String... frames) {
+            for (String frame : frames) {
+                handler.onText(this, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
+            }
+            handler.onReadEnd(this);
             return this;
         }
 

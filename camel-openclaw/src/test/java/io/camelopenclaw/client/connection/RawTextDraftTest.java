@@ -98,6 +98,12 @@ class RawTextDraftTest {
     }
 
     @Test
+    void theEndOfAReadIsReportedAfterItsLastFrameSoItsFramesAreHandedOnTogether() throws Exception {
+        Delivery delivery = overSocket(concat(text("{\"n\":1}"), text("{\"n\":2}"), frame(0x82, new byte[] {7})));
+        assertThat(delivery.log()).containsExactly("text {\"n\":1}", "text {\"n\":2}", "read end", "close 1003");
+    }
+
+    @Test
     void aFrameOverTheSocketLimitClosesWith1009AfterTheFramesBeforeIt() throws Exception {
         Delivery delivery = overSocket(concat(text("{\"ok\":true}"), text("{\"big\":\"" + "y".repeat(2_000) + "\"}")));
         assertThat(delivery.texts()).containsExactly("{\"ok\":true}");
@@ -114,15 +120,16 @@ class RawTextDraftTest {
                 5_000,
                 null,
                 false,
-                recorder(new ArrayList<>(), new ArrayList<>()));
+                recorder(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         assertThat(socket.isTcpNoDelay()).isTrue();
     }
 
     /** What a {@link JavaWebSocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
-    private record Delivery(List<String> texts, List<Integer> closes) {}
+    private record Delivery(List<String> texts, List<Integer> closes, List<String> log) {}
 
     private static Delivery overSocket(byte[] stream) throws Exception {
-        Delivery delivery = new Delivery(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        Delivery delivery =
+                new Delivery(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         try (RawFrameServer server = new RawFrameServer()) {
             JavaWebSocket socket = JavaWebSocket.create(
                     server.uri(),
@@ -132,7 +139,7 @@ class RawTextDraftTest {
                     5_000,
                     null,
                     false,
-                    recorder(delivery.texts(), delivery.closes()));
+                    recorder(delivery.texts(), delivery.closes(), delivery.log()));
             socket.connect();
             server.accept();
             server.write(stream);
@@ -177,19 +184,27 @@ class RawTextDraftTest {
                         e -> assertThat(e.getCloseCode()).as(e.getMessage()).isEqualTo(closeCode));
     }
 
-    private static SocketHandler recorder(List<String> texts, List<Integer> closes) {
+    private static SocketHandler recorder(List<String> texts, List<Integer> closes, List<String> log) {
         return new SocketHandler() {
             @Override
             public void onOpen(GatewaySocket socket) {}
 
             @Override
             public void onText(GatewaySocket socket, ByteBuffer utf8) {
-                texts.add(StandardCharsets.UTF_8.decode(utf8).toString());
+                String text = StandardCharsets.UTF_8.decode(utf8).toString();
+                texts.add(text);
+                log.add("text " + text);
+            }
+
+            @Override
+            public void onReadEnd(GatewaySocket socket) {
+                log.add("read end");
             }
 
             @Override
             public void onClose(GatewaySocket socket, int code, String reason, boolean remote) {
                 closes.add(code);
+                log.add("close " + code);
             }
 
             @Override
