@@ -72,6 +72,12 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
     private Integer concurrentConsumers;
 
     /**
+     * Channel consumer: also deliver the greeting the plugin sends on every (re)connect, with
+     * CamelOpenClawChannelGreeting=true.
+     */
+    private Boolean deliverGreeting;
+
+    /**
      * Comma-separated gateway event names the events consumer receives, e.g. agent,chat,presence; an asterisk receives
      * every event.
      */
@@ -225,6 +231,54 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
     private Integer workerPoolSize;
 
     /**
+     * Channel: the address of the openclaw-websocket channel plugin (ws:// or wss://, with its path; the plugin's
+     * defaults are port 18800 and path /ws). The senderId, senderName and channelToken options are added as its query
+     * parameters.
+     */
+    private String channelUrl;
+
+    /**
+     * Channel: when a reply is complete. The plugin sends no end marker and splits a reply into one done:true frame per
+     * paragraph (and per 4,000 characters of a longer paragraph). quietPeriod: complete when replyQuietPeriod passed
+     * without a further frame for the message after a done:true frame; firstResponse: complete on the first done:true
+     * frame (right only for one-paragraph replies of at most 4,000 characters; the rest arrive at the consumer as late
+     * frames). Possible values: quietPeriod, firstResponse.
+     */
+    private String replyCompletion;
+
+    /**
+     * Channel: the silence after a done:true frame that completes a reply (replyCompletion=quietPeriod), in ms. A plain
+     * number is milliseconds; 30s, 2m or PT2M work too.
+     */
+    private Duration replyQuietPeriod;
+
+    /**
+     * Channel: longest wait for the complete reply to a message, in milliseconds, counted from sending (including a
+     * wait for the connection); then the exchange fails with GatewayTimeoutException. A plain number is milliseconds;
+     * 30s, 2m or PT2M work too.
+     */
+    private Duration replyTimeout;
+
+    /**
+     * Channel: the connection's sender id (the plugin keeps one agent session per sender; with a verified token the
+     * plugin uses the auth service's user id instead). The header CamelOpenClawChannelSenderId overrides it per
+     * message.
+     */
+    private String senderId;
+
+    /**
+     * Channel: the connection's sender display name (the header CamelOpenClawChannelSenderName overrides it).
+     */
+    private String senderName;
+
+    /**
+     * Channel: the largest frame in bytes, both ways: a larger message fails with PayloadTooLargeException before it is
+     * sent; a larger inbound frame closes the connection (1009) and fails the messages in flight with
+     * GatewayProtocolException. Default: the plugin's own limit (100 MiB).
+     */
+    private Integer channelMaxFrameSize;
+
+    /**
      * Start, watch and stop a local OpenClaw gateway for the gateway URL, which must then be a loopback ws:// address
      * with a port: when the component starts, a gateway already answering on that port is used as it is; otherwise one
      * is started (with the component's token or password, see managedGatewayCommand and managedGatewayVersion) and the
@@ -302,6 +356,12 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * Pin the gateway's TLS certificate by its SHA-256 fingerprint (hex, colons optional).
      */
     private String certificateFingerprint;
+
+    /**
+     * Channel: the token the plugin's auth service verifies (sent as the token query parameter; never logged). A
+     * refused token (close 4401) fails every exchange with ChannelAuthException and is not retried.
+     */
+    private String channelToken;
 
     /**
      * Sign the handshake with an Ed25519 device identity (created on first use) and keep the device token the gateway
@@ -392,6 +452,14 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
 
     public void setConcurrentConsumers(Integer concurrentConsumers) {
         this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public Boolean getDeliverGreeting() {
+        return deliverGreeting;
+    }
+
+    public void setDeliverGreeting(Boolean deliverGreeting) {
+        this.deliverGreeting = deliverGreeting;
     }
 
     public String getEvents() {
@@ -602,6 +670,62 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.workerPoolSize = workerPoolSize;
     }
 
+    public String getChannelUrl() {
+        return channelUrl;
+    }
+
+    public void setChannelUrl(String channelUrl) {
+        this.channelUrl = channelUrl;
+    }
+
+    public String getReplyCompletion() {
+        return replyCompletion;
+    }
+
+    public void setReplyCompletion(String replyCompletion) {
+        this.replyCompletion = replyCompletion;
+    }
+
+    public Duration getReplyQuietPeriod() {
+        return replyQuietPeriod;
+    }
+
+    public void setReplyQuietPeriod(Duration replyQuietPeriod) {
+        this.replyQuietPeriod = replyQuietPeriod;
+    }
+
+    public Duration getReplyTimeout() {
+        return replyTimeout;
+    }
+
+    public void setReplyTimeout(Duration replyTimeout) {
+        this.replyTimeout = replyTimeout;
+    }
+
+    public String getSenderId() {
+        return senderId;
+    }
+
+    public void setSenderId(String senderId) {
+        this.senderId = senderId;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public void setSenderName(String senderName) {
+        this.senderName = senderName;
+    }
+
+    public Integer getChannelMaxFrameSize() {
+        return channelMaxFrameSize;
+    }
+
+    public void setChannelMaxFrameSize(Integer channelMaxFrameSize) {
+        this.channelMaxFrameSize = channelMaxFrameSize;
+    }
+
     public Boolean getManagedGateway() {
         return managedGateway;
     }
@@ -698,6 +822,14 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.certificateFingerprint = certificateFingerprint;
     }
 
+    public String getChannelToken() {
+        return channelToken;
+    }
+
+    public void setChannelToken(String channelToken) {
+        this.channelToken = channelToken;
+    }
+
     public Boolean getDeviceIdentity() {
         return deviceIdentity;
     }
@@ -756,6 +888,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "sessionKey", sessionKey);
         add(s, "bridgeErrorHandler", bridgeErrorHandler);
         add(s, "concurrentConsumers", concurrentConsumers);
+        add(s, "deliverGreeting", deliverGreeting);
         add(s, "events", events);
         add(s, "runId", runId);
         add(s, "states", states);
@@ -782,6 +915,13 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "requestTimeout", requestTimeout);
         add(s, "toolEvents", toolEvents);
         add(s, "workerPoolSize", workerPoolSize);
+        add(s, "channelUrl", channelUrl);
+        add(s, "replyCompletion", replyCompletion);
+        add(s, "replyQuietPeriod", replyQuietPeriod);
+        add(s, "replyTimeout", replyTimeout);
+        add(s, "senderId", senderId);
+        add(s, "senderName", senderName);
+        add(s, "channelMaxFrameSize", channelMaxFrameSize);
         add(s, "managedGateway", managedGateway);
         add(s, "managedGatewayCacheDir", managedGatewayCacheDir);
         add(s, "managedGatewayCommand", managedGatewayCommand);
@@ -794,6 +934,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         add(s, "managedGatewayStopTimeout", managedGatewayStopTimeout);
         add(s, "managedGatewayVersion", managedGatewayVersion);
         add(s, "certificateFingerprint", certificateFingerprint);
+        add(s, "channelToken", channelToken == null ? null : MASK);
         add(s, "deviceIdentity", deviceIdentity);
         add(s, "deviceIdentityFile", deviceIdentityFile);
         add(s, "password", password == null ? null : MASK);

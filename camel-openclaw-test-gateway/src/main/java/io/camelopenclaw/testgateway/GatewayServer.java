@@ -1,12 +1,10 @@
 package io.camelopenclaw.testgateway;
 
 import java.nio.channels.ServerSocketChannel;
-import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The WebSocket listener (Java-WebSocket's selector and worker threads, nothing more): hands each socket's frames to
  * the handshake handler until hello-ok, then to the request router.
  */
-final class GatewayServer extends WebSocketServer {
+final class GatewayServer extends LoopbackServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private static final int KEEPALIVE_SECONDS = 25;
@@ -24,7 +22,6 @@ final class GatewayServer extends WebSocketServer {
     private final RequestRouter router;
     private final EventBroadcaster broadcaster;
     private final RequestLog requests;
-    private final CountDownLatch started = new CountDownLatch(1);
 
     GatewayServer(
             ServerSocketChannel channel,
@@ -39,34 +36,7 @@ final class GatewayServer extends WebSocketServer {
         this.router = router;
         this.broadcaster = broadcaster;
         this.requests = requests;
-        setReuseAddr(true);
-        setTcpNoDelay(true);
         setConnectionLostTimeout(KEEPALIVE_SECONDS);
-        setDaemon(true);
-    }
-
-    /** Starts the selector thread and waits until it accepts connections. */
-    void startListening() throws InterruptedException {
-        start();
-        started.await();
-    }
-
-    /**
-     * Asks the selector again to write sockets that still hold queued frames. Java-WebSocket's selector can lose a
-     * write request: when a frame is queued right after the selector emptied the queue but before it dropped its
-     * write interest, the frame waits for the next write on that socket, which may never come.
-     */
-    void flushStalled() {
-        for (WebSocket socket : getConnections()) {
-            if (socket.hasBufferedData()) {
-                onWriteDemand(socket);
-            }
-        }
-    }
-
-    @Override
-    public void onStart() {
-        started.countDown();
     }
 
     @Override
@@ -117,16 +87,6 @@ final class GatewayServer extends WebSocketServer {
         if (connection != null) {
             broadcaster.remove(connection);
             LOG.debug("connection {} closed: {} {}", connection.connId(), code, reason);
-        }
-    }
-
-    @Override
-    public void onError(WebSocket socket, Exception error) {
-        if (socket == null) {
-            LOG.error("test gateway listener failed", error);
-            started.countDown();
-        } else {
-            LOG.debug("socket error", error);
         }
     }
 }

@@ -38,6 +38,12 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "certificatefingerprint":
         case "certificateFingerprint": getOrCreateConfiguration(target).setCertificateFingerprint(property(camelContext, java.lang.String.class, value)); return true;
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": getOrCreateConfiguration(target).setChannelMaxFrameSize(property(camelContext, int.class, value)); return true;
+        case "channeltoken":
+        case "channelToken": getOrCreateConfiguration(target).setChannelToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "channelurl":
+        case "channelUrl": getOrCreateConfiguration(target).setChannelUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientdisplayname":
         case "clientDisplayName": getOrCreateConfiguration(target).setClientDisplayName(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -46,6 +52,8 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliver": getOrCreateConfiguration(target).setDeliver(property(camelContext, boolean.class, value)); return true;
+        case "delivergreeting":
+        case "deliverGreeting": getOrCreateConfiguration(target).setDeliverGreeting(property(camelContext, boolean.class, value)); return true;
         case "deviceidentity":
         case "deviceIdentity": getOrCreateConfiguration(target).setDeviceIdentity(property(camelContext, boolean.class, value)); return true;
         case "deviceidentityfile":
@@ -95,6 +103,12 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "reconnectInitialDelay": getOrCreateConfiguration(target).setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": getOrCreateConfiguration(target).setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replycompletion":
+        case "replyCompletion": getOrCreateConfiguration(target).setReplyCompletion(property(camelContext, java.lang.String.class, value)); return true;
+        case "replyquietperiod":
+        case "replyQuietPeriod": getOrCreateConfiguration(target).setReplyQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replytimeout":
+        case "replyTimeout": getOrCreateConfiguration(target).setReplyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runid":
@@ -104,6 +118,10 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "runtimeout":
         case "runTimeout": getOrCreateConfiguration(target).setRunTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderid":
+        case "senderId": getOrCreateConfiguration(target).setSenderId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendername":
+        case "senderName": getOrCreateConfiguration(target).setSenderName(property(camelContext, java.lang.String.class, value)); return true;
         case "sessionkey":
         case "sessionKey": getOrCreateConfiguration(target).setSessionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -135,6 +153,12 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return boolean.class;
         case "certificatefingerprint":
         case "certificateFingerprint": return java.lang.String.class;
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": return int.class;
+        case "channeltoken":
+        case "channelToken": return java.lang.String.class;
+        case "channelurl":
+        case "channelUrl": return java.lang.String.class;
         case "clientdisplayname":
         case "clientDisplayName": return java.lang.String.class;
         case "concurrentconsumers":
@@ -143,6 +167,8 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "deliver": return boolean.class;
+        case "delivergreeting":
+        case "deliverGreeting": return boolean.class;
         case "deviceidentity":
         case "deviceIdentity": return boolean.class;
         case "deviceidentityfile":
@@ -192,6 +218,12 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
+        case "replycompletion":
+        case "replyCompletion": return java.lang.String.class;
+        case "replyquietperiod":
+        case "replyQuietPeriod": return long.class;
+        case "replytimeout":
+        case "replyTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "runid":
@@ -201,6 +233,10 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "runtimeout":
         case "runTimeout": return long.class;
         case "scopes": return java.lang.String.class;
+        case "senderid":
+        case "senderId": return java.lang.String.class;
+        case "sendername":
+        case "senderName": return java.lang.String.class;
         case "sessionkey":
         case "sessionKey": return java.lang.String.class;
         case "sslcontextparameters":
@@ -233,6 +269,12 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "certificatefingerprint":
         case "certificateFingerprint": return getOrCreateConfiguration(target).getCertificateFingerprint();
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": return getOrCreateConfiguration(target).getChannelMaxFrameSize();
+        case "channeltoken":
+        case "channelToken": return getOrCreateConfiguration(target).getChannelToken();
+        case "channelurl":
+        case "channelUrl": return getOrCreateConfiguration(target).getChannelUrl();
         case "clientdisplayname":
         case "clientDisplayName": return getOrCreateConfiguration(target).getClientDisplayName();
         case "concurrentconsumers":
@@ -241,6 +283,8 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "deliver": return getOrCreateConfiguration(target).isDeliver();
+        case "delivergreeting":
+        case "deliverGreeting": return getOrCreateConfiguration(target).isDeliverGreeting();
         case "deviceidentity":
         case "deviceIdentity": return getOrCreateConfiguration(target).isDeviceIdentity();
         case "deviceidentityfile":
@@ -290,6 +334,12 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "reconnectInitialDelay": return getOrCreateConfiguration(target).getReconnectInitialDelay();
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return getOrCreateConfiguration(target).getReconnectMaxDelay();
+        case "replycompletion":
+        case "replyCompletion": return getOrCreateConfiguration(target).getReplyCompletion();
+        case "replyquietperiod":
+        case "replyQuietPeriod": return getOrCreateConfiguration(target).getReplyQuietPeriod();
+        case "replytimeout":
+        case "replyTimeout": return getOrCreateConfiguration(target).getReplyTimeout();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "runid":
@@ -299,6 +349,10 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "runtimeout":
         case "runTimeout": return getOrCreateConfiguration(target).getRunTimeout();
         case "scopes": return getOrCreateConfiguration(target).getScopes();
+        case "senderid":
+        case "senderId": return getOrCreateConfiguration(target).getSenderId();
+        case "sendername":
+        case "senderName": return getOrCreateConfiguration(target).getSenderName();
         case "sessionkey":
         case "sessionKey": return getOrCreateConfiguration(target).getSessionKey();
         case "sslcontextparameters":

@@ -27,6 +27,12 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "agentId": target.setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "certificatefingerprint":
         case "certificateFingerprint": target.setCertificateFingerprint(property(camelContext, java.lang.String.class, value)); return true;
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": target.setChannelMaxFrameSize(property(camelContext, int.class, value)); return true;
+        case "channeltoken":
+        case "channelToken": target.setChannelToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "channelurl":
+        case "channelUrl": target.setChannelUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientdisplayname":
         case "clientDisplayName": target.setClientDisplayName(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -34,6 +40,8 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "deliver": target.setDeliver(property(camelContext, boolean.class, value)); return true;
+        case "delivergreeting":
+        case "deliverGreeting": target.setDeliverGreeting(property(camelContext, boolean.class, value)); return true;
         case "deviceidentity":
         case "deviceIdentity": target.setDeviceIdentity(property(camelContext, boolean.class, value)); return true;
         case "deviceidentityfile":
@@ -59,6 +67,12 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "reconnectInitialDelay": target.setReconnectInitialDelay(property(camelContext, long.class, value)); return true;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": target.setReconnectMaxDelay(property(camelContext, long.class, value)); return true;
+        case "replycompletion":
+        case "replyCompletion": target.setReplyCompletion(property(camelContext, java.lang.String.class, value)); return true;
+        case "replyquietperiod":
+        case "replyQuietPeriod": target.setReplyQuietPeriod(property(camelContext, long.class, value)); return true;
+        case "replytimeout":
+        case "replyTimeout": target.setReplyTimeout(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "runid":
@@ -68,6 +82,10 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "runtimeout":
         case "runTimeout": target.setRunTimeout(property(camelContext, long.class, value)); return true;
         case "scopes": target.setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderid":
+        case "senderId": target.setSenderId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendername":
+        case "senderName": target.setSenderName(property(camelContext, java.lang.String.class, value)); return true;
         case "sessionkey":
         case "sessionKey": target.setSessionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -93,6 +111,12 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "agentId": return java.lang.String.class;
         case "certificatefingerprint":
         case "certificateFingerprint": return java.lang.String.class;
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": return int.class;
+        case "channeltoken":
+        case "channelToken": return java.lang.String.class;
+        case "channelurl":
+        case "channelUrl": return java.lang.String.class;
         case "clientdisplayname":
         case "clientDisplayName": return java.lang.String.class;
         case "concurrentconsumers":
@@ -100,6 +124,8 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "deliver": return boolean.class;
+        case "delivergreeting":
+        case "deliverGreeting": return boolean.class;
         case "deviceidentity":
         case "deviceIdentity": return boolean.class;
         case "deviceidentityfile":
@@ -125,6 +151,12 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
+        case "replycompletion":
+        case "replyCompletion": return java.lang.String.class;
+        case "replyquietperiod":
+        case "replyQuietPeriod": return long.class;
+        case "replytimeout":
+        case "replyTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "runid":
@@ -134,6 +166,10 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "runtimeout":
         case "runTimeout": return long.class;
         case "scopes": return java.lang.String.class;
+        case "senderid":
+        case "senderId": return java.lang.String.class;
+        case "sendername":
+        case "senderName": return java.lang.String.class;
         case "sessionkey":
         case "sessionKey": return java.lang.String.class;
         case "sslcontextparameters":
@@ -160,6 +196,12 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "agentId": return target.getAgentId();
         case "certificatefingerprint":
         case "certificateFingerprint": return target.getCertificateFingerprint();
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": return target.getChannelMaxFrameSize();
+        case "channeltoken":
+        case "channelToken": return target.getChannelToken();
+        case "channelurl":
+        case "channelUrl": return target.getChannelUrl();
         case "clientdisplayname":
         case "clientDisplayName": return target.getClientDisplayName();
         case "concurrentconsumers":
@@ -167,6 +209,8 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "deliver": return target.isDeliver();
+        case "delivergreeting":
+        case "deliverGreeting": return target.isDeliverGreeting();
         case "deviceidentity":
         case "deviceIdentity": return target.isDeviceIdentity();
         case "deviceidentityfile":
@@ -192,6 +236,12 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "reconnectInitialDelay": return target.getReconnectInitialDelay();
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return target.getReconnectMaxDelay();
+        case "replycompletion":
+        case "replyCompletion": return target.getReplyCompletion();
+        case "replyquietperiod":
+        case "replyQuietPeriod": return target.getReplyQuietPeriod();
+        case "replytimeout":
+        case "replyTimeout": return target.getReplyTimeout();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "runid":
@@ -201,6 +251,10 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "runtimeout":
         case "runTimeout": return target.getRunTimeout();
         case "scopes": return target.getScopes();
+        case "senderid":
+        case "senderId": return target.getSenderId();
+        case "sendername":
+        case "senderName": return target.getSenderName();
         case "sessionkey":
         case "sessionKey": return target.getSessionKey();
         case "sslcontextparameters":

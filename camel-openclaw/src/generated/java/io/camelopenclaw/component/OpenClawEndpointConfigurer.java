@@ -33,6 +33,12 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "catchUpLimit": target.setCatchUpLimit(property(camelContext, int.class, value)); return true;
         case "certificatefingerprint":
         case "certificateFingerprint": target.getConfiguration().setCertificateFingerprint(property(camelContext, java.lang.String.class, value)); return true;
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": target.getConfiguration().setChannelMaxFrameSize(property(camelContext, int.class, value)); return true;
+        case "channeltoken":
+        case "channelToken": target.getConfiguration().setChannelToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "channelurl":
+        case "channelUrl": target.getConfiguration().setChannelUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientdisplayname":
         case "clientDisplayName": target.getConfiguration().setClientDisplayName(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -40,6 +46,8 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliver": target.getConfiguration().setDeliver(property(camelContext, boolean.class, value)); return true;
+        case "delivergreeting":
+        case "deliverGreeting": target.getConfiguration().setDeliverGreeting(property(camelContext, boolean.class, value)); return true;
         case "deviceidentity":
         case "deviceIdentity": target.getConfiguration().setDeviceIdentity(property(camelContext, boolean.class, value)); return true;
         case "deviceidentityfile":
@@ -73,6 +81,12 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "reconnectInitialDelay": target.getConfiguration().setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": target.getConfiguration().setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replycompletion":
+        case "replyCompletion": target.getConfiguration().setReplyCompletion(property(camelContext, java.lang.String.class, value)); return true;
+        case "replyquietperiod":
+        case "replyQuietPeriod": target.getConfiguration().setReplyQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replytimeout":
+        case "replyTimeout": target.getConfiguration().setReplyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runid":
@@ -82,6 +96,10 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "runtimeout":
         case "runTimeout": target.getConfiguration().setRunTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": target.getConfiguration().setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderid":
+        case "senderId": target.getConfiguration().setSenderId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendername":
+        case "senderName": target.getConfiguration().setSenderName(property(camelContext, java.lang.String.class, value)); return true;
         case "sessionkey":
         case "sessionKey": target.getConfiguration().setSessionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -113,6 +131,12 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "catchUpLimit": return int.class;
         case "certificatefingerprint":
         case "certificateFingerprint": return java.lang.String.class;
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": return int.class;
+        case "channeltoken":
+        case "channelToken": return java.lang.String.class;
+        case "channelurl":
+        case "channelUrl": return java.lang.String.class;
         case "clientdisplayname":
         case "clientDisplayName": return java.lang.String.class;
         case "concurrentconsumers":
@@ -120,6 +144,8 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "deliver": return boolean.class;
+        case "delivergreeting":
+        case "deliverGreeting": return boolean.class;
         case "deviceidentity":
         case "deviceIdentity": return boolean.class;
         case "deviceidentityfile":
@@ -153,6 +179,12 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
+        case "replycompletion":
+        case "replyCompletion": return java.lang.String.class;
+        case "replyquietperiod":
+        case "replyQuietPeriod": return long.class;
+        case "replytimeout":
+        case "replyTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "runid":
@@ -162,6 +194,10 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "runtimeout":
         case "runTimeout": return long.class;
         case "scopes": return java.lang.String.class;
+        case "senderid":
+        case "senderId": return java.lang.String.class;
+        case "sendername":
+        case "senderName": return java.lang.String.class;
         case "sessionkey":
         case "sessionKey": return java.lang.String.class;
         case "sslcontextparameters":
@@ -194,6 +230,12 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "catchUpLimit": return target.getCatchUpLimit();
         case "certificatefingerprint":
         case "certificateFingerprint": return target.getConfiguration().getCertificateFingerprint();
+        case "channelmaxframesize":
+        case "channelMaxFrameSize": return target.getConfiguration().getChannelMaxFrameSize();
+        case "channeltoken":
+        case "channelToken": return target.getConfiguration().getChannelToken();
+        case "channelurl":
+        case "channelUrl": return target.getConfiguration().getChannelUrl();
         case "clientdisplayname":
         case "clientDisplayName": return target.getConfiguration().getClientDisplayName();
         case "concurrentconsumers":
@@ -201,6 +243,8 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "deliver": return target.getConfiguration().isDeliver();
+        case "delivergreeting":
+        case "deliverGreeting": return target.getConfiguration().isDeliverGreeting();
         case "deviceidentity":
         case "deviceIdentity": return target.getConfiguration().isDeviceIdentity();
         case "deviceidentityfile":
@@ -234,6 +278,12 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "reconnectInitialDelay": return target.getConfiguration().getReconnectInitialDelay();
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return target.getConfiguration().getReconnectMaxDelay();
+        case "replycompletion":
+        case "replyCompletion": return target.getConfiguration().getReplyCompletion();
+        case "replyquietperiod":
+        case "replyQuietPeriod": return target.getConfiguration().getReplyQuietPeriod();
+        case "replytimeout":
+        case "replyTimeout": return target.getConfiguration().getReplyTimeout();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "runid":
@@ -243,6 +293,10 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "runtimeout":
         case "runTimeout": return target.getConfiguration().getRunTimeout();
         case "scopes": return target.getConfiguration().getScopes();
+        case "senderid":
+        case "senderId": return target.getConfiguration().getSenderId();
+        case "sendername":
+        case "senderName": return target.getConfiguration().getSenderName();
         case "sessionkey":
         case "sessionKey": return target.getConfiguration().getSessionKey();
         case "sslcontextparameters":

@@ -24,16 +24,20 @@ public class OpenClawEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(51);
         props.add("agentId");
         props.add("bridgeErrorHandler");
         props.add("catchUp");
         props.add("catchUpLimit");
         props.add("certificateFingerprint");
+        props.add("channelMaxFrameSize");
+        props.add("channelToken");
+        props.add("channelUrl");
         props.add("clientDisplayName");
         props.add("concurrentConsumers");
         props.add("connectTimeout");
         props.add("deliver");
+        props.add("deliverGreeting");
         props.add("deviceIdentity");
         props.add("deviceIdentityFile");
         props.add("events");
@@ -53,11 +57,16 @@ public class OpenClawEndpointUriFactory extends org.apache.camel.support.compone
         props.add("queueCapacity");
         props.add("reconnectInitialDelay");
         props.add("reconnectMaxDelay");
+        props.add("replyCompletion");
+        props.add("replyQuietPeriod");
+        props.add("replyTimeout");
         props.add("requestTimeout");
         props.add("runId");
         props.add("runMethod");
         props.add("runTimeout");
         props.add("scopes");
+        props.add("senderId");
+        props.add("senderName");
         props.add("sessionKey");
         props.add("sslContextParameters");
         props.add("states");
@@ -68,7 +77,8 @@ public class OpenClawEndpointUriFactory extends org.apache.camel.support.compone
         props.add("token");
         props.add("toolEvents");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
+        secretProps.add("channelToken");
         secretProps.add("password");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -3,6 +3,7 @@ package io.camelopenclaw.component;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.camelopenclaw.client.channel.ChannelClientOptions;
 import io.camelopenclaw.client.run.RunMethod;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
@@ -125,6 +126,35 @@ public class OpenClawConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "map", enums = "map,json")
     private PayloadFormat payloadFormat = PayloadFormat.MAP;
+
+    // ------------------------------------------------------------------ channel (openclaw-websocket plugin)
+
+    @UriParam(label = "channel", defaultValue = ChannelClientOptions.DEFAULT_URL)
+    private String channelUrl = ChannelClientOptions.DEFAULT_URL;
+
+    @UriParam(label = "channel")
+    private String senderId;
+
+    @UriParam(label = "channel")
+    private String senderName;
+
+    @UriParam(label = "channel,security", secret = true)
+    private String channelToken;
+
+    @UriParam(label = "channel", defaultValue = "300000", javaType = "java.time.Duration")
+    private long replyTimeout = 300_000;
+
+    @UriParam(label = "channel", defaultValue = "quietPeriod", enums = "quietPeriod,firstResponse")
+    private String replyCompletion = "quietPeriod";
+
+    @UriParam(label = "channel", defaultValue = "1000", javaType = "java.time.Duration")
+    private long replyQuietPeriod = 1_000;
+
+    @UriParam(label = "channel,consumer", defaultValue = "false")
+    private boolean deliverGreeting;
+
+    @UriParam(label = "channel,advanced", defaultValue = "104857600")
+    private int channelMaxFrameSize = ChannelClientOptions.DEFAULT_MAX_FRAME_BYTES;
 
     // ------------------------------------------------------------------ consumers
 
@@ -468,6 +498,114 @@ public class OpenClawConfiguration implements Cloneable {
      */
     public void setStates(String states) {
         this.states = states;
+    }
+
+    public String getChannelUrl() {
+        return channelUrl;
+    }
+
+    /**
+     * Channel: the address of the openclaw-websocket channel plugin (ws:// or wss://, with its path; the plugin's
+     * defaults are port 18800 and path /ws). The senderId, senderName and channelToken options are added as its query
+     * parameters.
+     */
+    public void setChannelUrl(String channelUrl) {
+        this.channelUrl = channelUrl;
+    }
+
+    public String getSenderId() {
+        return senderId;
+    }
+
+    /**
+     * Channel: the connection's sender id (the plugin keeps one agent session per sender; with a verified token the
+     * plugin uses the auth service's user id instead). The header CamelOpenClawChannelSenderId overrides it per
+     * message.
+     */
+    public void setSenderId(String senderId) {
+        this.senderId = senderId;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    /** Channel: the connection's sender display name (the header CamelOpenClawChannelSenderName overrides it). */
+    public void setSenderName(String senderName) {
+        this.senderName = senderName;
+    }
+
+    public String getChannelToken() {
+        return channelToken;
+    }
+
+    /**
+     * Channel: the token the plugin's auth service verifies (sent as the token query parameter; never logged). A
+     * refused token (close 4401) fails every exchange with ChannelAuthException and is not retried.
+     */
+    public void setChannelToken(String channelToken) {
+        this.channelToken = channelToken;
+    }
+
+    public long getReplyTimeout() {
+        return replyTimeout;
+    }
+
+    /**
+     * Channel: longest wait for the complete reply to a message, in milliseconds, counted from sending (including a
+     * wait for the connection); then the exchange fails with GatewayTimeoutException.
+     */
+    public void setReplyTimeout(long replyTimeout) {
+        this.replyTimeout = replyTimeout;
+    }
+
+    public String getReplyCompletion() {
+        return replyCompletion;
+    }
+
+    /**
+     * Channel: when a reply is complete. The plugin sends no end marker and splits a reply into one done:true frame
+     * per paragraph (and per 4,000 characters of a longer paragraph). quietPeriod: complete when replyQuietPeriod
+     * passed without a further frame for the message after a done:true frame; firstResponse: complete on the first
+     * done:true frame (right only for one-paragraph replies of at most 4,000 characters; the rest arrive at the
+     * consumer as late frames).
+     */
+    public void setReplyCompletion(String replyCompletion) {
+        this.replyCompletion = replyCompletion;
+    }
+
+    public long getReplyQuietPeriod() {
+        return replyQuietPeriod;
+    }
+
+    /** Channel: the silence after a done:true frame that completes a reply (replyCompletion=quietPeriod), in ms. */
+    public void setReplyQuietPeriod(long replyQuietPeriod) {
+        this.replyQuietPeriod = replyQuietPeriod;
+    }
+
+    public boolean isDeliverGreeting() {
+        return deliverGreeting;
+    }
+
+    /**
+     * Channel consumer: also deliver the greeting the plugin sends on every (re)connect, with
+     * CamelOpenClawChannelGreeting=true.
+     */
+    public void setDeliverGreeting(boolean deliverGreeting) {
+        this.deliverGreeting = deliverGreeting;
+    }
+
+    public int getChannelMaxFrameSize() {
+        return channelMaxFrameSize;
+    }
+
+    /**
+     * Channel: the largest frame in bytes, both ways: a larger message fails with PayloadTooLargeException before it
+     * is sent; a larger inbound frame closes the connection (1009) and fails the messages in flight with
+     * GatewayProtocolException. Default: the plugin's own limit (100 MiB).
+     */
+    public void setChannelMaxFrameSize(int channelMaxFrameSize) {
+        this.channelMaxFrameSize = channelMaxFrameSize;
     }
 
     public int getQueueCapacity() {

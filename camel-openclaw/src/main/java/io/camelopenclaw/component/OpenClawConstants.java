@@ -200,6 +200,109 @@ public final class OpenClawConstants {
             javaType = "Boolean")
     public static final String CATCH_UP = "CamelOpenClawCatchUp";
 
+    // ------------------------------------------------------------------ channel headers (openclaw:channel)
+
+    @Metadata(
+            label = "producer,consumer",
+            description = "Channel. In (producer): the message id replies are correlated by (default: a new UUID)."
+                    + " Out: the id of the message answered (producer) or of the frame received, when it had one"
+                    + " (consumer).",
+            javaType = "String")
+    public static final String CHANNEL_MESSAGE_ID = "CamelOpenClawChannelMessageId";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: the message's sender id, instead of the `senderId` option (the plugin keeps one"
+                    + " agent session per sender, per group for group messages).",
+            javaType = "String")
+    public static final String CHANNEL_SENDER_ID = "CamelOpenClawChannelSenderId";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: the message's sender display name, instead of the `senderName` option.",
+            javaType = "String")
+    public static final String CHANNEL_SENDER_NAME = "CamelOpenClawChannelSenderName";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: `direct` (the plugin's default) or `group` (needs `CamelOpenClawChannelGroupId`).",
+            javaType = "String",
+            enums = "direct,group")
+    public static final String CHANNEL_CHAT_TYPE = "CamelOpenClawChannelChatType";
+
+    @Metadata(label = "producer", description = "Channel: the group id of a group message.", javaType = "String")
+    public static final String CHANNEL_GROUP_ID = "CamelOpenClawChannelGroupId";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: the group's name or subject (the plugin defaults it to the group id).",
+            javaType = "String")
+    public static final String CHANNEL_GROUP_SUBJECT = "CamelOpenClawChannelGroupSubject";
+
+    @Metadata(label = "producer", description = "Channel: the id of the message replied to.", javaType = "String")
+    public static final String CHANNEL_REPLY_TO_MESSAGE_ID = "CamelOpenClawChannelReplyToMessageId";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: the text of the message replied to (the plugin quotes it to the agent).",
+            javaType = "String")
+    public static final String CHANNEL_REPLY_TO_BODY = "CamelOpenClawChannelReplyToBody";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: media file path(s) on the gateway host: a String (one file) or a List/array of"
+                    + " them. One file goes as `mediaPath`, several as `mediaPaths`.",
+            javaType = "Object")
+    public static final String CHANNEL_MEDIA_PATHS = "CamelOpenClawChannelMediaPaths";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: the MIME type(s) of the media files, in the same order: a String or a List/array.",
+            javaType = "Object")
+    public static final String CHANNEL_MEDIA_TYPES = "CamelOpenClawChannelMediaTypes";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel: custom data (a Map, or JSON object text) the plugin merges into the agent's"
+                    + " inbound context.",
+            javaType = "Object")
+    public static final String CHANNEL_CUSTOM_DATA = "CamelOpenClawChannelCustomData";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel. Out: how many `done:true` frames the reply came in (one per paragraph and per"
+                    + " 4,000 characters of a longer paragraph).",
+            javaType = "Integer")
+    public static final String CHANNEL_CHUNK_COUNT = "CamelOpenClawChannelChunkCount";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel. Out: the reply's `done:true` frame contents in order (the body joins them with a"
+                    + " blank line, the separator the plugin removed between paragraphs).",
+            javaType = "java.util.List<String>")
+    public static final String CHANNEL_CHUNKS = "CamelOpenClawChannelChunks";
+
+    @Metadata(
+            label = "producer",
+            description = "Channel. Out: how many `chat.stream` frames (partial replies) arrived for the message.",
+            javaType = "Integer")
+    public static final String CHANNEL_STREAM_COUNT = "CamelOpenClawChannelStreamCount";
+
+    @Metadata(
+            label = "consumer",
+            description = "Channel: `true` for the greeting the plugin sends first on every (re)connect (delivered"
+                    + " only with `deliverGreeting=true`).",
+            javaType = "Boolean")
+    public static final String CHANNEL_GREETING = "CamelOpenClawChannelGreeting";
+
+    @Metadata(
+            label = "consumer",
+            description = "Channel: `true` for a reply frame of a message this endpoint sent that arrived after the"
+                    + " message had completed or failed (for example a later chunk with `replyCompletion=firstResponse`"
+                    + " or after the reply timeout).",
+            javaType = "Boolean")
+    public static final String CHANNEL_LATE = "CamelOpenClawChannelLate";
+
     // ------------------------------------------------------------------ exchange properties
 
     /** Exchange property: the run's tool calls ({@code List<ToolCall>}). */

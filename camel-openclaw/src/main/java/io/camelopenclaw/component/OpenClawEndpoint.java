@@ -3,6 +3,8 @@ package io.camelopenclaw.component;
 import java.net.URI;
 import java.util.List;
 
+import io.camelopenclaw.client.channel.ChannelClient;
+import io.camelopenclaw.client.channel.ChannelUrls;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -18,7 +20,8 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.StringHelper;
 
 /**
- * Run agents, call gateway methods and receive events of an OpenClaw AI agent gateway.
+ * Run agents, call gateway methods and receive events of an OpenClaw AI agent gateway, or chat with its agents through
+ * the openclaw-websocket channel plugin.
  */
 @UriEndpoint(
         firstVersion = "0.1.0",
@@ -30,10 +33,12 @@ import org.apache.camel.util.StringHelper;
 public class OpenClawEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(
-            enums = "agent,events,rpc",
+            enums = "agent,events,rpc,channel",
             description = "What the endpoint does: `agent` runs agents (producer) or receives finished runs"
                     + " (consumer); `events` receives gateway events (consumer); `rpc` calls any gateway"
-                    + " method (producer).")
+                    + " method (producer); `channel` chats with the agent through the openclaw-websocket channel"
+                    + " plugin: a message in, the aggregated reply out (producer), or the messages the agent sends"
+                    + " unprompted (consumer).")
     @Metadata(required = true)
     private OpenClawKind kind;
 
@@ -51,6 +56,9 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
 
     private IdempotentRepository defaultRepository;
 
+    private ChannelClient channelClient;
+    private int channelUsers;
+
     OpenClawEndpoint(String uri, OpenClawComponent component, OpenClawKind kind, OpenClawConfiguration configuration) {
         super(uri, component);
         this.kind = kind;
@@ -67,9 +75,10 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         return switch (kind) {
             case AGENT -> new OpenClawAgentProducer(this);
             case RPC -> new OpenClawRpcProducer(this);
+            case CHANNEL -> new OpenClawChannelProducer(this);
             default ->
                 throw new UnsupportedOperationException(
-                        "openclaw:" + kind + " has no producer; use" + " openclaw:agent or openclaw:rpc");
+                        "openclaw:" + kind + " has no producer; use openclaw:agent, openclaw:rpc or openclaw:channel");
         };
     }
 
@@ -81,9 +90,10 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         Consumer consumer = switch (kind) {
             case AGENT -> new OpenClawAgentConsumer(this, processor);
             case EVENTS -> new OpenClawEventsConsumer(this, processor);
+            case CHANNEL -> new OpenClawChannelConsumer(this, processor);
             default ->
-                throw new UnsupportedOperationException(
-                        "openclaw:" + kind + " has no consumer; use" + " openclaw:agent or openclaw:events");
+                throw new UnsupportedOperationException("openclaw:" + kind
+                        + " has no consumer; use openclaw:agent, openclaw:events or openclaw:channel");
         };
         configureConsumer(consumer);
         return consumer;
@@ -166,9 +176,31 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
         getComponent().connections().release(connection);
     }
 
+    /**
+     * The channel client of this endpoint, shared by its producer and consumer (created, not started, by the first
+     * caller; callers start it); give it back with {@link #releaseChannel()}.
+     */
+    synchronized ChannelClient acquireChannel() {
+        if (channelClient == null) {
+            channelClient = new ChannelClient(ChannelSettings.options(configuration));
+        }
+        channelUsers++;
+        return channelClient;
+    }
+
+    /** Closes the channel client when its last user gives it back. */
+    synchronized void releaseChannel() {
+        if (--channelUsers == 0) {
+            channelClient.close();
+            channelClient = null;
+        }
+    }
+
     @Override
     public String getServiceUrl() {
-        return connectionSettings().gatewayUrl();
+        return kind == OpenClawKind.CHANNEL
+                ? ChannelUrls.redact(configuration.getChannelUrl())
+                : connectionSettings().gatewayUrl();
     }
 
     @Override

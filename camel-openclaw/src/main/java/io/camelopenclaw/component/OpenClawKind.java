@@ -9,7 +9,9 @@ public enum OpenClawKind {
     /** Receives gateway events (consumer). */
     EVENTS,
     /** Calls any gateway method (producer). */
-    RPC;
+    RPC,
+    /** Chats through the openclaw-websocket channel plugin (producer and consumer). */
+    CHANNEL;
 
     /** The kind named by a URI path such as {@code agent}. */
     static OpenClawKind of(String path) {
@@ -18,11 +20,11 @@ public enum OpenClawKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(
-                "Unknown openclaw endpoint kind '" + path + "': use openclaw:agent, openclaw:events or openclaw:rpc");
+        throw new IllegalArgumentException("Unknown openclaw endpoint kind '" + path
+                + "': use openclaw:agent, openclaw:events, openclaw:rpc or openclaw:channel");
     }
 
-    /** The name in URIs: {@code agent}, {@code events}, {@code rpc}. */
+    /** The name in URIs: {@code agent}, {@code events}, {@code rpc}, {@code channel}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

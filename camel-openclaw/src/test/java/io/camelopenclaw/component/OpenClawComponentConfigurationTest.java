@@ -153,8 +153,12 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
                 .doesNotContain("top-secret")
                 .doesNotContain("hidden-too")
                 .contains("token=xxxxxx");
+        assertThat(URISupport.sanitizeUri(
+                        endpoint("openclaw:channel?channelToken=chan-secret").getEndpointUri()))
+                .doesNotContain("chan-secret")
+                .contains("channelToken=xxxxxx");
         assertThat(new OpenClawEndpointUriFactory().secretPropertyNames())
-                .containsExactlyInAnyOrder("token", "password");
+                .containsExactlyInAnyOrder("token", "password", "channelToken");
     }
 
     @Test
@@ -163,6 +167,9 @@ class OpenClawComponentConfigurationTest extends OpenClawTestSupport {
         assertThat(endpoint("openclaw:rpc?method=health").getServiceProtocol()).isEqualTo("ws");
         assertThat(endpoint("openclaw:agent?gatewayUrl=wss://gw.example").getServiceProtocol())
                 .isEqualTo("wss");
+        assertThat(endpoint("openclaw:channel?channelUrl=wss://chat.example:18800/ws&channelToken=t0k")
+                        .getServiceUrl())
+                .isEqualTo("wss://chat.example:18800/ws");
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential reconnect backoff with jitter: initial x 2^attempt, capped, a fraction of it randomised. */
-final class Backoff {
+public final class Backoff {
 
     private final long initialMs;
     private final long maxMs;
