@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import io.camelopenclaw.client.channel.ReplyCompletion;
 import io.camelopenclaw.client.run.RunMethod;
 import io.camelopenclaw.component.OpenClawConfiguration;
 import io.camelopenclaw.component.PayloadFormat;
@@ -244,7 +245,7 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
      * frame (right only for one-paragraph replies of at most 4,000 characters; the rest arrive at the consumer as late
      * frames). Possible values: quietPeriod, firstResponse.
      */
-    private String replyCompletion;
+    private ReplyCompletion replyCompletion;
 
     /**
      * Channel: the silence after a done:true frame that completes a reply (replyCompletion=quietPeriod), in ms. A plain
@@ -678,11 +679,11 @@ public class OpenClawComponentConfiguration extends ComponentConfigurationProper
         this.channelUrl = channelUrl;
     }
 
-    public String getReplyCompletion() {
+    public ReplyCompletion getReplyCompletion() {
         return replyCompletion;
     }
 
-    public void setReplyCompletion(String replyCompletion) {
+    public void setReplyCompletion(ReplyCompletion replyCompletion) {
         this.replyCompletion = replyCompletion;
     }
 

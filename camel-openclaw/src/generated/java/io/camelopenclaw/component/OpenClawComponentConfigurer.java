@@ -104,7 +104,7 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": getOrCreateConfiguration(target).setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replycompletion":
-        case "replyCompletion": getOrCreateConfiguration(target).setReplyCompletion(property(camelContext, java.lang.String.class, value)); return true;
+        case "replyCompletion": getOrCreateConfiguration(target).setReplyCompletion(property(camelContext, io.camelopenclaw.client.channel.ReplyCompletion.class, value)); return true;
         case "replyquietperiod":
         case "replyQuietPeriod": getOrCreateConfiguration(target).setReplyQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replytimeout":
@@ -219,7 +219,7 @@ public class OpenClawComponentConfigurer extends PropertyConfigurerSupport imple
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
         case "replycompletion":
-        case "replyCompletion": return java.lang.String.class;
+        case "replyCompletion": return io.camelopenclaw.client.channel.ReplyCompletion.class;
         case "replyquietperiod":
         case "replyQuietPeriod": return long.class;
         case "replytimeout":

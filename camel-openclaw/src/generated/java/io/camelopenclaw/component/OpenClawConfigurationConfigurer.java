@@ -68,7 +68,7 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": target.setReconnectMaxDelay(property(camelContext, long.class, value)); return true;
         case "replycompletion":
-        case "replyCompletion": target.setReplyCompletion(property(camelContext, java.lang.String.class, value)); return true;
+        case "replyCompletion": target.setReplyCompletion(property(camelContext, io.camelopenclaw.client.channel.ReplyCompletion.class, value)); return true;
         case "replyquietperiod":
         case "replyQuietPeriod": target.setReplyQuietPeriod(property(camelContext, long.class, value)); return true;
         case "replytimeout":
@@ -152,7 +152,7 @@ public class OpenClawConfigurationConfigurer extends org.apache.camel.support.co
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
         case "replycompletion":
-        case "replyCompletion": return java.lang.String.class;
+        case "replyCompletion": return io.camelopenclaw.client.channel.ReplyCompletion.class;
         case "replyquietperiod":
         case "replyQuietPeriod": return long.class;
         case "replytimeout":

@@ -82,7 +82,7 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": target.getConfiguration().setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replycompletion":
-        case "replyCompletion": target.getConfiguration().setReplyCompletion(property(camelContext, java.lang.String.class, value)); return true;
+        case "replyCompletion": target.getConfiguration().setReplyCompletion(property(camelContext, io.camelopenclaw.client.channel.ReplyCompletion.class, value)); return true;
         case "replyquietperiod":
         case "replyQuietPeriod": target.getConfiguration().setReplyQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replytimeout":
@@ -180,7 +180,7 @@ public class OpenClawEndpointConfigurer extends PropertyConfigurerSupport implem
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
         case "replycompletion":
-        case "replyCompletion": return java.lang.String.class;
+        case "replyCompletion": return io.camelopenclaw.client.channel.ReplyCompletion.class;
         case "replyquietperiod":
         case "replyQuietPeriod": return long.class;
         case "replytimeout":

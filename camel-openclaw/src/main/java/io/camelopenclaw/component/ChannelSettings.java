@@ -2,11 +2,9 @@ package io.camelopenclaw.component;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 import io.camelopenclaw.client.channel.ChannelClientOptions;
 import io.camelopenclaw.client.channel.ChannelUrls;
-import io.camelopenclaw.client.channel.ReplyCompletion;
 
 /** The channel client's options from an endpoint's configuration (the connect and reconnect timing is shared). */
 final class ChannelSettings {
@@ -27,22 +25,12 @@ final class ChannelSettings {
                 .token(config.getChannelToken())
                 .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                 .replyTimeout(Duration.ofMillis(config.getReplyTimeout()))
-                .completion(completion(config.getReplyCompletion()))
+                .completion(config.getReplyCompletion())
                 .quietPeriod(Duration.ofMillis(config.getReplyQuietPeriod()))
                 .reconnectInitialDelay(Duration.ofMillis(config.getReconnectInitialDelay()))
                 .reconnectMaxDelay(Duration.ofMillis(config.getReconnectMaxDelay()))
                 .maxReconnectAttempts(config.getMaxReconnectAttempts())
                 .maxFrameBytes(config.getChannelMaxFrameSize())
                 .build();
-    }
-
-    private static ReplyCompletion completion(String value) {
-        return switch (value == null ? "" : value.toLowerCase(Locale.ROOT)) {
-            case "quietperiod" -> ReplyCompletion.QUIET_PERIOD;
-            case "firstresponse" -> ReplyCompletion.FIRST_RESPONSE;
-            default ->
-                throw new IllegalArgumentException(
-                        "replyCompletion must be quietPeriod or firstResponse, got " + value);
-        };
     }
 }

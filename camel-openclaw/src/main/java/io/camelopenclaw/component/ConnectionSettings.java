@@ -1,6 +1,7 @@
 package io.camelopenclaw.component;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**
- * The options of an endpoint that define its gateway connection (those marked {@link ConnectionOption}), with the
+ * The options of an endpoint that define its gateway connection (those of {@link OpenClawConnectionConfiguration}), with the
  * gateway URL and credentials defaulted from the environment. Endpoints whose settings are equal share one
  * connection. {@link #toString()} never shows secrets.
  */
@@ -25,8 +26,8 @@ final class ConnectionSettings {
     static final String ENV_TOKEN = "OPENCLAW_GATEWAY_TOKEN";
     static final String ENV_PASSWORD = "OPENCLAW_GATEWAY_PASSWORD";
 
-    private static final List<String> OPTIONS = Arrays.stream(OpenClawConfiguration.class.getDeclaredFields())
-            .filter(field -> field.isAnnotationPresent(ConnectionOption.class))
+    private static final List<String> OPTIONS = Arrays.stream(OpenClawConnectionConfiguration.class.getDeclaredFields())
+            .filter(field -> !Modifier.isStatic(field.getModifiers()))
             .map(Field::getName)
             .toList();
 
@@ -43,7 +44,7 @@ final class ConnectionSettings {
     static ConnectionSettings of(OpenClawConfiguration c, UnaryOperator<String> env) {
         OpenClawConfiguration resolved = c.copy();
         resolved.setGatewayUrl(firstNonBlank(
-                c.getGatewayUrl(), env.apply(ENV_GATEWAY_URL), OpenClawConfiguration.DEFAULT_GATEWAY_URL));
+                c.getGatewayUrl(), env.apply(ENV_GATEWAY_URL), OpenClawConnectionConfiguration.DEFAULT_GATEWAY_URL));
         resolved.setToken(firstNonBlank(c.getToken(), env.apply(ENV_TOKEN), null));
         resolved.setPassword(firstNonBlank(c.getPassword(), env.apply(ENV_PASSWORD), null));
         return new ConnectionSettings(resolved);

@@ -9,6 +9,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -18,6 +19,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.StringHelper;
+import org.apache.camel.util.URISupport;
 
 /**
  * Run agents, call gateway methods and receive events of an OpenClaw AI agent gateway, or chat with its agents through
@@ -57,6 +59,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
     private IdempotentRepository defaultRepository;
 
     private ChannelClient channelClient;
+    private OpenClawChannelHealthCheck channelHealthCheck;
     private int channelUsers;
 
     OpenClawEndpoint(String uri, OpenClawComponent component, OpenClawKind kind, OpenClawConfiguration configuration) {
@@ -183,6 +186,12 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
     synchronized ChannelClient acquireChannel() {
         if (channelClient == null) {
             channelClient = new ChannelClient(ChannelSettings.options(configuration));
+            channelHealthCheck = new OpenClawChannelHealthCheck(
+                    "openclaw:channel:" + URISupport.sanitizeUri(getEndpointUri()), channelClient);
+            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+            if (health != null) {
+                health.register(channelHealthCheck);
+            }
         }
         channelUsers++;
         return channelClient;
@@ -191,8 +200,13 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
     /** Closes the channel client when its last user gives it back. */
     synchronized void releaseChannel() {
         if (--channelUsers == 0) {
+            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+            if (health != null) {
+                health.unregister(channelHealthCheck);
+            }
             channelClient.close();
             channelClient = null;
+            channelHealthCheck = null;
         }
     }
 

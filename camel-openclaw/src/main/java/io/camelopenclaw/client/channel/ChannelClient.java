@@ -81,6 +81,11 @@ public final class ChannelClient implements AutoCloseable {
         return link.state();
     }
 
+    /** Why the client gave up or was closed; {@code null} while it is connecting, ready or reconnecting. */
+    public GatewayException failure() {
+        return link.terminalFailure();
+    }
+
     /** The channel's address with the token masked. */
     public String displayUrl() {
         return displayUrl;
