@@ -112,16 +112,14 @@ class RawTextDraftTest {
 
     @Test
     void theSocketSendsWithoutNagleDelay() {
-        JavaWebSocket socket = JavaWebSocket.create(
-                URI.create("ws://127.0.0.1:1"),
-                null,
-                Map.of(),
-                1_000,
-                5_000,
-                null,
-                false,
-                recorder(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        JavaWebSocket socket = socket(
+                URI.create("ws://127.0.0.1:1"), recorder(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         assertThat(socket.isTcpNoDelay()).isTrue();
+    }
+
+    /** A socket with a frame limit of 1000 bytes. */
+    private static JavaWebSocket socket(URI uri, SocketHandler handler) {
+        return JavaWebSocket.create(uri, null, Map.of(), 1_000, 5_000, null, false, handler);
     }
 
     /** What a {@link JavaWebSocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
@@ -131,15 +129,7 @@ class RawTextDraftTest {
         Delivery delivery =
                 new Delivery(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         try (RawFrameServer server = new RawFrameServer()) {
-            JavaWebSocket socket = JavaWebSocket.create(
-                    server.uri(),
-                    null,
-                    Map.of(),
-                    1_000,
-                    5_000,
-                    null,
-                    false,
-                    recorder(delivery.texts(), delivery.closes(), delivery.log()));
+            JavaWebSocket socket = socket(server.uri(), recorder(delivery.texts(), delivery.closes(), delivery.log()));
             socket.connect();
             server.accept();
             server.write(stream);
