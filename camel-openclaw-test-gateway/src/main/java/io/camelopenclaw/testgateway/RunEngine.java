@@ -1,7 +1,6 @@
 package io.camelopenclaw.testgateway;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +27,6 @@ final class RunEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
     private static final int SCRIPT_CACHE_SIZE = 256;
 
-    /** A pending {@code agent.wait}. */
-    private static final class Waiter {
-        final ClientConnection connection;
-        final String requestId;
-        ScheduledFuture<?> timer;
-
-        Waiter(ClientConnection connection, String requestId) {
-            this.connection = connection;
-            this.requestId = requestId;
-        }
-    }
-
     private final GatewayConfig config;
     private final ScheduledExecutorService executor;
     private final SessionStore sessions;
@@ -49,7 +36,7 @@ final class RunEngine {
     private final RunEndEvents ends;
     private final RunResults results;
     private final DedupeStore runs = new DedupeStore();
-    private final Map<String, List<Waiter>> waiters = new HashMap<>();
+    private final RunWaiters waiters;
     /** Scripts are a pure function of the message: recent ones are reused (least recently used dropped). */
     private final Map<String, AgentScript> scripts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -74,6 +61,7 @@ final class RunEngine {
         this.events = new RunEvents(frames, broadcaster);
         this.ends = new RunEndEvents(frames);
         this.results = new RunResults(config);
+        this.waiters = new RunWaiters(this::schedule, runId -> RunResults.waitExpired(runId, runs.find(runId)));
     }
 
     /** Runs a task on the engine thread; once the gateway has stopped, tasks are dropped. */
@@ -192,20 +180,7 @@ final class RunEngine {
             connection.respond(requestId, RunResults.waitExpired(runId, run));
             return;
         }
-        Waiter waiter = new Waiter(connection, requestId);
-        waiter.timer = schedule(() -> expire(runId, waiter), timeoutMs);
-        waiters.computeIfAbsent(runId, id -> new ArrayList<>()).add(waiter);
-    }
-
-    private void expire(String runId, Waiter waiter) {
-        List<Waiter> pending = waiters.get(runId);
-        if (pending == null || !pending.remove(waiter)) {
-            return;
-        }
-        if (pending.isEmpty()) {
-            waiters.remove(runId);
-        }
-        waiter.connection.respond(waiter.requestId, RunResults.waitExpired(runId, runs.find(runId)));
+        waiters.add(connection, requestId, runId, timeoutMs);
     }
 
     /** Aborts every live run without events: the gateway is going away. */
@@ -221,7 +196,6 @@ final class RunEngine {
             session.queue.clear();
             session.active = null;
         }
-        waiters.values().forEach(list -> list.forEach(waiter -> waiter.timer.cancel(false)));
         waiters.clear();
     }
 
@@ -400,14 +374,7 @@ final class RunEngine {
     /** The run's idempotency entry is written: replays and {@code agent.wait} see its outcome from now on. */
     private void settle(Run run) {
         run.settled = true;
-        List<Waiter> pending = waiters.remove(run.runId);
-        if (pending != null) {
-            String result = results.waited(run);
-            pending.forEach(waiter -> {
-                waiter.timer.cancel(false);
-                waiter.connection.respond(waiter.requestId, result);
-            });
-        }
+        waiters.answer(run.runId, () -> results.waited(run));
     }
 
     private void startNext(Session session) {

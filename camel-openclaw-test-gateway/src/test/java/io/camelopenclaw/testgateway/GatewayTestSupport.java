@@ -20,7 +20,7 @@ abstract class GatewayTestSupport {
         return gateway(b -> b);
     }
 
-    TestGateway gateway(UnaryOperator<TestGateway.Builder> settings) {
+    TestGateway gateway(UnaryOperator<TestGatewayBuilder> settings) {
         TestGateway gateway = settings.apply(TestGateway.builder().token(Connects.TOKEN))
                 .build()
                 .start();

@@ -12,6 +12,7 @@ import io.camelopenclaw.client.api.ConnectionStatus;
 import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.testgateway.TestGatewayBuilder;
 
 /** Starts test gateways and clients for a test and closes them afterwards. */
 final class ClientFixture implements AutoCloseable {
@@ -29,8 +30,8 @@ final class ClientFixture implements AutoCloseable {
                 .count();
     }
 
-    TestGateway gateway(Consumer<TestGateway.Builder> config) {
-        TestGateway.Builder b = TestGateway.builder().token(TOKEN);
+    TestGateway gateway(Consumer<TestGatewayBuilder> config) {
+        TestGatewayBuilder b = TestGateway.builder().token(TOKEN);
         config.accept(b);
         TestGateway gw = b.build().start();
         resources.add(gw);

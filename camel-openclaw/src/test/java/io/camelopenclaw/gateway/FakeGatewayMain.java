@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.camelopenclaw.testgateway.TestGateway;
+import io.camelopenclaw.testgateway.TestGatewayBuilder;
 
 /**
  * Stands in for {@code openclaw gateway run --port P --bind loopback} as a real process: serves the in-process
@@ -56,7 +57,7 @@ public final class FakeGatewayMain {
         if (mode.equals("mute")) {
             Thread.sleep(Long.MAX_VALUE);
         }
-        TestGateway.Builder builder = TestGateway.builder().port(port(args)).slowChunkDelay(SLOW_CHUNK_DELAY);
+        TestGatewayBuilder builder = TestGateway.builder().port(port(args)).slowChunkDelay(SLOW_CHUNK_DELAY);
         if (token != null) {
             builder.token(token);
         }
