@@ -3,8 +3,11 @@ package io.camelopenclaw.client.connection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,10 +18,12 @@ import io.camelopenclaw.client.json.JsonValues;
 
 /**
  * The socket's side of the connection, on its reader thread: checks a frame's size against the gateway's
- * {@code maxPayload}, parses its JSON straight from the UTF-8 bytes, tells responses from events and hands everything
- * to the dispatcher thread, the frames of one read together (one hand-off and at most one wake-up of the dispatcher
- * per read, not per frame). Responses, control events and the events of tracked runs always get there; other events
- * are dropped when the dispatcher's hand-off is full, and {@link #takeDropped()} tells the next delivery so.
+ * {@code maxPayload} and hands it to the dispatcher thread, the frames of one read together (one hand-off and at most
+ * one wake-up of the dispatcher per read, not per frame). A frame goes as a copy of its UTF-8 bytes and is parsed on
+ * the dispatcher, which reads the tree while it is in its own core's cache. When {@code capacity} frames wait
+ * unparsed, the reader parses them itself and tells responses from events: responses, control events and the events
+ * of tracked runs always get through; other events are dropped while the dispatcher's hand-off is full, and
+ * {@link #takeDropped()} tells the next delivery so.
  */
 final class FrameDecoder implements SocketHandler {
 
@@ -50,6 +55,8 @@ final class FrameDecoder implements SocketHandler {
     private final Inbound inbound;
     private final Supplier<GatewayInfo> info;
     private final AtomicBoolean dropped = new AtomicBoolean();
+    /** Frames handed to the dispatcher unparsed and not decoded yet; at the capacity the reader parses again. */
+    private final AtomicInteger unparsed = new AtomicInteger();
     /** The tasks of the frames of the current read, in order (reader thread only). */
     private List<Runnable> batch = new ArrayList<>();
 
@@ -95,29 +102,54 @@ final class FrameDecoder implements SocketHandler {
             batch.add(() -> inbound.oversized(socket, size, limit));
             return;
         }
+        long receivedAt = System.currentTimeMillis();
+        int offset = utf8.arrayOffset() + utf8.position();
+        if (unparsed.get() < dispatcher.capacity()) {
+            // parsed where it is used: the dispatcher reads the tree while it is still in its core's cache
+            byte[] copy = Arrays.copyOfRange(utf8.array(), offset, offset + size);
+            unparsed.incrementAndGet();
+            batch.add(() -> {
+                unparsed.decrementAndGet();
+                decode(socket, copy, 0, size, receivedAt, false);
+            });
+        } else {
+            // the dispatcher is behind: parse here, so that broadcast events can be dropped
+            decode(socket, utf8.array(), offset, size, receivedAt, true);
+        }
+    }
+
+    /**
+     * Parses a frame and handles it: on the dispatcher at once; on the reader (the dispatcher is behind) its task
+     * joins the read's batch, and a broadcast event is dropped when the hand-off is full.
+     */
+    private void decode(GatewaySocket socket, byte[] bytes, int offset, int length, long receivedAt, boolean onReader) {
+        Consumer<Runnable> sink = onReader ? batch::add : Runnable::run;
         JsonNode frame;
         try {
-            frame = JsonValues.parse(utf8.array(), utf8.arrayOffset() + utf8.position(), size);
+            frame = JsonValues.parse(bytes, offset, length);
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            batch.add(() -> inbound.malformed(socket, "not JSON: " + why));
+            sink.accept(() -> inbound.malformed(socket, "not JSON: " + why));
             return;
         }
         String type = JsonValues.text(frame, "type");
         if ("res".equals(type)) {
-            batch.add(() -> inbound.response(socket, frame));
+            sink.accept(() -> inbound.response(socket, frame));
         } else if ("event".equals(type)) {
-            dispatchEvent(socket, frame);
+            dispatchEvent(socket, frame, receivedAt, onReader);
         } else {
-            batch.add(() -> inbound.malformed(socket, "unknown frame type " + type));
+            sink.accept(() -> inbound.malformed(socket, "unknown frame type " + type));
         }
     }
 
-    private void dispatchEvent(GatewaySocket socket, JsonNode frame) {
+    private void dispatchEvent(GatewaySocket socket, JsonNode frame, long receivedAt, boolean onReader) {
         String name = JsonValues.text(frame, "event");
         JsonNode payload = frame.get("payload");
-        long receivedAt = System.currentTimeMillis();
         Runnable task = () -> inbound.event(socket, name, payload, JsonValues.number(frame, "seq"), receivedAt, frame);
+        if (!onReader) {
+            task.run();
+            return;
+        }
         if (name == null || Frames.isControlEvent(name) || inbound.isEssential(name, payload)) {
             batch.add(task);
             return;

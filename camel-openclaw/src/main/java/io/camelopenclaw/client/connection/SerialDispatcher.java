@@ -36,6 +36,11 @@ public final class SerialDispatcher {
         }
     }
 
+    /** How many droppable tasks may wait. */
+    int capacity() {
+        return capacity;
+    }
+
     /**
      * A droppable task that holds one of the {@code capacity} places until it has run, to be queued (alone or in a
      * batch); {@code null} when every place is taken or the dispatcher is shut down.
