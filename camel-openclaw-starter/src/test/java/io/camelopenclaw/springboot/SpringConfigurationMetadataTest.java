@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpringConfigurationMetadataTest {
 
-    private static final String PREFIX = "camel.component.openclaw.";
+    private static final String PREFIX = StarterSources.PREFIX;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static JsonNode read(String resource) throws Exception {
@@ -30,10 +29,6 @@ class SpringConfigurationMetadataTest {
             assertThat(in).as(resource).isNotNull();
             return MAPPER.readTree(in);
         }
-    }
-
-    private static String kebab(String option) {
-        return option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -47,7 +42,7 @@ class SpringConfigurationMetadataTest {
 
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> option : options.properties()) {
-            String name = PREFIX + kebab(option.getKey());
+            String name = PREFIX + StarterSources.kebab(option.getKey());
             JsonNode property = properties.remove(name);
             if (property == null) {
                 problems.add(name + ": missing");
@@ -107,7 +102,7 @@ class SpringConfigurationMetadataTest {
             if ("enum".equals(option.getValue().path("type").asText())) {
                 List<String> values = new ArrayList<>();
                 option.getValue().path("enum").forEach(v -> values.add(v.asText()));
-                assertThat(hints.get(PREFIX + kebab(option.getKey())))
+                assertThat(hints.get(PREFIX + StarterSources.kebab(option.getKey())))
                         .as(option.getKey())
                         .isEqualTo(values);
             }

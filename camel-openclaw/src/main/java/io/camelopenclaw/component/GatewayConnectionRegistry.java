@@ -9,7 +9,6 @@ import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +37,7 @@ final class GatewayConnectionRegistry {
             connection = new SharedGatewayConnection(
                     settings, client, "openclaw:" + settings.gatewayUrl() + "#" + sequence.incrementAndGet());
             connections.put(settings, connection);
-            HealthCheckRegistry health = HealthCheckRegistry.get(context);
-            if (health != null) {
-                health.register(connection.healthCheck());
-            }
+            connection.healthCheck().register(context);
             LOG.debug("Opening gateway connection {}", settings);
             DeviceIdentityStore device = options.deviceIdentityStore();
             if (device != null) {
@@ -78,10 +74,7 @@ final class GatewayConnectionRegistry {
 
     private void close(SharedGatewayConnection connection) {
         LOG.debug("Closing gateway connection {}", connection.settings());
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        if (health != null) {
-            health.unregister(connection.healthCheck());
-        }
+        connection.healthCheck().unregister(context);
         connection.client().close();
     }
 }

@@ -9,7 +9,6 @@ import io.camelopenclaw.gateway.ManagedGateway;
 import io.camelopenclaw.gateway.ManagedGatewayOptions;
 import io.camelopenclaw.gateway.OpenClawInstallation;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 
 /**
  * The component's managed local gateway: a {@link ManagedGateway} built from the component's managedGateway options
@@ -44,10 +43,7 @@ final class ManagedGatewayService {
             context.getExecutorServiceManager().shutdown(scheduler);
             throw e;
         }
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        if (health != null) {
-            health.register(service.healthCheck);
-        }
+        service.healthCheck.register(context);
         return service;
     }
 
@@ -86,10 +82,7 @@ final class ManagedGatewayService {
 
     /** Unregisters the health check and stops what the gateway started. */
     void stop() {
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        if (health != null) {
-            health.unregister(healthCheck);
-        }
+        healthCheck.unregister(context);
         try {
             gateway.stop();
         } finally {

@@ -9,7 +9,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -188,10 +187,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
             channelClient = new ChannelClient(ChannelSettings.options(configuration));
             channelHealthCheck = new OpenClawChannelHealthCheck(
                     "openclaw:channel:" + URISupport.sanitizeUri(getEndpointUri()), channelClient);
-            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-            if (health != null) {
-                health.register(channelHealthCheck);
-            }
+            channelHealthCheck.register(getCamelContext());
         }
         channelUsers++;
         return channelClient;
@@ -200,10 +196,7 @@ public class OpenClawEndpoint extends DefaultEndpoint implements EndpointService
     /** Closes the channel client when its last user gives it back. */
     synchronized void releaseChannel() {
         if (--channelUsers == 0) {
-            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-            if (health != null) {
-                health.unregister(channelHealthCheck);
-            }
+            channelHealthCheck.unregister(getCamelContext());
             channelClient.close();
             channelClient = null;
             channelHealthCheck = null;
