@@ -1,5 +1,8 @@
 package io.camelopenclaw.client.connection;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +11,12 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
 import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -16,7 +24,9 @@ import org.java_websocket.handshake.ServerHandshake;
  * The {@link GatewaySocket} of Java-WebSocket. Sends no {@code Origin} header unless configured, answers pings by
  * itself, limits inbound frames to the gateway's {@code maxPayload}, and reports everything to a {@link SocketHandler}.
  * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), not as decoded strings (only a
- * fragmented message, which the gateway does not send, arrives decoded). A new instance is used for every connection
+ * fragmented message, which the gateway does not send, arrives decoded). Once open, frames are written to the socket
+ * on the sender's thread, each in one write under a lock, instead of waking Java-WebSocket's writer thread per frame
+ * (which still writes the opening handshake and the closing frame). A new instance is used for every connection
  * attempt.
  */
 final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
@@ -24,6 +34,10 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
     private final SocketHandler handler;
     private final boolean verifyHostname;
     private volatile Exception lastError;
+    /** The socket's output once open; {@code null} before (frames then go through Java-WebSocket's writer thread). */
+    private volatile OutputStream output;
+
+    private final Object writeLock = new Object();
 
     private JavaWebSocket(
             URI uri,
@@ -81,6 +95,11 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        try {
+            output = getSocket().getOutputStream();
+        } catch (IOException e) {
+            // the socket is failing: frames stay on the writer thread, which reports the failure
+        }
         handler.onOpen(this);
     }
 
@@ -89,7 +108,33 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
         TextFrame frame = new TextFrame();
         frame.setPayload(ByteBuffer.wrap(utf8));
         frame.setTransferemasked(true);
-        sendFrame(frame);
+        write(frame);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata ping) {
+        write(new PongFrame((PingFrame) ping));
+    }
+
+    /**
+     * Writes one frame while open; otherwise hands it to Java-WebSocket, which refuses it once the socket is closing.
+     * A failed write closes the connection and throws.
+     */
+    private void write(Framedata frame) {
+        OutputStream out = output;
+        if (out == null || !isOpen()) {
+            sendFrame(frame);
+            return;
+        }
+        ByteBuffer bytes = getConnection().getDraft().createBinaryFrame(frame);
+        try {
+            synchronized (writeLock) {
+                out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            }
+        } catch (IOException e) {
+            closeConnection(CloseFrame.ABNORMAL_CLOSE, "send failed: " + e.getMessage());
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A complete text frame, as raw UTF-8 (see {@link RawTextDraft}). */

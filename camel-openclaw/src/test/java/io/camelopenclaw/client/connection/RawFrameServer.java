@@ -1,6 +1,7 @@
 package io.camelopenclaw.client.connection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +55,36 @@ final class RawFrameServer implements AutoCloseable {
         OutputStream out = client.getOutputStream();
         out.write(bytes);
         out.flush();
+    }
+
+    /** A frame the client sent: its opcode and unmasked payload. */
+    record ClientFrame(int opcode, byte[] payload) {
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads the client's next frame, which must be masked and final. */
+    ClientFrame readFrame() throws IOException {
+        DataInputStream in = new DataInputStream(client.getInputStream());
+        int b1 = in.readUnsignedByte();
+        int b2 = in.readUnsignedByte();
+        if ((b1 & 0x80) == 0 || (b2 & 0x80) == 0) {
+            throw new IOException(
+                    "not a final masked frame: " + Integer.toHexString(b1) + " " + Integer.toHexString(b2));
+        }
+        long length = b2 & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] mask = in.readNBytes(4);
+        byte[] payload = in.readNBytes((int) length);
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] ^= mask[i & 3];
+        }
+        return new ClientFrame(b1 & 0x0F, payload);
     }
 
     /** An unmasked frame with the given first byte (FIN, RSV bits, opcode) and payload. */

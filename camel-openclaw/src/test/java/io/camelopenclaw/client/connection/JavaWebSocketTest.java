@@ -1,0 +1,160 @@
+package io.camelopenclaw.client.connection;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The write side of {@link JavaWebSocket}: frames written on the sender's thread once open. */
+class JavaWebSocketTest {
+
+    private static final int OP_TEXT = 0x1;
+    private static final int OP_CLOSE = 0x8;
+    private static final int OP_PONG = 0xA;
+
+    @Test
+    void framesSentFromManyThreadsAtOnceArriveWholeMaskedAndIntact() throws Exception {
+        int threads = 8;
+        int perThread = 150;
+        try (RawFrameServer server = new RawFrameServer()) {
+            Opened opened = new Opened();
+            JavaWebSocket socket = socket(server.uri(), opened);
+            socket.connect();
+            server.accept();
+            opened.await();
+            Set<String> sent = new HashSet<>();
+            List<Thread> senders = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                List<String> texts = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    // sizes across the three length encodings: 7 bit, 16 bit and 64 bit
+                    int size = i % 3 == 0 ? 60 : i % 3 == 1 ? 3_000 : 70_000;
+                    texts.add("{\"thread\":" + t + ",\"i\":" + i + ",\"pad\":\"" + "x".repeat(size) + "\"}");
+                }
+                sent.addAll(texts);
+                Thread sender = new Thread(() -> {
+                    awaitQuietly(start);
+                    texts.forEach(text -> socket.sendText(text.getBytes(StandardCharsets.UTF_8)));
+                });
+                sender.start();
+                senders.add(sender);
+            }
+            start.countDown();
+            Set<String> received = new HashSet<>();
+            for (int i = 0; i < threads * perThread; i++) {
+                RawFrameServer.ClientFrame frame = server.readFrame();
+                assertThat(frame.opcode()).isEqualTo(OP_TEXT);
+                received.add(frame.text());
+            }
+            for (Thread sender : senders) {
+                sender.join(5_000);
+            }
+            assertThat(received).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void aPingIsAnsweredWithAPongCarryingItsPayload() throws Exception {
+        try (RawFrameServer server = new RawFrameServer()) {
+            Opened opened = new Opened();
+            JavaWebSocket socket = socket(server.uri(), opened);
+            socket.connect();
+            server.accept();
+            opened.await();
+            server.write(RawFrameServer.frame(0x89, "are you there".getBytes(StandardCharsets.UTF_8)));
+            RawFrameServer.ClientFrame pong = server.readFrame();
+            assertThat(pong.opcode()).isEqualTo(OP_PONG);
+            assertThat(pong.text()).isEqualTo("are you there");
+        }
+    }
+
+    @Test
+    void aSendAfterTheServerWentAwayFailsAndTheSocketCloses() throws Exception {
+        Opened opened = new Opened();
+        JavaWebSocket socket;
+        try (RawFrameServer server = new RawFrameServer()) {
+            socket = socket(server.uri(), opened);
+            socket.connect();
+            server.accept();
+            opened.await();
+        }
+        await().atMost(5, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThatThrownBy(
+                                () -> socket.sendText("{\"type\":\"req\"}".getBytes(StandardCharsets.UTF_8)))
+                        .isInstanceOf(RuntimeException.class));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !opened.closes.isEmpty());
+    }
+
+    @Test
+    void closingSendsACloseFrameAndLaterSendsAreRefused() throws Exception {
+        try (RawFrameServer server = new RawFrameServer()) {
+            Opened opened = new Opened();
+            JavaWebSocket socket = socket(server.uri(), opened);
+            socket.connect();
+            server.accept();
+            opened.await();
+            socket.sendText("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+            socket.close(1000, "bye");
+            assertThat(server.readFrame().text()).isEqualTo("{\"n\":1}");
+            RawFrameServer.ClientFrame close = server.readFrame();
+            assertThat(close.opcode()).isEqualTo(OP_CLOSE);
+            assertThatThrownBy(() -> socket.sendText("{\"n\":2}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    private static JavaWebSocket socket(URI uri, SocketHandler handler) {
+        return JavaWebSocket.create(uri, null, Map.of(), 1_000_000, 5_000, null, false, handler);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records the open and the closes of a socket. */
+    private static final class Opened implements SocketHandler {
+        private final CountDownLatch open = new CountDownLatch(1);
+        private final List<Integer> closes = new CopyOnWriteArrayList<>();
+
+        void await() throws InterruptedException {
+            assertThat(open.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        @Override
+        public void onOpen(GatewaySocket socket) {
+            open.countDown();
+        }
+
+        @Override
+        public void onText(GatewaySocket socket, ByteBuffer utf8) {}
+
+        @Override
+        public void onReadEnd(GatewaySocket socket) {}
+
+        @Override
+        public void onClose(GatewaySocket socket, int code, String reason, boolean remote) {
+            closes.add(code);
+        }
+
+        @Override
+        public void onError(GatewaySocket socket, Exception error) {}
+    }
+}
