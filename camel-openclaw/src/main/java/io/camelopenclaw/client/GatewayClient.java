@@ -27,6 +27,7 @@ import io.camelopenclaw.client.error.GatewayConnectException;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.error.MissingScopeException;
 import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
 import io.camelopenclaw.client.run.AbortRequests;
 import io.camelopenclaw.client.run.AgentRun;
 import io.camelopenclaw.client.run.AgentRunRequest;
@@ -212,9 +213,14 @@ public final class GatewayClient implements AutoCloseable {
     /** Connection callbacks, on the event thread. */
     private final class ConnectionEvents implements GatewayConnectionListener {
         @Override
-        public boolean isEssential(String eventName, JsonNode payload) {
-            return ("chat".equals(eventName) || "agent".equals(eventName))
-                    && runs.isTracked(JsonValues.text(payload, "runId"));
+        public boolean isEssential(String eventName, LazyJsonObject payload) {
+            return ("chat".equals(eventName) || "agent".equals(eventName)) && runs.isTracked(payload.text("runId"));
+        }
+
+        /** Listeners read every event whole; the run tracker alone reads only the fields it needs. */
+        @Override
+        public boolean wantsPayloadTrees() {
+            return !eventListeners.isEmpty();
         }
 
         @Override

@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.api.GatewayPolicy;
 import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
 
 /**
  * The socket's side of the connection, on its reader thread: checks a frame's size against the gateway's
  * {@code maxPayload} and hands it to the dispatcher thread, the frames of one read together (one hand-off and at most
- * one wake-up of the dispatcher per read, not per frame). A frame goes as a copy of its UTF-8 bytes and is parsed on
- * the dispatcher, which reads the tree while it is in its own core's cache. When {@code capacity} frames wait
+ * one wake-up of the dispatcher per read, not per frame). A frame goes as a copy of its UTF-8 bytes and is read on
+ * the dispatcher, which uses it while it is in its own core's cache ({@link InboundFrame}: one streaming pass; an
+ * event's payload becomes a tree only where it is needed whole). When {@code capacity} frames wait
  * unparsed, the reader parses them itself and tells responses from events: responses, control events and the events
  * of tracked runs always get through; other events are dropped while the dispatcher's hand-off is full, and
  * {@link #takeDropped()} tells the next delivery so.
@@ -35,11 +37,14 @@ final class FrameDecoder implements SocketHandler {
         void frameArrived();
 
         /** Whether an event must not be dropped; called on the reader thread, must be fast. */
-        boolean isEssential(String eventName, JsonNode payload);
+        boolean isEssential(String eventName, LazyJsonObject payload);
+
+        /** Whether event payloads are wanted as whole trees (listeners read every event); called on any thread. */
+        boolean wantsPayloadTrees();
 
         void response(GatewaySocket socket, JsonNode frame);
 
-        void event(GatewaySocket socket, String name, JsonNode payload, Long seq, long receivedAt, JsonNode frame);
+        void event(GatewaySocket socket, String name, LazyJsonObject payload, Long seq, long receivedAt);
 
         void malformed(GatewaySocket socket, String what);
 
@@ -104,53 +109,57 @@ final class FrameDecoder implements SocketHandler {
         }
         long receivedAt = System.currentTimeMillis();
         int offset = utf8.arrayOffset() + utf8.position();
+        byte[] copy = Arrays.copyOfRange(utf8.array(), offset, offset + size); // the read buffer is reused
         if (unparsed.get() < dispatcher.capacity()) {
-            // parsed where it is used: the dispatcher reads the tree while it is still in its core's cache
-            byte[] copy = Arrays.copyOfRange(utf8.array(), offset, offset + size);
+            // read where it is used: the dispatcher reads the frame while it is still in its core's cache
             unparsed.incrementAndGet();
             batch.add(() -> {
                 unparsed.decrementAndGet();
-                decode(socket, copy, 0, size, receivedAt, false);
+                decode(socket, copy, receivedAt, false);
             });
         } else {
             // the dispatcher is behind: parse here, so that broadcast events can be dropped
-            decode(socket, utf8.array(), offset, size, receivedAt, true);
+            decode(socket, copy, receivedAt, true);
         }
     }
 
     /**
-     * Parses a frame and handles it: on the dispatcher at once; on the reader (the dispatcher is behind) its task
-     * joins the read's batch, and a broadcast event is dropped when the hand-off is full.
+     * Reads a frame and handles it: on the dispatcher at once; on the reader (the dispatcher is behind) its task joins
+     * the read's batch, and a broadcast event is dropped when the hand-off is full. {@code bytes} must not change
+     * afterwards: an event's payload keeps reading them.
      */
-    private void decode(GatewaySocket socket, byte[] bytes, int offset, int length, long receivedAt, boolean onReader) {
+    private void decode(GatewaySocket socket, byte[] bytes, long receivedAt, boolean onReader) {
         Consumer<Runnable> sink = onReader ? batch::add : Runnable::run;
-        JsonNode frame;
+        InboundFrame frame;
+        JsonNode response = null;
         try {
-            frame = JsonValues.parse(bytes, offset, length);
+            frame = InboundFrame.read(bytes, 0, bytes.length, inbound.wantsPayloadTrees());
+            if ("res".equals(frame.type())) {
+                response = JsonValues.parse(bytes, 0, bytes.length);
+            }
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             sink.accept(() -> inbound.malformed(socket, "not JSON: " + why));
             return;
         }
-        String type = JsonValues.text(frame, "type");
-        if ("res".equals(type)) {
-            sink.accept(() -> inbound.response(socket, frame));
-        } else if ("event".equals(type)) {
+        if (response != null) {
+            JsonNode tree = response;
+            sink.accept(() -> inbound.response(socket, tree));
+        } else if ("event".equals(frame.type())) {
             dispatchEvent(socket, frame, receivedAt, onReader);
         } else {
-            sink.accept(() -> inbound.malformed(socket, "unknown frame type " + type));
+            sink.accept(() -> inbound.malformed(socket, "unknown frame type " + frame.type()));
         }
     }
 
-    private void dispatchEvent(GatewaySocket socket, JsonNode frame, long receivedAt, boolean onReader) {
-        String name = JsonValues.text(frame, "event");
-        JsonNode payload = frame.get("payload");
-        Runnable task = () -> inbound.event(socket, name, payload, JsonValues.number(frame, "seq"), receivedAt, frame);
+    private void dispatchEvent(GatewaySocket socket, InboundFrame frame, long receivedAt, boolean onReader) {
+        String name = frame.event();
+        Runnable task = () -> inbound.event(socket, name, frame.payload(), frame.seq(), receivedAt);
         if (!onReader) {
             task.run();
             return;
         }
-        if (name == null || Frames.isControlEvent(name) || inbound.isEssential(name, payload)) {
+        if (name == null || Frames.isControlEvent(name) || inbound.isEssential(name, frame.payload())) {
             batch.add(task);
             return;
         }

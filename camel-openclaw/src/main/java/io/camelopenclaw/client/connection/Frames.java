@@ -3,6 +3,7 @@ package io.camelopenclaw.client.connection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
 import org.slf4j.Logger;
 
 /** Small frame helpers of the connection: building requests, tracing frames (secrets masked), close reasons. */
@@ -33,6 +34,20 @@ final class Frames {
     static void trace(Logger log, String direction, String id, String method, ObjectNode params) {
         if (log.isTraceEnabled()) {
             trace(log, direction, request(id, method, params));
+        }
+    }
+
+    /** Logs an inbound event at TRACE with its secrets masked; the frame is only built when tracing. */
+    static void traceEvent(Logger log, String name, LazyJsonObject payload, Long seq) {
+        if (log.isTraceEnabled()) {
+            ObjectNode frame = JsonValues.object();
+            frame.put("type", "event");
+            frame.put("event", name);
+            frame.set("payload", payload.tree());
+            if (seq != null) {
+                frame.put("seq", seq);
+            }
+            trace(log, "recv", frame);
         }
     }
 

@@ -24,6 +24,7 @@ import io.camelopenclaw.client.error.GatewayProtocolException;
 import io.camelopenclaw.client.error.GatewayTimeoutException;
 import io.camelopenclaw.client.error.PayloadTooLargeException;
 import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -317,8 +318,13 @@ public final class GatewayConnection {
         }
 
         @Override
-        public boolean isEssential(String eventName, JsonNode payload) {
+        public boolean isEssential(String eventName, LazyJsonObject payload) {
             return listener.isEssential(eventName, payload);
+        }
+
+        @Override
+        public boolean wantsPayloadTrees() {
+            return listener.wantsPayloadTrees();
         }
 
         @Override
@@ -336,14 +342,13 @@ public final class GatewayConnection {
         }
 
         @Override
-        public void event(
-                GatewaySocket socket, String name, JsonNode payload, Long seq, long receivedAt, JsonNode frame) {
+        public void event(GatewaySocket socket, String name, LazyJsonObject payload, Long seq, long receivedAt) {
             if (socket != current) {
                 return;
             }
-            Frames.trace(LOG, "recv", frame);
+            Frames.traceEvent(LOG, name, payload, seq);
             if ("connect.challenge".equals(name)) {
-                handshake.challenge(payload);
+                handshake.challenge(payload.tree());
                 return;
             }
             if (!handshake.isReady()) {
@@ -354,12 +359,12 @@ public final class GatewayConnection {
                 listener.onError(new GatewayProtocolException("Gateway event sequence gap: " + sequence.lastJump()));
             }
             if ("shutdown".equals(name)) {
-                Long restart = JsonValues.number(payload, "restartExpectedMs");
+                Long restart = payload.number("restartExpectedMs");
                 closePolicy.restartExpected(restart);
                 LOG.info(
                         "Gateway {} is shutting down ({}), restart expected in {} ms",
                         options.url(),
-                        JsonValues.text(payload, "reason"),
+                        payload.text("reason"),
                         restart);
             }
             listener.onEvent(new GatewayEvent(name, payload, seq, gap, receivedAt));

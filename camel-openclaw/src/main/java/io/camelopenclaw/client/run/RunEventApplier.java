@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
 
 /**
  * Applies one {@code chat} or {@code agent} event to a run's state: reply text (protocol-4 increments with
@@ -44,7 +45,7 @@ final class RunEventApplier {
      */
     static Terminal apply(RunState run, GatewayEvent event, Consumer<RunChunk> chunks) {
         run.touch();
-        JsonNode p = event.payload();
+        LazyJsonObject p = event.fields();
         boolean agent = "agent".equals(event.name());
         Long runSeq = event.runSeq();
         if (agent && runSeq != null) {
@@ -54,7 +55,7 @@ final class RunEventApplier {
             run.lastAgentSeq = runSeq;
         }
         if (run.sessionKey == null || run.sessionKey.equals(run.request.sessionKey())) {
-            String key = JsonValues.text(p, "sessionKey");
+            String key = p.text("sessionKey");
             if (key != null) {
                 run.sessionKey = key;
             }
@@ -66,8 +67,8 @@ final class RunEventApplier {
         return "chat".equals(event.name()) ? onChat(run, p, runSeq, chunks) : Terminal.NONE;
     }
 
-    private static Terminal onChat(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
-        String state = JsonValues.text(p, "state");
+    private static Terminal onChat(RunState run, LazyJsonObject p, Long runSeq, Consumer<RunChunk> chunks) {
+        String state = p.text("state");
         if (state == null) {
             return Terminal.NONE;
         }
@@ -93,16 +94,16 @@ final class RunEventApplier {
                 if (partial != null) {
                     run.finalText = partial;
                 }
-                run.stopReason = JsonValues.text(p, "stopReason");
+                run.stopReason = p.text("stopReason");
                 return silentOr(run, Terminal.ABORTED);
             }
             case "error" -> {
                 if (run.silentEnd && !run.abortRequested) {
                     return Terminal.SILENT; // the agent method's silent turn: chat error after lifecycle silent
                 }
-                run.errorKind = JsonValues.text(p, "errorKind");
-                run.errorMessage = JsonValues.text(p, "errorMessage");
-                run.stopReason = JsonValues.text(p, "stopReason");
+                run.errorKind = p.text("errorKind");
+                run.errorMessage = p.text("errorMessage");
+                run.stopReason = p.text("stopReason");
                 run.mergeUsage(p.get("usage"));
                 return Terminal.ERROR;
             }
@@ -125,15 +126,16 @@ final class RunEventApplier {
      * Applies a chat delta: the protocol-4 increment ({@code deltaText}, honouring {@code replace}), or the
      * cumulative {@code message} snapshot (protocol 3, or after a reconnect, when events may have been missed).
      */
-    private static void delta(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
-        String delta = JsonValues.text(p, "deltaText");
-        String snapshot = messageText(p.get("message"));
+    private static void delta(RunState run, LazyJsonObject p, Long runSeq, Consumer<RunChunk> chunks) {
+        String delta = p.text("deltaText");
+        // the snapshot repeats the whole reply so far: it is parsed only when it is used
+        String snapshot = delta == null || run.resync ? messageText(p.get("message")) : null;
         RunChunk chunk;
-        if (snapshot != null && (delta == null || run.resync)) {
+        if (snapshot != null) {
             run.resync = false;
             chunk = run.adopt(snapshot, runSeq);
         } else if (delta != null) {
-            ReplyAggregator.Change change = run.reply.append(delta, Boolean.TRUE.equals(JsonValues.bool(p, "replace")));
+            ReplyAggregator.Change change = run.reply.append(delta, Boolean.TRUE.equals(p.bool("replace")));
             chunk = change == null
                     ? null
                     : new RunChunk(
@@ -152,12 +154,12 @@ final class RunEventApplier {
         }
     }
 
-    private static void onAgent(RunState run, JsonNode p, Long runSeq, Consumer<RunChunk> chunks) {
-        String stream = JsonValues.text(p, "stream");
-        JsonNode data = p.path("data");
-        if (stream == null) {
-            return;
+    private static void onAgent(RunState run, LazyJsonObject p, Long runSeq, Consumer<RunChunk> chunks) {
+        String stream = p.text("stream");
+        if (stream == null || "assistant".equals(stream)) {
+            return; // assistant text is taken from chat events
         }
+        JsonNode data = p.path("data");
         switch (stream) {
             case "lifecycle" -> {
                 String phase = JsonValues.text(data, "phase");
@@ -198,7 +200,7 @@ final class RunEventApplier {
             }
             case "usage" -> run.mergeUsage(data);
             default -> {
-                // assistant text is taken from chat events; other streams are informational
+                // other streams are informational
             }
         }
     }

@@ -20,6 +20,7 @@ import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.error.GatewayException;
 import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,13 @@ class GatewayConnectionTest {
                 timer,
                 new GatewayConnectionListener() {
                     @Override
-                    public boolean isEssential(String eventName, JsonNode payload) {
+                    public boolean isEssential(String eventName, LazyJsonObject payload) {
                         return true;
+                    }
+
+                    @Override
+                    public boolean wantsPayloadTrees() {
+                        return false;
                     }
 
                     @Override

@@ -1,0 +1,58 @@
+package io.camelopenclaw.client.connection;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.camelopenclaw.client.json.JsonValues;
+import io.camelopenclaw.client.json.LazyJsonObject;
+
+/**
+ * The envelope of one inbound frame, read in one streaming pass that checks the whole frame: its {@code type},
+ * {@code id}, {@code event} and {@code seq}, and its {@code payload} as a {@link LazyJsonObject} (as a tree already
+ * when {@code payloadAsTree}, for listeners that read every event whole). A frame that is not a JSON object has no
+ * type.
+ */
+record InboundFrame(String type, String id, String event, Long seq, LazyJsonObject payload) {
+
+    /** Reads a frame; malformed JSON (or UTF-8) fails with an {@link IOException}. */
+    static InboundFrame read(byte[] bytes, int offset, int length, boolean payloadAsTree) throws IOException {
+        try (JsonParser parser = JsonValues.parser(bytes, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return new InboundFrame(null, null, null, null, LazyJsonObject.EMPTY);
+            }
+            String type = null;
+            String id = null;
+            String event = null;
+            Long seq = null;
+            LazyJsonObject payload = LazyJsonObject.EMPTY;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "type" -> type = text(parser, token);
+                    case "id" -> id = text(parser, token);
+                    case "event" -> event = text(parser, token);
+                    case "seq" -> seq = token.isNumeric() ? parser.getValueAsLong() : null;
+                    case "payload" ->
+                        payload = token == JsonToken.START_OBJECT && !payloadAsTree
+                                ? LazyJsonObject.read(parser, bytes, offset)
+                                : LazyJsonObject.of(token == JsonToken.VALUE_NULL ? null : parser.readValueAsTree());
+                    default -> {
+                        // other fields are checked, not kept
+                    }
+                }
+                if (!name.equals("payload")) {
+                    parser.skipChildren();
+                }
+            }
+            return new InboundFrame(type, id, event, seq, payload);
+        }
+    }
+
+    /** A scalar as text, as a tree's {@code asText()} gives it; {@code null} for containers and JSON null. */
+    private static String text(JsonParser parser, JsonToken token) throws IOException {
+        return token.isScalarValue() && token != JsonToken.VALUE_NULL ? parser.getText() : null;
+    }
+}
