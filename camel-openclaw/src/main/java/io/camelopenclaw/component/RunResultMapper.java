@@ -40,7 +40,9 @@ final class RunResultMapper {
      */
     static void clear(Exchange exchange) {
         Message message = exchange.getMessage();
-        RESULT_HEADERS.forEach(message::removeHeader);
+        if (message.hasHeaders()) {
+            RESULT_HEADERS.forEach(message::removeHeader);
+        }
         exchange.removeProperty(OpenClawConstants.TOOL_CALLS_PROPERTY);
         exchange.removeProperty(OpenClawConstants.THINKING_PROPERTY);
     }

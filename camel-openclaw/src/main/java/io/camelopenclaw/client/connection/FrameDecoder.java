@@ -33,7 +33,7 @@ final class FrameDecoder implements SocketHandler {
     interface Inbound {
         void opened(GatewaySocket socket);
 
-        /** A frame arrived; called on the reader thread. */
+        /** The first frame of a read arrived; called on the reader thread. */
         void frameArrived();
 
         /** Whether an event must not be dropped; called on the reader thread, must be fast. */
@@ -64,6 +64,10 @@ final class FrameDecoder implements SocketHandler {
     private final AtomicInteger unparsed = new AtomicInteger();
     /** The tasks of the frames of the current read, in order (reader thread only). */
     private List<Runnable> batch = new ArrayList<>();
+    /** Frames of the current read handed over unparsed (reader thread only). */
+    private int batchUnparsed;
+    /** When the current read's first frame arrived, epoch milliseconds; 0 between reads (reader thread only). */
+    private long readAt;
 
     FrameDecoder(SerialDispatcher dispatcher, Inbound inbound, Supplier<GatewayInfo> info) {
         this.dispatcher = dispatcher;
@@ -73,7 +77,7 @@ final class FrameDecoder implements SocketHandler {
 
     /** Whether events were dropped since the last call. */
     boolean takeDropped() {
-        return dropped.getAndSet(false);
+        return dropped.get() && dropped.getAndSet(false); // a plain read on every event, a write only after drops
     }
 
     @Override
@@ -86,20 +90,40 @@ final class FrameDecoder implements SocketHandler {
         flush();
     }
 
+    /** Hands the read's tasks over together; its unparsed frames count as waiting until they were decoded. */
     private void flush() {
+        readAt = 0;
+        int waiting = batchUnparsed;
+        batchUnparsed = 0;
+        if (waiting > 0) {
+            unparsed.addAndGet(waiting);
+        }
         if (batch.size() == 1) {
-            dispatcher.execute(batch.get(0));
+            Runnable task = batch.get(0);
             batch.clear();
+            dispatcher.execute(
+                    waiting == 0
+                            ? task
+                            : () -> {
+                                task.run();
+                                unparsed.addAndGet(-waiting);
+                            });
         } else if (!batch.isEmpty()) {
             List<Runnable> tasks = batch;
             batch = new ArrayList<>();
-            dispatcher.execute(() -> tasks.forEach(Runnable::run));
+            dispatcher.execute(() -> {
+                tasks.forEach(Runnable::run);
+                unparsed.addAndGet(-waiting);
+            });
         }
     }
 
     @Override
     public void onText(GatewaySocket socket, ByteBuffer utf8) {
-        inbound.frameArrived();
+        if (readAt == 0) {
+            readAt = System.currentTimeMillis(); // the frames of one read arrived together
+            inbound.frameArrived();
+        }
         GatewayInfo gi = info.get();
         long limit = gi != null ? gi.policy().maxPayload() : GatewayPolicy.DEFAULT.maxPayload();
         int size = utf8.remaining();
@@ -107,16 +131,13 @@ final class FrameDecoder implements SocketHandler {
             batch.add(() -> inbound.oversized(socket, size, limit));
             return;
         }
-        long receivedAt = System.currentTimeMillis();
+        long receivedAt = readAt;
         int offset = utf8.arrayOffset() + utf8.position();
         byte[] copy = Arrays.copyOfRange(utf8.array(), offset, offset + size); // the read buffer is reused
-        if (unparsed.get() < dispatcher.capacity()) {
+        if (unparsed.get() + batchUnparsed < dispatcher.capacity()) {
             // read where it is used: the dispatcher reads the frame while it is still in its core's cache
-            unparsed.incrementAndGet();
-            batch.add(() -> {
-                unparsed.decrementAndGet();
-                decode(socket, copy, receivedAt, false);
-            });
+            batchUnparsed++;
+            batch.add(() -> decode(socket, copy, receivedAt, false));
         } else {
             // the dispatcher is behind: parse here, so that broadcast events can be dropped
             decode(socket, copy, receivedAt, true);
