@@ -1,6 +1,5 @@
 package io.camelopenclaw.client.connection;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,11 +29,7 @@ class JavaWebSocketTest {
         int threads = 8;
         int perThread = 150;
         try (RawFrameServer server = new RawFrameServer()) {
-            Opened opened = new Opened();
-            JavaWebSocket socket = socket(server.uri(), opened);
-            socket.connect();
-            server.accept();
-            opened.await();
+            JavaWebSocket socket = open(server, new Opened());
             Set<String> sent = new HashSet<>();
             List<Thread> senders = new ArrayList<>();
             CountDownLatch start = new CountDownLatch(1);
@@ -70,11 +65,7 @@ class JavaWebSocketTest {
     @Test
     void aPingIsAnsweredWithAPongCarryingItsPayload() throws Exception {
         try (RawFrameServer server = new RawFrameServer()) {
-            Opened opened = new Opened();
-            JavaWebSocket socket = socket(server.uri(), opened);
-            socket.connect();
-            server.accept();
-            opened.await();
+            JavaWebSocket socket = open(server, new Opened());
             server.write(RawFrameServer.frame(0x89, "are you there".getBytes(StandardCharsets.UTF_8)));
             RawFrameServer.ClientFrame pong = server.readFrame();
             assertThat(pong.opcode()).isEqualTo(OP_PONG);
@@ -87,10 +78,7 @@ class JavaWebSocketTest {
         Opened opened = new Opened();
         JavaWebSocket socket;
         try (RawFrameServer server = new RawFrameServer()) {
-            socket = socket(server.uri(), opened);
-            socket.connect();
-            server.accept();
-            opened.await();
+            socket = open(server, opened);
         }
         await().atMost(5, TimeUnit.SECONDS)
                 .untilAsserted(() -> assertThatThrownBy(
@@ -102,11 +90,7 @@ class JavaWebSocketTest {
     @Test
     void closingSendsACloseFrameAndLaterSendsAreRefused() throws Exception {
         try (RawFrameServer server = new RawFrameServer()) {
-            Opened opened = new Opened();
-            JavaWebSocket socket = socket(server.uri(), opened);
-            socket.connect();
-            server.accept();
-            opened.await();
+            JavaWebSocket socket = open(server, new Opened());
             socket.sendText("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
             socket.close(1000, "bye");
             assertThat(server.readFrame().text()).isEqualTo("{\"n\":1}");
@@ -117,8 +101,14 @@ class JavaWebSocketTest {
         }
     }
 
-    private static JavaWebSocket socket(URI uri, SocketHandler handler) {
-        return JavaWebSocket.create(uri, null, Map.of(), 1_000_000, 5_000, null, false, handler);
+    /** A socket (frame limit 1 MB) connected to the server, once open. */
+    private static JavaWebSocket open(RawFrameServer server, Opened opened) throws Exception {
+        JavaWebSocket socket =
+                JavaWebSocket.create(server.uri(), null, Map.of(), 1_000_000, 5_000, null, false, opened);
+        socket.connect();
+        server.accept();
+        opened.await();
+        return socket;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
