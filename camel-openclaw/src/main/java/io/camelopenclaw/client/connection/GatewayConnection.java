@@ -70,7 +70,7 @@ public final class GatewayConnection {
             SerialDispatcher dispatcher,
             ScheduledExecutorService timer,
             GatewayConnectionListener listener) {
-        this(options, dispatcher, timer, listener, SocketFactory.webSocket(options));
+        this(options, dispatcher, timer, listener, SocketFactory.webSocket(options, dispatcher));
     }
 
     GatewayConnection(

@@ -9,7 +9,10 @@ interface GatewaySocket {
     /** Opens the socket (asynchronously: the handler learns the outcome). */
     void connect();
 
-    /** Sends one text frame whose payload is {@code utf8}, which must be valid UTF-8 (as JSON writers produce). */
+    /**
+     * Sends one text frame whose payload is {@code utf8}, which must be valid UTF-8 (as JSON writers produce). Never
+     * makes the client's event thread wait for the network.
+     */
     void sendText(byte[] utf8);
 
     /** Starts the closing handshake. */

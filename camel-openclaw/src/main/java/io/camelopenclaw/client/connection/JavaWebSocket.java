@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -24,20 +25,20 @@ import org.java_websocket.handshake.ServerHandshake;
  * The {@link GatewaySocket} of Java-WebSocket. Sends no {@code Origin} header unless configured, answers pings by
  * itself, limits inbound frames to the gateway's {@code maxPayload}, and reports everything to a {@link SocketHandler}.
  * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), not as decoded strings (only a
- * fragmented message, which the gateway does not send, arrives decoded). Once open, frames are written to the socket
- * on the sender's thread, each in one write under a lock, instead of waking Java-WebSocket's writer thread per frame
- * (which still writes the opening handshake and the closing frame). A new instance is used for every connection
- * attempt.
+ * fragmented message, which the gateway does not send, arrives decoded). On a {@code ws://} socket that is open, a
+ * thread that may wait for the network writes its frames itself, each in one write, instead of waking Java-WebSocket's
+ * writer thread per frame; the writer thread writes the rest (the opening handshake, the close, every frame of a
+ * thread that must not wait, such as the client's event thread, and every frame on {@code wss://}). Both write through
+ * the one lock of a {@link GuardedSocket}. A new instance is used for every connection attempt.
  */
 final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
 
     private final SocketHandler handler;
     private final boolean verifyHostname;
+    private final BooleanSupplier mayWait;
     private volatile Exception lastError;
-    /** The socket's output once open; {@code null} before (frames then go through Java-WebSocket's writer thread). */
+    /** The guarded output of a {@code ws://} socket once open; {@code null} otherwise (frames go to the writer). */
     private volatile OutputStream output;
-
-    private final Object writeLock = new Object();
 
     private JavaWebSocket(
             URI uri,
@@ -45,10 +46,12 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
             int maxFrameBytes,
             int connectTimeoutMs,
             SocketHandler handler,
-            boolean verifyHostname) {
+            boolean verifyHostname,
+            BooleanSupplier mayWait) {
         super(uri, new RawTextDraft(maxFrameBytes), headers, connectTimeoutMs);
         this.handler = handler;
         this.verifyHostname = verifyHostname;
+        this.mayWait = mayWait;
         setConnectionLostTimeout(0); // liveness is the tick watchdog's job
         setTcpNoDelay(true); // requests are small and latency-bound: no Nagle delay behind an unacknowledged frame
     }
@@ -59,6 +62,7 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
      * @param origin     the Origin header, or {@code null} for none
      * @param sslContext for {@code wss://}: the context to use (already wrapping a pinning trust manager if pinned)
      * @param pinned     whether the certificate is pinned (then host name verification is left to the pin)
+     * @param mayWait    whether the calling thread may wait for the network (write its frames itself)
      */
     static JavaWebSocket create(
             URI uri,
@@ -68,6 +72,7 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
             long connectTimeoutMs,
             SSLContext sslContext,
             boolean pinned,
+            BooleanSupplier mayWait,
             SocketHandler handler) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         if (origin != null) {
@@ -79,9 +84,14 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
                 (int) Math.min(Integer.MAX_VALUE, maxFrameBytes),
                 (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs),
                 handler,
-                !pinned);
-        if ("wss".equalsIgnoreCase(uri.getScheme()) && sslContext != null) {
-            socket.setSocketFactory(sslContext.getSocketFactory());
+                !pinned,
+                mayWait);
+        if ("wss".equalsIgnoreCase(uri.getScheme())) {
+            if (sslContext != null) {
+                socket.setSocketFactory(sslContext.getSocketFactory());
+            }
+        } else {
+            socket.setSocket(new GuardedSocket());
         }
         return socket;
     }
@@ -95,10 +105,12 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
-        try {
-            output = getSocket().getOutputStream();
-        } catch (IOException e) {
-            // the socket is failing: frames stay on the writer thread, which reports the failure
+        if (getSocket() instanceof GuardedSocket guarded) {
+            try {
+                output = guarded.getOutputStream();
+            } catch (IOException e) {
+                // the socket is failing: frames stay on the writer thread, which reports the failure
+            }
         }
         handler.onOpen(this);
     }
@@ -117,20 +129,19 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
     }
 
     /**
-     * Writes one frame while open; otherwise hands it to Java-WebSocket, which refuses it once the socket is closing.
-     * A failed write closes the connection and throws.
+     * Writes one frame on this thread when it may wait for the network and the {@code ws://} socket is open; otherwise
+     * hands it to Java-WebSocket's writer thread (which refuses it once the socket is closing). A failed write closes
+     * the connection and throws.
      */
     private void write(Framedata frame) {
         OutputStream out = output;
-        if (out == null || !isOpen()) {
+        if (out == null || !isOpen() || !mayWait.getAsBoolean()) {
             sendFrame(frame);
             return;
         }
         ByteBuffer bytes = getConnection().getDraft().createBinaryFrame(frame);
         try {
-            synchronized (writeLock) {
-                out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-            }
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         } catch (IOException e) {
             closeConnection(CloseFrame.ABNORMAL_CLOSE, "send failed: " + e.getMessage());
             throw new UncheckedIOException(e);

@@ -21,10 +21,11 @@ public final class SerialDispatcher {
     private final AtomicInteger droppableWaiting = new AtomicInteger();
     private final int capacity;
     private volatile boolean running = true;
+    private final Thread thread;
 
     public SerialDispatcher(String name, int capacity) {
         this.capacity = capacity;
-        Thread thread = new Thread(this::loop, name);
+        thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -34,6 +35,11 @@ public final class SerialDispatcher {
         if (running) {
             queue.add(task);
         }
+    }
+
+    /** Whether the calling thread is this dispatcher's. */
+    boolean isCurrentThread() {
+        return Thread.currentThread() == thread;
     }
 
     /** How many droppable tasks may wait. */

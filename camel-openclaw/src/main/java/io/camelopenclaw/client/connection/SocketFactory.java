@@ -14,9 +14,10 @@ interface SocketFactory {
 
     /**
      * Java-WebSocket sockets to the options' URL: no {@code Origin} header unless configured, the extra handshake
-     * headers, the connect timeout, and for {@code wss://} the caller's TLS context or certificate pinning.
+     * headers, the connect timeout, and for {@code wss://} the caller's TLS context or certificate pinning. The
+     * dispatcher's thread never waits for the network: its frames go through the socket's writer thread.
      */
-    static SocketFactory webSocket(GatewayClientOptions options) {
+    static SocketFactory webSocket(GatewayClientOptions options, SerialDispatcher dispatcher) {
         SSLContext tls = "wss".equalsIgnoreCase(options.url().getScheme())
                 ? TlsSupport.context(options.sslContext(), options.certificateFingerprint())
                 : null;
@@ -30,6 +31,7 @@ interface SocketFactory {
                 options.connectTimeout().toMillis(),
                 tls,
                 pinned,
+                () -> !dispatcher.isCurrentThread(),
                 handler);
     }
 }

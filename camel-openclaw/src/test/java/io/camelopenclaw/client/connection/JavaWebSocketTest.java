@@ -3,13 +3,16 @@ package io.camelopenclaw.client.connection;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +26,12 @@ class JavaWebSocketTest {
     private static final int OP_TEXT = 0x1;
     private static final int OP_CLOSE = 0x8;
     private static final int OP_PONG = 0xA;
+    /** Threads named {@code event-…} stand for the client's event thread, which must never wait for the network. */
+    private static final BooleanSupplier MAY_WAIT =
+            () -> !Thread.currentThread().getName().startsWith("event-");
 
     @Test
-    void framesSentFromManyThreadsAtOnceArriveWholeMaskedAndIntact() throws Exception {
+    void framesSentFromManyThreadsAtOnceArriveWholeMaskedAndIntactWhoeverWritesThem() throws Exception {
         int threads = 8;
         int perThread = 150;
         try (RawFrameServer server = new RawFrameServer()) {
@@ -41,10 +47,13 @@ class JavaWebSocketTest {
                     texts.add("{\"thread\":" + t + ",\"i\":" + i + ",\"pad\":\"" + "x".repeat(size) + "\"}");
                 }
                 sent.addAll(texts);
-                Thread sender = new Thread(() -> {
-                    awaitQuietly(start);
-                    texts.forEach(text -> socket.sendText(text.getBytes(StandardCharsets.UTF_8)));
-                });
+                // half of them write their frames themselves, the others hand them to the writer thread
+                Thread sender = new Thread(
+                        () -> {
+                            awaitQuietly(start);
+                            texts.forEach(text -> socket.sendText(text.getBytes(StandardCharsets.UTF_8)));
+                        },
+                        (t % 2 == 0 ? "event-" : "worker-") + t);
                 sender.start();
                 senders.add(sender);
             }
@@ -59,6 +68,28 @@ class JavaWebSocketTest {
                 sender.join(5_000);
             }
             assertThat(received).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void aThreadThatMustNotWaitReturnsWhileTheSocketIsFull() throws Exception {
+        try (RawFrameServer server = new RawFrameServer()) {
+            JavaWebSocket socket = open(server, new Opened());
+            byte[] huge = ("\"" + "x".repeat(32 * 1024 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
+            Thread worker = new Thread(() -> socket.sendText(huge), "worker-huge");
+            worker.start(); // the server reads nothing yet: this write fills the socket's buffers and waits
+            await().atMost(5, TimeUnit.SECONDS)
+                    .until(() -> Arrays.stream(worker.getStackTrace())
+                            .anyMatch(frame -> frame.getClassName().startsWith(GuardedSocket.class.getName())));
+            CompletableFuture<Void> eventSend = CompletableFuture.runAsync(
+                    () -> socket.sendText("{\"n\":1}".getBytes(StandardCharsets.UTF_8)),
+                    task -> new Thread(task, "event-1").start());
+            eventSend.get(5, TimeUnit.SECONDS);
+            assertThat(worker.isAlive())
+                    .as("the worker still waits for the network")
+                    .isTrue();
+            assertThat(server.readFrame().payload()).hasSize(huge.length);
+            assertThat(server.readFrame().text()).isEqualTo("{\"n\":1}");
         }
     }
 
@@ -104,7 +135,7 @@ class JavaWebSocketTest {
     /** A socket (frame limit 1 MB) connected to the server, once open. */
     private static JavaWebSocket open(RawFrameServer server, Opened opened) throws Exception {
         JavaWebSocket socket =
-                JavaWebSocket.create(server.uri(), null, Map.of(), 1_000_000, 5_000, null, false, opened);
+                JavaWebSocket.create(server.uri(), null, Map.of(), 1_000_000, 5_000, null, false, MAY_WAIT, opened);
         socket.connect();
         server.accept();
         opened.await();

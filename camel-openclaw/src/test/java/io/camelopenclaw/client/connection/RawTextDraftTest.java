@@ -119,7 +119,7 @@ class RawTextDraftTest {
 
     /** A socket with a frame limit of 1000 bytes. */
     private static JavaWebSocket socket(URI uri, SocketHandler handler) {
-        return JavaWebSocket.create(uri, null, Map.of(), 1_000, 5_000, null, false, handler);
+        return JavaWebSocket.create(uri, null, Map.of(), 1_000, 5_000, null, false, () -> true, handler);
     }
 
     /** What a {@link JavaWebSocket} (frame limit 1000 bytes) reported for a stream, until it closed. */
