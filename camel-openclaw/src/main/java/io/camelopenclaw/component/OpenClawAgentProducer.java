@@ -197,7 +197,10 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
             this.handOff = handOff;
         }
 
-        /** Starts the run (it waits for the connection itself); the stage completes when the run has ended. */
+        /**
+         * Starts the run (it waits for the connection itself); the stage completes when the run has ended, before the
+         * exchange is handed on, so that the session is free when the route sends its next message.
+         */
         CompletableFuture<?> start() {
             synchronized (this) {
                 if (finished.get() || aborted) {
@@ -205,7 +208,12 @@ public class OpenClawAgentProducer extends DefaultAsyncProducer {
                 }
                 run = connection.client().startRun(request);
             }
-            return run.result().whenComplete(this::finish);
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            run.result().whenComplete((result, error) -> {
+                ended.complete(null);
+                finish(result, error);
+            });
+            return ended;
         }
 
         /**

@@ -29,6 +29,11 @@ final class SessionRunQueue {
         runFrom(sessionKey, task);
     }
 
+    /** Whether the session runs no task. */
+    synchronized boolean isIdle(String sessionKey) {
+        return !waiting.containsKey(sessionKey);
+    }
+
     /** Number of tasks of the session waiting behind its running task. */
     synchronized int queued(String sessionKey) {
         Deque<Supplier<? extends CompletionStage<?>>> queue = waiting.get(sessionKey);

@@ -34,6 +34,9 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
                                         "chunksSeenAtCompletion",
                                         getMockEndpoint("mock:chunks").getReceivedCounter()));
                 from("direct:run").to("openclaw:agent").to("mock:done");
+                from("direct:idle")
+                        .to("openclaw:agent?sessionKey=agent:main:idle")
+                        .process(e -> e.getMessage().setHeader("sessionIdle", isIdle("agent:main:idle")));
                 from("direct:no-tool-events")
                         .to("openclaw:agent?sessionKey=agent:main:no-tools&toolEvents=false&streamTo=mock:chunks");
                 from("direct:stoppable").routeId("stoppable").to("openclaw:agent?sessionKey=agent:main:stoppable");
@@ -56,6 +59,23 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
         return component.connections().connections().values().stream()
                 .mapToInt(c -> c.sessions().queued(c.sessionQueueKey(session, null)))
                 .sum();
+    }
+
+    private boolean isIdle(String session) {
+        OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
+        return component.connections().connections().values().stream()
+                .allMatch(c -> c.sessions().isIdle(c.sessionQueueKey(session, null)));
+    }
+
+    @Test
+    void theSessionIsFreeWhenTheRouteContinuesSoItsNextMessageStartsAtOnce() {
+        for (int i = 0; i < 20; i++) {
+            Exchange reply = template.request("direct:idle", e -> e.getMessage().setBody("hello"));
+            assertThat(reply.getException()).isNull();
+            assertThat(reply.getMessage().getHeader("sessionIdle", Boolean.class))
+                    .as("run %d", i)
+                    .isTrue();
+        }
     }
 
     private static List<String> sentMessages(String session) {
