@@ -156,7 +156,7 @@ final class FrameDecoder implements SocketHandler {
         try {
             frame = InboundFrame.read(bytes, 0, bytes.length, inbound.wantsPayloadTrees());
             if ("res".equals(frame.type())) {
-                response = JsonValues.parse(bytes, 0, bytes.length);
+                response = frame.response() != null ? frame.response() : JsonValues.parse(bytes, 0, bytes.length);
             }
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();

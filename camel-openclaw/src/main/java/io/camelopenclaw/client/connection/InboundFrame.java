@@ -4,32 +4,49 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.json.JsonValues;
 import io.camelopenclaw.client.json.LazyJsonObject;
 
 /**
  * The envelope of one inbound frame, read in one streaming pass that checks the whole frame: its {@code type},
  * {@code id}, {@code event} and {@code seq}, and its {@code payload} as a {@link LazyJsonObject} (as a tree already
- * when {@code payloadAsTree}, for listeners that read every event whole). A frame that is not a JSON object has no
- * type.
+ * when {@code payloadAsTree}, for listeners that read every event whole). A response whose {@code type} comes first,
+ * as the gateway writes it, is read as a whole tree ({@code response}) in the same pass; otherwise
+ * {@code response} is {@code null}. A frame that is not a JSON object has no type.
  */
-record InboundFrame(String type, String id, String event, Long seq, LazyJsonObject payload) {
+record InboundFrame(String type, String id, String event, Long seq, LazyJsonObject payload, ObjectNode response) {
 
     /** Reads a frame; malformed JSON (or UTF-8) fails with an {@link IOException}. */
     static InboundFrame read(byte[] bytes, int offset, int length, boolean payloadAsTree) throws IOException {
         try (JsonParser parser = JsonValues.parser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 parser.skipChildren();
-                return new InboundFrame(null, null, null, null, LazyJsonObject.EMPTY);
+                return new InboundFrame(null, null, null, null, LazyJsonObject.EMPTY, null);
             }
             String type = null;
             String id = null;
             String event = null;
             Long seq = null;
             LazyJsonObject payload = LazyJsonObject.EMPTY;
+            ObjectNode response = null;
+            boolean first = true;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
+                if (response != null) {
+                    response.set(
+                            name, token == JsonToken.VALUE_NULL ? NullNode.getInstance() : parser.readValueAsTree());
+                    id = "id".equals(name) ? JsonValues.text(response, "id") : id;
+                    continue;
+                }
+                if (first && "type".equals(name) && token == JsonToken.VALUE_STRING && "res".equals(parser.getText())) {
+                    response = JsonValues.object().put("type", "res");
+                    type = "res";
+                    continue;
+                }
+                first = false;
                 switch (name) {
                     case "type" -> type = text(parser, token);
                     case "id" -> id = text(parser, token);
@@ -47,7 +64,7 @@ record InboundFrame(String type, String id, String event, Long seq, LazyJsonObje
                     parser.skipChildren();
                 }
             }
-            return new InboundFrame(type, id, event, seq, payload);
+            return new InboundFrame(type, id, event, seq, payload, response);
         }
     }
 

@@ -3,6 +3,7 @@ package io.camelopenclaw.client.connection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.camelopenclaw.client.json.JsonValues;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,10 +44,21 @@ class InboundFrameTest {
     }
 
     @Test
-    void aResponseHasItsId() throws IOException {
-        InboundFrame frame = read("{\"type\":\"res\",\"id\":\"9\",\"ok\":true,\"payload\":{\"runId\":\"r\"}}", false);
+    void aResponseIsReadWholeInTheSamePassAsATreeParserReadsIt() throws IOException {
+        String json = "{\"type\":\"res\",\"id\":\"9\",\"ok\":false,\"payload\":null,"
+                + "\"error\":{\"code\":\"INVALID_REQUEST\",\"details\":[1,{\"a\":true}]},\"extra\":1.5}";
+        InboundFrame frame = read(json, false);
         assertThat(frame.type()).isEqualTo("res");
         assertThat(frame.id()).isEqualTo("9");
+        assertThat(frame.response()).isEqualTo(JsonValues.parse(json));
+    }
+
+    @Test
+    void aResponseWhoseTypeComesLaterIsLeftToBeParsedWhole() throws IOException {
+        InboundFrame frame = read("{\"id\":\"9\",\"type\":\"res\",\"ok\":true,\"payload\":{\"x\":1}}", false);
+        assertThat(frame.type()).isEqualTo("res");
+        assertThat(frame.id()).isEqualTo("9");
+        assertThat(frame.response()).isNull();
     }
 
     @Test
@@ -61,6 +73,8 @@ class InboundFrameTest {
         assertThatThrownBy(() -> read("{\"type\":\"event\",\"payload\":{\"a\":", false))
                 .isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read("{\"type\":\"event\",\"extra\":[1,,2]}", false))
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read("{\"type\":\"res\",\"id\":\"1\",\"payload\":{\"a\":[}}", false))
                 .isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read("{\"type\":\"event\",\"payload\":{\"m\":{\"t\":\"\u0001\"}}}", false))
                 .isInstanceOf(IOException.class);
