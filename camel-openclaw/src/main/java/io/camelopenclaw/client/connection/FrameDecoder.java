@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.api.GatewayPolicy;
-import io.camelopenclaw.client.json.JsonValues;
 import io.camelopenclaw.client.json.LazyJsonObject;
 
 /**
@@ -98,24 +97,25 @@ final class FrameDecoder implements SocketHandler {
         if (waiting > 0) {
             unparsed.addAndGet(waiting);
         }
-        if (batch.size() == 1) {
-            Runnable task = batch.get(0);
-            batch.clear();
-            dispatcher.execute(
-                    waiting == 0
-                            ? task
-                            : () -> {
-                                task.run();
-                                unparsed.addAndGet(-waiting);
-                            });
-        } else if (!batch.isEmpty()) {
-            List<Runnable> tasks = batch;
-            batch = new ArrayList<>();
-            dispatcher.execute(() -> {
-                tasks.forEach(Runnable::run);
-                unparsed.addAndGet(-waiting);
-            });
+        if (batch.isEmpty()) {
+            return;
         }
+        Runnable tasks;
+        if (batch.size() == 1) {
+            tasks = batch.get(0);
+            batch.clear();
+        } else {
+            List<Runnable> all = batch;
+            batch = new ArrayList<>();
+            tasks = () -> all.forEach(Runnable::run);
+        }
+        dispatcher.execute(
+                waiting == 0
+                        ? tasks
+                        : () -> {
+                            tasks.run();
+                            unparsed.addAndGet(-waiting);
+                        });
     }
 
     @Override
@@ -152,20 +152,15 @@ final class FrameDecoder implements SocketHandler {
     private void decode(GatewaySocket socket, byte[] bytes, long receivedAt, boolean onReader) {
         Consumer<Runnable> sink = onReader ? batch::add : Runnable::run;
         InboundFrame frame;
-        JsonNode response = null;
         try {
             frame = InboundFrame.read(bytes, 0, bytes.length, inbound.wantsPayloadTrees());
-            if ("res".equals(frame.type())) {
-                response = frame.response() != null ? frame.response() : JsonValues.parse(bytes, 0, bytes.length);
-            }
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             sink.accept(() -> inbound.malformed(socket, "not JSON: " + why));
             return;
         }
-        if (response != null) {
-            JsonNode tree = response;
-            sink.accept(() -> inbound.response(socket, tree));
+        if (frame.response() != null) {
+            sink.accept(() -> inbound.response(socket, frame.response()));
         } else if ("event".equals(frame.type())) {
             dispatchEvent(socket, frame, receivedAt, onReader);
         } else {

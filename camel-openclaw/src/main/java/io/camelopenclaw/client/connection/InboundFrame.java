@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelopenclaw.client.json.JsonValues;
@@ -12,11 +13,11 @@ import io.camelopenclaw.client.json.LazyJsonObject;
 /**
  * The envelope of one inbound frame, read in one streaming pass that checks the whole frame: its {@code type},
  * {@code id}, {@code event} and {@code seq}, and its {@code payload} as a {@link LazyJsonObject} (as a tree already
- * when {@code payloadAsTree}, for listeners that read every event whole). A response whose {@code type} comes first,
- * as the gateway writes it, is read as a whole tree ({@code response}) in the same pass; otherwise
- * {@code response} is {@code null}. A frame that is not a JSON object has no type.
+ * when {@code payloadAsTree}, for listeners that read every event whole). A response is read as a whole tree
+ * ({@code response}, {@code null} for other frames): in the same pass when its {@code type} comes first, as the
+ * gateway writes it, else by a second parse. A frame that is not a JSON object has no type.
  */
-record InboundFrame(String type, String id, String event, Long seq, LazyJsonObject payload, ObjectNode response) {
+record InboundFrame(String type, String id, String event, Long seq, LazyJsonObject payload, JsonNode response) {
 
     /** Reads a frame; malformed JSON (or UTF-8) fails with an {@link IOException}. */
     static InboundFrame read(byte[] bytes, int offset, int length, boolean payloadAsTree) throws IOException {
@@ -63,6 +64,9 @@ record InboundFrame(String type, String id, String event, Long seq, LazyJsonObje
                 if (!name.equals("payload")) {
                     parser.skipChildren();
                 }
+            }
+            if ("res".equals(type) && response == null) {
+                return new InboundFrame(type, id, event, seq, payload, JsonValues.parse(bytes, offset, length));
             }
             return new InboundFrame(type, id, event, seq, payload, response);
         }

@@ -105,14 +105,12 @@ public final class JsonValues {
 
     /** A text field or {@code null} (also for JSON null). */
     public static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return textOf(node == null ? null : node.get(field));
     }
 
     /** A numeric field or {@code null}. */
     public static Long number(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isNumber() ? v.asLong() : null;
+        return numberOf(node == null ? null : node.get(field));
     }
 
     /** A double field or {@code null}. */
@@ -123,8 +121,22 @@ public final class JsonValues {
 
     /** A boolean field or {@code null}. */
     public static Boolean bool(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isBoolean() ? v.asBoolean() : null;
+        return boolOf(node == null ? null : node.get(field));
+    }
+
+    /** A value as {@link #text} reads it. */
+    static String textOf(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A value as {@link #number} reads it. */
+    static Long numberOf(JsonNode value) {
+        return value != null && value.isNumber() ? value.asLong() : null;
+    }
+
+    /** A value as {@link #bool} reads it. */
+    static Boolean boolOf(JsonNode value) {
+        return value != null && value.isBoolean() ? value.asBoolean() : null;
     }
 
     /** The texts of an array field; {@code null} when the field is absent. */

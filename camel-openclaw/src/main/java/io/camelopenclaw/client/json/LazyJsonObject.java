@@ -122,20 +122,17 @@ public final class LazyJsonObject {
 
     /** A field as text, as {@link JsonValues#text} reads it. */
     public String text(String field) {
-        JsonNode value = get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return JsonValues.textOf(get(field));
     }
 
     /** A numeric field, as {@link JsonValues#number} reads it. */
     public Long number(String field) {
-        JsonNode value = get(field);
-        return value != null && value.isNumber() ? value.asLong() : null;
+        return JsonValues.numberOf(get(field));
     }
 
     /** A boolean field, as {@link JsonValues#bool} reads it. */
     public Boolean bool(String field) {
-        JsonNode value = get(field);
-        return value != null && value.isBoolean() ? value.asBoolean() : null;
+        return JsonValues.boolOf(get(field));
     }
 
     /** The whole value as a tree, parsed on the first call; {@code null} for {@link #EMPTY}. */

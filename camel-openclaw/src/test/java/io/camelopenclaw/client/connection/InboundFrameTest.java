@@ -54,11 +54,17 @@ class InboundFrameTest {
     }
 
     @Test
-    void aResponseWhoseTypeComesLaterIsLeftToBeParsedWhole() throws IOException {
-        InboundFrame frame = read("{\"id\":\"9\",\"type\":\"res\",\"ok\":true,\"payload\":{\"x\":1}}", false);
+    void aResponseWhoseTypeComesLaterIsParsedWholeAgain() throws IOException {
+        String json = "{\"id\":\"9\",\"type\":\"res\",\"ok\":true,\"payload\":{\"x\":1}}";
+        InboundFrame frame = read(json, false);
         assertThat(frame.type()).isEqualTo("res");
         assertThat(frame.id()).isEqualTo("9");
-        assertThat(frame.response()).isNull();
+        assertThat(frame.response()).isEqualTo(JsonValues.parse(json));
+    }
+
+    @Test
+    void onlyResponsesCarryAWholeTree() throws IOException {
+        assertThat(read(EVENT, false).response()).isNull();
     }
 
     @Test
