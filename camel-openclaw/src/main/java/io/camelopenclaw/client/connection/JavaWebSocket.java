@@ -12,12 +12,9 @@ import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
-import org.java_websocket.framing.PingFrame;
-import org.java_websocket.framing.PongFrame;
 import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -27,7 +24,7 @@ import org.java_websocket.handshake.ServerHandshake;
  * Text frames travel as UTF-8 bytes in both directions ({@link RawTextDraft}), not as decoded strings (only a
  * fragmented message, which the gateway does not send, arrives decoded). On a {@code ws://} socket that is open, a
  * thread that may wait for the network writes its frames itself, each in one write, instead of waking Java-WebSocket's
- * writer thread per frame; the writer thread writes the rest (the opening handshake, the close, every frame of a
+ * writer thread per frame; the writer thread writes the rest (the opening handshake, pongs, the close, every frame of a
  * thread that must not wait, such as the client's event thread, and every frame on {@code wss://}). Both write through
  * the one lock of a {@link GuardedSocket}. A new instance is used for every connection attempt.
  */
@@ -121,11 +118,6 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
         frame.setPayload(ByteBuffer.wrap(utf8));
         frame.setTransferemasked(true);
         write(frame);
-    }
-
-    @Override
-    public void onWebsocketPing(WebSocket conn, Framedata ping) {
-        write(new PongFrame((PingFrame) ping));
     }
 
     /**
