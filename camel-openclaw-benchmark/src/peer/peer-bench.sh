@@ -7,7 +7,8 @@
 #   PEER_CLIENTS, PEER_CS, PEER_REPS (run-all.sh's CLIENTS, CS, REPS), EVENTS_CLIENTS, EVENTS_REPS, EVENTS_CHUNKS,
 #   EVENTS_STREAMS, EVENTS_RUNS (run-events.sh's CLIENTS, REPS, CHUNKS, STREAMS, RUNS), PROFILE_MODE, PROFILE_CS,
 #   PROFILE_RUNS, PROFILE_EVENT (part "profile": async-profiler on the Java peer's measured window, one run per C),
-#   PEER_WARMUP (warm-up runs of every client and part; empty: R/10, the peer bench's default).
+#   PEER_WARMUP (warm-up runs of every client and part; empty: R/10, the peer bench's default),
+#   PEER_WORKER_POOL_SIZE (the java-camel peer's workerPoolSize; empty: the component's default).
 # The shared folder is only read: peer-bench/ is copied to target/peer/peer-bench and npm installs there.
 set -euo pipefail
 
@@ -46,6 +47,7 @@ main() {
   PEER="$JAVA ${PEER_JVM_ARGS:-} -cp $CP io.camelopenclaw.benchmark.peer"
   # warm-up runs of every client (bench-common.mjs and the Java peers read WARMUP); unset: R/10 each
   if [ -n "${PEER_WARMUP:-}" ]; then export WARMUP="$PEER_WARMUP"; else unset WARMUP; fi
+  if [ -n "${PEER_WORKER_POOL_SIZE:-}" ]; then export WORKER_POOL_SIZE="$PEER_WORKER_POOL_SIZE"; else unset WORKER_POOL_SIZE; fi
   GW=""
   stop_gw() { if [ -n "$GW" ]; then kill "$GW" 2>/dev/null || true; wait "$GW" 2>/dev/null || true; GW=""; fi; }
   trap stop_gw EXIT

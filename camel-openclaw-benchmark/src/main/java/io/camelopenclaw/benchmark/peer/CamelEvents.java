@@ -42,6 +42,7 @@ final class CamelEvents implements EventSource {
                 CamelGateway.start(
                         gatewayUrl,
                         token,
+                        component -> {},
                         new RouteBuilder() {
                             @Override
                             public void configure() {

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.camelopenclaw.component.OpenClawComponent;
 import io.camelopenclaw.component.OpenClawConfiguration;
@@ -13,8 +14,8 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * A {@link CamelContext} whose openclaw component has its defaults with only the gateway URL and token set. Device
- * identity is on by default; when the gateway refuses the context's first call with it, the context is started again
+ * A {@link CamelContext} whose openclaw component has its defaults with only the gateway URL and token set (and what
+ * the caller's {@code tuning} sets on the component). Device identity is on by default; when the gateway refuses the context's first call with it, the context is started again
  * with {@code deviceIdentity=false}, and {@link Started#auth()} says which of the two was used.
  */
 final class CamelGateway {
@@ -32,8 +33,10 @@ final class CamelGateway {
 
     private CamelGateway() {}
 
-    static Started start(String gatewayUrl, String token, RoutesBuilder routes, Probe probe) throws Exception {
-        CamelContext context = start(gatewayUrl, token, true, routes);
+    static Started start(
+            String gatewayUrl, String token, Consumer<OpenClawComponent> tuning, RoutesBuilder routes, Probe probe)
+            throws Exception {
+        CamelContext context = start(gatewayUrl, token, true, tuning, routes);
         Exception refused = check(probe, context);
         if (refused == null) {
             return new Started(context, "token + device identity (component default)");
@@ -41,7 +44,7 @@ final class CamelGateway {
         context.stop();
         System.err.println("the first call with the default device identity failed (" + refused
                 + "); retrying with deviceIdentity=false");
-        context = start(gatewayUrl, token, false, routes);
+        context = start(gatewayUrl, token, false, tuning, routes);
         Exception failed = check(probe, context);
         if (failed != null) {
             context.stop();
@@ -66,11 +69,17 @@ final class CamelGateway {
         }
     }
 
-    private static CamelContext start(String gatewayUrl, String token, boolean deviceIdentity, RoutesBuilder routes)
+    private static CamelContext start(
+            String gatewayUrl,
+            String token,
+            boolean deviceIdentity,
+            Consumer<OpenClawComponent> tuning,
+            RoutesBuilder routes)
             throws Exception {
         CamelContext context = new DefaultCamelContext();
-        OpenClawConfiguration defaults = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class)
-                .getConfiguration();
+        OpenClawComponent component = context.getComponent(OpenClawConstants.SCHEME, OpenClawComponent.class);
+        tuning.accept(component);
+        OpenClawConfiguration defaults = component.getConfiguration();
         defaults.setGatewayUrl(gatewayUrl);
         defaults.setToken(token);
         defaults.setDeviceIdentity(deviceIdentity);

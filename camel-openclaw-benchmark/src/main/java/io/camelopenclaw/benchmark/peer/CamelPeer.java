@@ -32,11 +32,16 @@ final class CamelPeer implements PeerClient {
         ServiceHelper.startService(producer);
     }
 
-    /** Starts the route, checked with one run outside the workload. */
-    static CamelPeer start(String gatewayUrl, String token) throws Exception {
+    /** Starts the route, checked with one run outside the workload; {@code workerPoolSize} null: the default. */
+    static CamelPeer start(String gatewayUrl, String token, Integer workerPoolSize) throws Exception {
         return new CamelPeer(CamelGateway.start(
                 gatewayUrl,
                 token,
+                component -> {
+                    if (workerPoolSize != null) {
+                        component.setWorkerPoolSize(workerPoolSize);
+                    }
+                },
                 new RouteBuilder() {
                     @Override
                     public void configure() {

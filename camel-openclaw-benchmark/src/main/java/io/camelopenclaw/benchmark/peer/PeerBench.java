@@ -21,7 +21,7 @@ public final class PeerBench {
         PeerSettings settings = PeerSettings.of(args, System.getenv());
         int exit = 0;
         try (PeerClient peer = settings.mode().equals("camel")
-                ? CamelPeer.start(settings.gatewayUrl(), settings.token())
+                ? CamelPeer.start(settings.gatewayUrl(), settings.token(), settings.workerPoolSize())
                 : ClientPeer.connect(settings.gatewayUrl(), settings.token())) {
             System.err.println("java-" + settings.mode() + ": " + peer.auth() + ", " + settings);
             PeerResult result = measure(peer, settings, "java-" + settings.mode(), peer.auth());

@@ -4,10 +4,18 @@ import java.util.Map;
 
 /**
  * Arguments ({@code C R}) and environment of a peer run, as the peer bench's runners pass them: GW_URL, TOKEN, GW_PID
- * (optional), MODE ({@code camel} or {@code client}) and WARMUP (default R/10, rounded up).
+ * (optional), MODE ({@code camel} or {@code client}), WARMUP (default R/10, rounded up) and WORKER_POOL_SIZE (the
+ * camel peer's {@code workerPoolSize}; default: the component's).
  */
 record PeerSettings(
-        int concurrency, int runs, int warmup, String gatewayUrl, String token, Long gatewayPid, String mode) {
+        int concurrency,
+        int runs,
+        int warmup,
+        String gatewayUrl,
+        String token,
+        Long gatewayPid,
+        String mode,
+        Integer workerPoolSize) {
 
     static PeerSettings of(String[] args, Map<String, String> env) {
         int c = Integer.parseInt(args.length > 0 ? args[0] : env.getOrDefault("C", "16"));
@@ -21,6 +29,7 @@ record PeerSettings(
             throw new IllegalArgumentException("C and R must be positive, got " + c + " and " + r);
         }
         String pid = env.get("GW_PID");
+        String pool = env.get("WORKER_POOL_SIZE");
         return new PeerSettings(
                 c,
                 r,
@@ -28,12 +37,14 @@ record PeerSettings(
                 env.getOrDefault("GW_URL", "ws://127.0.0.1:28799"),
                 env.getOrDefault("TOKEN", "fake-token"),
                 pid == null || pid.isBlank() ? null : Long.valueOf(pid),
-                mode);
+                mode,
+                pool == null || pool.isBlank() ? null : Integer.valueOf(pool));
     }
 
     @Override
     public String toString() {
         return "C=" + concurrency + ", R=" + runs + ", warm-up " + warmup + " runs, gateway " + gatewayUrl
-                + (gatewayPid != null ? " (pid " + gatewayPid + ")" : "");
+                + (gatewayPid != null ? " (pid " + gatewayPid + ")" : "")
+                + (workerPoolSize != null ? ", workerPoolSize " + workerPoolSize : "");
     }
 }

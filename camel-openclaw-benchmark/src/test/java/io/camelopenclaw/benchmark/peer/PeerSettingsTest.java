@@ -13,10 +13,20 @@ class PeerSettingsTest {
     void takesCAndRFromTheArgumentsAndTheRestFromTheEnvironment() {
         PeerSettings settings = PeerSettings.of(
                 new String[] {"256", "100000"},
-                Map.of("MODE", "camel", "GW_URL", "ws://127.0.0.1:1234", "TOKEN", "t", "GW_PID", "42"));
+                Map.of(
+                        "MODE",
+                        "camel",
+                        "GW_URL",
+                        "ws://127.0.0.1:1234",
+                        "TOKEN",
+                        "t",
+                        "GW_PID",
+                        "42",
+                        "WORKER_POOL_SIZE",
+                        "2"));
 
         assertThat(settings)
-                .isEqualTo(new PeerSettings(256, 100_000, 10_000, "ws://127.0.0.1:1234", "t", 42L, "camel"));
+                .isEqualTo(new PeerSettings(256, 100_000, 10_000, "ws://127.0.0.1:1234", "t", 42L, "camel", 2));
     }
 
     @Test
@@ -27,6 +37,7 @@ class PeerSettingsTest {
         assertThat(settings.gatewayUrl()).isEqualTo("ws://127.0.0.1:28799");
         assertThat(settings.token()).isEqualTo("fake-token");
         assertThat(settings.gatewayPid()).isNull();
+        assertThat(settings.workerPoolSize()).isNull(); // the component's default
         assertThat(PeerSettings.of(new String[] {"1", "45"}, Map.of("MODE", "client", "WARMUP", "0"))
                         .warmup())
                 .isZero();
