@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records transcripts of real-gateway behaviour that the in-process test gateway must reproduce (silent replies,
- * repeated idempotency keys, model errors, history while a run is in flight). Not a test: it runs only with
+ * repeated idempotency keys, model errors, history while a run is in flight, sessions.list pages). Not a test: it runs only with
  * {@code -Dopenclaw.record.dir=<folder>} and writes one {@code <gateway>/<scenario>.jsonl} per scenario there, in the
  * format of the shared transcripts ({@code {n, ts, tMs, dir, conn, frame}}). Copy the results into
  * {@code camel-openclaw-test-gateway/src/test/resources/transcripts/}.
@@ -195,6 +195,26 @@ class RecordTranscriptsIT {
                     JSON.createObjectNode().put("sessionKey", session).put("runId", key));
             rec.awaitChatTerminal(key);
             rec.socket.drain(TRAILING);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v4", "v3"})
+    void sessionsListPages(String name) throws Exception {
+        try (Recording rec = new Recording(gateway(name), "sessions-list")) {
+            rec.meta("three sessions with one finished run each, then sessions.list in pages of two");
+            for (int i = 1; i <= 3; i++) {
+                rec.awaitChatTerminal(rec.chatSend(PREFIX + name + "-list-" + i, "hello list " + i, null));
+            }
+            rec.socket.drain(Duration.ofSeconds(1));
+            JsonNode first =
+                    rec.socket.request("sessions.list", JSON.createObjectNode().put("limit", 2));
+            JsonNode next = first.path("payload").path("nextOffset");
+            rec.socket.request(
+                    "sessions.list",
+                    JSON.createObjectNode().put("limit", 2).put("offset", next.isNumber() ? next.asInt() : 2));
+            rec.meta("no limit: the gateway's default page");
+            rec.socket.request("sessions.list", JSON.createObjectNode());
         }
     }
 

@@ -6,26 +6,34 @@ import io.camelopenclaw.testgateway.ObjectSchema.Type;
 /** {@code sessions.list}, {@code sessions.abort} (protocol 4), {@code sessions.reset}, {@code sessions.delete}. */
 final class SessionMethods {
 
-    private static final ObjectSchema LIST = ObjectSchema.builder()
+    /** 2026.3.13: no paging ({@code offset} is refused), every session unless {@code limit} says otherwise. */
+    private static final ObjectSchema LIST_V3 = ObjectSchema.builder()
             .optional("limit", Type.INTEGER)
             .optionalAny(
-                    "offset",
                     "activeMinutes",
-                    "activeOnly",
-                    "sortBy",
                     "includeGlobal",
                     "includeUnknown",
-                    "excludeSubagents",
-                    "excludeCron",
-                    "excludeSystem",
                     "includeDerivedTitles",
                     "includeLastMessage",
                     "label",
+                    "spawnedBy",
                     "agentId",
-                    "search",
-                    "archived",
-                    "spawnedBy")
+                    "search")
             .build();
+    /** 2026.9.6: pages ({@code limit}, default 100, and {@code offset}) and more filters. */
+    private static final ObjectSchema LIST_V4 = LIST_V3.toBuilder()
+            .optional("offset", Type.NON_NEGATIVE_INTEGER)
+            .optionalAny(
+                    "activeOnly",
+                    "requireLastInteraction",
+                    "sortBy",
+                    "excludeSubagents",
+                    "excludeCron",
+                    "excludeSystem",
+                    "configuredAgentsOnly",
+                    "archived")
+            .build();
+
     private static final ObjectSchema ABORT = ObjectSchema.builder()
             .optional("key", Type.NON_EMPTY_STRING)
             .optional("runId", Type.NON_EMPTY_STRING)
@@ -59,7 +67,7 @@ final class SessionMethods {
     }
 
     void register(RequestRouter router) {
-        router.register("sessions.list", Scopes.READ, LIST, this::list);
+        router.register("sessions.list", Scopes.READ, config.v4() ? LIST_V4 : LIST_V3, this::list);
         if (config.v4()) {
             router.register("sessions.abort", Scopes.WRITE, ABORT, this::abort);
         }
@@ -73,7 +81,8 @@ final class SessionMethods {
 
     private void list(ClientConnection connection, String requestId, JsonNode params) {
         Integer limit = params.has("limit") ? params.get("limit").asInt() : null;
-        engine.execute(() -> connection.respond(requestId, Json.write(views.list(sessions.all(), limit))));
+        int offset = params.path("offset").asInt();
+        engine.execute(() -> connection.respond(requestId, Json.write(views.list(sessions.all(), limit, offset))));
     }
 
     private void abort(ClientConnection connection, String requestId, JsonNode params) {

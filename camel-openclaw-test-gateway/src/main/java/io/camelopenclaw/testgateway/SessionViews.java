@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -86,20 +87,34 @@ final class SessionViews {
         return messages;
     }
 
-    /** The {@code sessions.list} result, most recently updated first. */
-    ObjectNode list(List<Session> sessions, Integer limit) {
-        int applied = limit == null ? DEFAULT_LIST_LIMIT : limit;
+    /**
+     * The {@code sessions.list} result, most recently updated first: on protocol 4 the page of {@code limit} (default
+     * 100) sessions from {@code offset}, with where the next one starts; on protocol 3 every session unless
+     * {@code limit} says otherwise.
+     */
+    ObjectNode list(List<Session> sessions, Integer limit, int offset) {
+        Integer applied = limit != null ? limit : v4 ? Integer.valueOf(DEFAULT_LIST_LIMIT) : null;
+        Collections.reverse(sessions); // newest first where sessions were updated in the same millisecond
         sessions.sort(Comparator.comparingLong((Session s) -> s.updatedAt).reversed());
-        List<Session> page = sessions.subList(0, Math.min(applied, sessions.size()));
+        int from = Math.min(offset, sessions.size());
+        int to = applied == null ? sessions.size() : Math.min(from + applied, sessions.size());
+        List<Session> page = sessions.subList(from, to);
         ObjectNode result = Json.object()
                 .put("ts", System.currentTimeMillis())
                 .put("path", !v4 || sessions.isEmpty() ? "(multiple)" : STORE_PATH)
                 .put("count", page.size());
         if (v4) {
-            result.put("totalCount", sessions.size())
-                    .put("limitApplied", applied)
-                    .putNull("nextOffset");
-            result.put("hasMore", page.size() < sessions.size()).putArray("owners");
+            boolean hasMore = to < sessions.size();
+            result.put("totalCount", sessions.size()).put("limitApplied", applied);
+            if (offset > 0) {
+                result.put("offset", offset);
+            }
+            if (hasMore) {
+                result.put("nextOffset", to);
+            } else {
+                result.putNull("nextOffset");
+            }
+            result.put("hasMore", hasMore).putArray("owners");
         }
         result.set("defaults", templates.object("listDefaults"));
         ArrayNode rows = result.putArray("sessions");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The behaviours recorded on real gateways by {@code RecordTranscriptsIT} (silent turns, repeated idempotency keys,
- * history while a run is in flight, abort after a reconnect), checked against the recordings in
+ * history while a run is in flight, abort after a reconnect, sessions.list pages), checked against the recordings in
  * {@code transcripts/v4} (2026.9.6) and {@code transcripts/v3} (2026.3.13).
  */
 class RecordedBehaviourTest extends GatewayTestSupport {
@@ -215,6 +217,48 @@ class RecordedBehaviourTest extends GatewayTestSupport {
             }
         }
         throw new AssertionError("no response to " + id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 3})
+    void sessionsListPagesAsRecorded(int protocol) {
+        List<JsonNode> real = Transcripts.responses("v" + protocol + "/sessions-list.jsonl", "sessions.list");
+        GatewayClient client = signedClient(gateway(b -> b.protocol(protocol)));
+        for (int i = 1; i <= 3; i++) {
+            client.send("chat.send", chatSend("agent:main:list-" + i, "hello list " + i, "list-" + i));
+            client.awaitChatEnd("list-" + i);
+        }
+
+        List<JsonNode> ours = List.of(
+                client.call("sessions.list", object().put("limit", 2)),
+                client.call("sessions.list", object().put("limit", 2).put("offset", 2)),
+                client.call("sessions.list", object()));
+
+        assertThat(ours).hasSameSizeAs(real);
+        for (int i = 0; i < ours.size(); i++) {
+            assertThat(pageOf(ours.get(i))).as("answer %d", i).isEqualTo(pageOf(real.get(i)));
+            assertThat(fieldNames(ours.get(i).path("payload")))
+                    .as("answer %d", i)
+                    .isEqualTo(fieldNames(real.get(i).path("payload")));
+        }
+    }
+
+    /**
+     * A {@code sessions.list} answer without what differs between gateways and runs: no id, time, store path or
+     * defaults, and each session row as the number its key ends with.
+     */
+    private static JsonNode pageOf(JsonNode response) {
+        ObjectNode page = response.deepCopy();
+        page.remove("id");
+        if (page.get("payload") instanceof ObjectNode payload) {
+            payload.remove(List.of("ts", "path", "defaults"));
+            ArrayNode rows = payload.putArray("sessions");
+            response.at("/payload/sessions").forEach(row -> {
+                String key = row.path("key").asText();
+                rows.add(key.substring(key.lastIndexOf('-') + 1));
+            });
+        }
+        return page;
     }
 
     private static int indexOfFirstResponseAfterHello(List<JsonNode> recorded) {

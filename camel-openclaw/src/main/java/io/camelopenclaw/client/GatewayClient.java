@@ -152,7 +152,10 @@ public final class GatewayClient implements AutoCloseable {
         return AbortRequests.sessionsAbort(transport, runId, options.requestTimeout());
     }
 
-    /** The keys of the gateway's sessions ({@code sessions.list}), most recently updated first. */
+    /**
+     * The keys of all the gateway's sessions ({@code sessions.list}, page by page), most recently updated first; see
+     * {@link SessionHistory#sessionKeys}.
+     */
     public CompletableFuture<List<String>> sessionKeys() {
         return SessionHistory.sessionKeys(transport, options.requestTimeout());
     }

@@ -2,12 +2,15 @@ package io.camelopenclaw.client;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.auth.DeviceIdentityStore;
 import io.camelopenclaw.client.error.GatewayException;
@@ -101,6 +104,29 @@ class GatewayClientHistoryTest {
         run(client, "listed-2", "two");
 
         assertThat(await(client.sessionKeys())).contains("agent:main:listed-1", "agent:main:listed-2");
+    }
+
+    @Test
+    void sessionKeysReadEveryPageOfAProtocol4Gateway() throws Exception {
+        GatewayClient client = fx.connected(fx.gateway());
+        List<CompletableFuture<?>> runs = new ArrayList<>();
+        for (int i = 0; i < 205; i++) { // 100 sessions a page: three pages
+            runs.add(client.startRun(AgentRunRequest.builder("one of many")
+                            .sessionKey("paged-" + i)
+                            .build())
+                    .result());
+        }
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        Thread.sleep(5);
+        run(client, "paged-newest", "the most recently updated session");
+
+        List<String> keys = await(client.sessionKeys());
+
+        assertThat(keys).hasSize(206).doesNotHaveDuplicates().startsWith("agent:main:paged-newest");
+        assertThat(keys).contains("agent:main:paged-0", "agent:main:paged-100", "agent:main:paged-204");
+        JsonNode firstPage = await(client.request("sessions.list", Map.of()));
+        assertThat(firstPage.get("sessions")).hasSize(100);
+        assertThat(firstPage.get("hasMore").asBoolean()).isTrue();
     }
 
     @Test

@@ -42,6 +42,10 @@ class OpenClawCatchUpTest extends OpenClawTestSupport {
                         .routeId("wildcard")
                         .autoStartup(false)
                         .to("mock:wildcard");
+                from("openclaw:events?events=chat&states=final&sessionKey=paged-*&catchUp=true")
+                        .routeId("paged")
+                        .autoStartup(false)
+                        .to("mock:paged");
                 from("openclaw:events?events=chat&states=final&sessionKey=catchup-exact&catchUp=true")
                         .routeId("exact")
                         .autoStartup(false)
@@ -129,6 +133,22 @@ class OpenClawCatchUpTest extends OpenClawTestSupport {
         Exchange last = mock.getExchanges().get(2);
         assertThat(last.getMessage().getHeader(OpenClawConstants.RUN_ID)).isEqualTo(live);
         assertThat(last.getMessage().getHeader(OpenClawConstants.CATCH_UP)).isNull();
+    }
+
+    @Test
+    void aSessionBeyondTheFirstPageOfSessionsListIsCaughtUpToo() throws Exception {
+        String old = run("paged-old", "ended before 100 other sessions were updated");
+        for (int i = 0; i < 100; i++) { // the gateway lists 100 sessions a page, most recently updated first
+            run("filler-" + i, "a newer session");
+        }
+        MockEndpoint mock = getMockEndpoint("mock:paged");
+
+        context.getRouteController().startRoute("paged");
+        await().atMost(Duration.ofSeconds(5)).until(() -> mock.getReceivedCounter() >= 1);
+
+        assertThat(runIds(mock)).containsExactly(old);
+        assertThat(requests("sessions.list"))
+                .anySatisfy(r -> assertThat(r.params().path("offset").asInt()).isGreaterThanOrEqualTo(100));
     }
 
     @Test

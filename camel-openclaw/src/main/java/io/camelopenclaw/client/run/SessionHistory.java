@@ -3,8 +3,10 @@ package io.camelopenclaw.client.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,20 +25,37 @@ public final class SessionHistory {
 
     private SessionHistory() {}
 
-    /** The keys of the gateway's sessions, most recently updated first (the gateway's default page, 100). */
+    /**
+     * The keys of all the gateway's sessions, most recently updated first. Protocol 4 gateways answer
+     * {@code sessions.list} a page at a time (100 sessions by default) and say where the next page starts
+     * ({@code hasMore}, {@code nextOffset}); the pages are read one after the other. Older gateways answer with every
+     * session at once and know no {@code offset}. A session updated while the pages are read moves to the front, so
+     * a key may come twice from the gateway; it is listed once.
+     */
     public static CompletableFuture<List<String>> sessionKeys(RunTransport transport, Duration timeout) {
-        return transport
-                .request("sessions.list", JsonValues.object(), timeout, false, null)
-                .thenApply(res -> {
-                    List<String> keys = new ArrayList<>();
-                    res.path("sessions").forEach(row -> {
-                        String key = JsonValues.text(row, "key");
-                        if (key != null) {
-                            keys.add(key);
-                        }
-                    });
-                    return keys;
-                });
+        return sessionKeys(transport, timeout, JsonValues.object(), new LinkedHashSet<>());
+    }
+
+    private static CompletableFuture<List<String>> sessionKeys(
+            RunTransport transport, Duration timeout, ObjectNode params, Set<String> keys) {
+        return transport.request("sessions.list", params, timeout, false, null).thenCompose(page -> {
+            JsonNode rows = page.path("sessions");
+            rows.forEach(row -> {
+                String key = JsonValues.text(row, "key");
+                if (key != null) {
+                    keys.add(key);
+                }
+            });
+            Long next = JsonValues.number(page, "nextOffset");
+            long offset = params.path("offset").asLong();
+            if (!Boolean.TRUE.equals(JsonValues.bool(page, "hasMore"))
+                    || next == null
+                    || next <= offset
+                    || rows.isEmpty()) {
+                return CompletableFuture.completedFuture(List.copyOf(keys));
+            }
+            return sessionKeys(transport, timeout, JsonValues.object().put("offset", next), keys);
+        });
     }
 
     /**
