@@ -28,9 +28,10 @@ public final class SessionHistory {
     /**
      * The keys of all the gateway's sessions, most recently updated first. Protocol 4 gateways answer
      * {@code sessions.list} a page at a time (100 sessions by default) and say where the next page starts
-     * ({@code hasMore}, {@code nextOffset}); the pages are read one after the other. Older gateways answer with every
-     * session at once and know no {@code offset}. A session updated while the pages are read moves to the front, so
-     * a key may come twice from the gateway; it is listed once.
+     * ({@code hasMore}, {@code nextOffset}); the pages are read one after the other. A gateway that names no
+     * {@code nextOffset} is read in one answer (2026.3.13 answers with every session and refuses an {@code offset}).
+     * A session updated while the pages are read moves to the front, so a key may come twice from the gateway; it is
+     * listed once.
      */
     public static CompletableFuture<List<String>> sessionKeys(RunTransport transport, Duration timeout) {
         return sessionKeys(transport, timeout, JsonValues.object(), new LinkedHashSet<>());
