@@ -93,6 +93,23 @@ abstract class GatewayTestSupport {
                 .toList();
     }
 
+    /**
+     * The scenario of the recorded {@code history.jsonl}: a {@code chat.send} run ({@code <keyPrefix>1}, "hello
+     * camel") and an {@code agent} run ({@code <keyPrefix>2}, "hello again") in {@code agent:main:probe-1}, one after
+     * the other; returns the {@code chat.history} payload of that session.
+     */
+    static JsonNode historyOfTwoRuns(GatewayClient client, String keyPrefix) {
+        client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", keyPrefix + "1"));
+        client.awaitChatEnd(keyPrefix + "1");
+        String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", keyPrefix + "2"));
+        client.await(f -> agent.equals(f.path("id").asText())
+                && "ok".equals(f.path("payload").path("status").asText()));
+        return client.call(
+                        "chat.history",
+                        object().put("sessionKey", "agent:main:probe-1").put("limit", 50))
+                .get("payload");
+    }
+
     static JsonNode error(JsonNode response) {
         return response.get("error");
     }

@@ -18,16 +18,7 @@ class HistoryTest extends GatewayTestSupport {
     void historyListAndHealthHaveTheRecordedShapes() {
         TestGateway gw = gateway();
         GatewayClient client = client(gw);
-        client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "k1"));
-        client.awaitChatEnd("k1");
-        String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", "k2"));
-        client.await(f -> agent.equals(f.path("id").asText())
-                && "ok".equals(f.path("payload").path("status").asText()));
-
-        JsonNode history = client.call(
-                        "chat.history",
-                        object().put("sessionKey", "agent:main:probe-1").put("limit", 50))
-                .get("payload");
+        JsonNode history = historyOfTwoRuns(client, "k");
         JsonNode list = client.call("sessions.list", object()).get("payload");
         JsonNode health = client.call("health", object()).get("payload");
 

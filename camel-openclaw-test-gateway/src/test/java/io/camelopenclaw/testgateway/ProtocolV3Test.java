@@ -215,16 +215,7 @@ class ProtocolV3Test extends GatewayTestSupport {
     void historyAndListHaveThe2026313Shapes() {
         List<JsonNode> recorded = Transcripts.received("v3/history.jsonl");
         GatewayClient client = signedClient(v3(), device, Connects.params(3, 3, "gateway-client", "backend"));
-        client.send("chat.send", chatSend("agent:main:probe-1", "hello camel", "h1"));
-        client.awaitChatEnd("h1");
-        String agent = client.send("agent", AgentTest.agent("agent:main:probe-1", "hello again", "h2"));
-        client.await(f -> agent.equals(f.path("id").asText())
-                && "ok".equals(f.path("payload").path("status").asText()));
-
-        JsonNode history = client.call(
-                        "chat.history",
-                        object().put("sessionKey", "agent:main:probe-1").put("limit", 50))
-                .get("payload");
+        JsonNode history = historyOfTwoRuns(client, "h");
         JsonNode list = client.call("sessions.list", object()).get("payload");
 
         JsonNode realHistory = recorded.stream()

@@ -266,20 +266,13 @@ class OpenClawDocsTest {
         s.append("| Option | Property | Group | Default | Type | Description |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<String, JsonNode> option : entries(json.path("componentProperties"))) {
             JsonNode o = option.getValue();
-            s.append("| `")
-                    .append(option.getKey())
-                    .append("` | `")
-                    .append(PREFIX)
-                    .append(kebab(option.getKey()))
-                    .append("` | ")
-                    .append(group(o))
-                    .append(" | ")
-                    .append(defaultValue(o))
-                    .append(" | ")
-                    .append(type(o))
-                    .append(" | ")
-                    .append(mdEscape(description(o)))
-                    .append(" |\n");
+            s.append(markdownRow(
+                    "`" + option.getKey() + "`",
+                    "`" + PREFIX + kebab(option.getKey()) + "`",
+                    group(o),
+                    defaultValue(o),
+                    type(o),
+                    mdEscape(description(o))));
         }
         s.append("\n### Endpoint options\n\n");
         s.append("URI syntax `")
@@ -291,38 +284,26 @@ class OpenClawDocsTest {
             String kind = "path".equals(o.path("kind").asText())
                     ? "path (required)"
                     : o.has("prefix") ? "query (`" + o.path("prefix").asText() + "<name>`)" : "query";
-            s.append("| `")
-                    .append(option.getKey())
-                    .append("` | ")
-                    .append(kind)
-                    .append(" | ")
-                    .append(group(o))
-                    .append(" | ")
-                    .append(defaultValue(o))
-                    .append(" | ")
-                    .append(type(o))
-                    .append(" | ")
-                    .append(mdEscape(description(o)))
-                    .append(" |\n");
+            s.append(markdownRow(
+                    "`" + option.getKey() + "`", kind, group(o), defaultValue(o), type(o), mdEscape(description(o))));
         }
         s.append("\n### Message headers\n\n");
         s.append("| Header | Group | Default | Type | Description |\n|---|---|---|---|---|\n");
         for (Map.Entry<String, JsonNode> header : entries(json.path("headers"))) {
             JsonNode h = header.getValue();
-            s.append("| `")
-                    .append(header.getKey())
-                    .append("` | ")
-                    .append(h.path("label").asText())
-                    .append(" | ")
-                    .append(defaultValue(h))
-                    .append(" | ")
-                    .append(type(h))
-                    .append(" | ")
-                    .append(mdEscape(description(h)))
-                    .append(" |\n");
+            s.append(markdownRow(
+                    "`" + header.getKey() + "`",
+                    h.path("label").asText(),
+                    defaultValue(h),
+                    type(h),
+                    mdEscape(description(h))));
         }
         s.append('\n');
         return s.toString();
+    }
+
+    private static String markdownRow(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
     }
 
     private static String mdEscape(String text) {
