@@ -97,7 +97,7 @@ final class SessionViews {
         Collections.reverse(sessions); // newest first where sessions were updated in the same millisecond
         sessions.sort(Comparator.comparingLong((Session s) -> s.updatedAt).reversed());
         int from = Math.min(offset, sessions.size());
-        int to = applied == null ? sessions.size() : Math.min(from + applied, sessions.size());
+        int to = applied == null ? sessions.size() : from + Math.min(applied, sessions.size() - from);
         List<Session> page = sessions.subList(from, to);
         ObjectNode result = Json.object()
                 .put("ts", System.currentTimeMillis())

@@ -99,6 +99,29 @@ class HistoryTest extends GatewayTestSupport {
     }
 
     @Test
+    void aSessionsListPageEndsAtTheLastSessionWhateverTheLimit() {
+        GatewayClient client = client(gateway());
+        for (String key : List.of("a", "b", "c")) {
+            client.call("sessions.reset", object().put("key", key));
+        }
+
+        JsonNode page = client.call(
+                        "sessions.list",
+                        object().put("limit", Integer.MAX_VALUE).put("offset", 1))
+                .get("payload");
+        JsonNode beyond =
+                client.call("sessions.list", object().put("offset", 5)).get("payload");
+
+        assertThat(page.get("count").asInt()).isEqualTo(2);
+        assertThat(page.get("offset").asInt()).isEqualTo(1);
+        assertThat(page.get("nextOffset").isNull()).isTrue();
+        assertThat(page.get("hasMore").asBoolean()).isFalse();
+        assertThat(beyond.get("sessions")).isEmpty();
+        assertThat(beyond.get("totalCount").asInt()).isEqualTo(3);
+        assertThat(beyond.get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
     void resetStartsANewTranscriptAndDeleteRemovesTheSession() {
         TestGateway gw = gateway();
         GatewayClient client = client(gw);
