@@ -180,10 +180,12 @@ class OpenClawAgentRunFlowTest extends OpenClawTestSupport {
                         .map(r -> r.params().path("message").asText())
                         .filter(m -> m.contains("serial")))
                 .containsExactly("HANG serial", "serial second", "serial third");
+        // each exchange continues on a worker as soon as its run has ended: the runs are in order, the continuations
+        // of runs that end close together may overtake each other
         List<String> done = getMockEndpoint("mock:done").getExchanges().stream()
                 .map(e -> e.getMessage().getBody(String.class))
                 .toList();
-        assertThat(done).containsSubsequence("ECHO: serial second", "ECHO: serial third");
+        assertThat(done).contains("ECHO: serial second", "ECHO: serial third");
     }
 
     @Test
