@@ -12,22 +12,21 @@ import io.camelopenclaw.client.json.LazyJsonObject;
 
 /**
  * The envelope of one inbound frame, read in one streaming pass that checks the whole frame: its {@code type},
- * {@code id}, {@code event} and {@code seq}, and its {@code payload} as a {@link LazyJsonObject} (as a tree already
+ * {@code event} and {@code seq}, and its {@code payload} as a {@link LazyJsonObject} (as a tree already
  * when {@code payloadAsTree}, for listeners that read every event whole). A response is read as a whole tree
  * ({@code response}, {@code null} for other frames): in the same pass when its {@code type} comes first, as the
  * gateway writes it, else by a second parse. A frame that is not a JSON object has no type.
  */
-record InboundFrame(String type, String id, String event, Long seq, LazyJsonObject payload, JsonNode response) {
+record InboundFrame(String type, String event, Long seq, LazyJsonObject payload, JsonNode response) {
 
     /** Reads a frame; malformed JSON (or UTF-8) fails with an {@link IOException}. */
     static InboundFrame read(byte[] bytes, int offset, int length, boolean payloadAsTree) throws IOException {
         try (JsonParser parser = JsonValues.parser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 parser.skipChildren();
-                return new InboundFrame(null, null, null, null, LazyJsonObject.EMPTY, null);
+                return new InboundFrame(null, null, null, LazyJsonObject.EMPTY, null);
             }
             String type = null;
-            String id = null;
             String event = null;
             Long seq = null;
             LazyJsonObject payload = LazyJsonObject.EMPTY;
@@ -39,7 +38,6 @@ record InboundFrame(String type, String id, String event, Long seq, LazyJsonObje
                 if (response != null) {
                     response.set(
                             name, token == JsonToken.VALUE_NULL ? NullNode.getInstance() : parser.readValueAsTree());
-                    id = "id".equals(name) ? JsonValues.text(response, "id") : id;
                     continue;
                 }
                 if (first && "type".equals(name) && token == JsonToken.VALUE_STRING && "res".equals(parser.getText())) {
@@ -50,7 +48,6 @@ record InboundFrame(String type, String id, String event, Long seq, LazyJsonObje
                 first = false;
                 switch (name) {
                     case "type" -> type = text(parser, token);
-                    case "id" -> id = text(parser, token);
                     case "event" -> event = text(parser, token);
                     case "seq" -> seq = token.isNumeric() ? parser.getValueAsLong() : null;
                     case "payload" ->
@@ -66,9 +63,9 @@ record InboundFrame(String type, String id, String event, Long seq, LazyJsonObje
                 }
             }
             if ("res".equals(type) && response == null) {
-                return new InboundFrame(type, id, event, seq, payload, JsonValues.parse(bytes, offset, length));
+                return new InboundFrame(type, event, seq, payload, JsonValues.parse(bytes, offset, length));
             }
-            return new InboundFrame(type, id, event, seq, payload, response);
+            return new InboundFrame(type, event, seq, payload, response);
         }
     }
 

@@ -20,7 +20,6 @@ class InboundFrameTest {
         assertThat(frame.type()).isEqualTo("event");
         assertThat(frame.event()).isEqualTo("chat");
         assertThat(frame.seq()).isEqualTo(42L);
-        assertThat(frame.id()).isNull();
         assertThat(frame.payload().text("runId")).isEqualTo("r1");
         assertThat(frame.payload().get("message").at("/content/0/text").asText())
                 .isEqualTo("done");
@@ -49,7 +48,7 @@ class InboundFrameTest {
                 + "\"error\":{\"code\":\"INVALID_REQUEST\",\"details\":[1,{\"a\":true}]},\"extra\":1.5}";
         InboundFrame frame = read(json, false);
         assertThat(frame.type()).isEqualTo("res");
-        assertThat(frame.id()).isEqualTo("9");
+        assertThat(frame.response().path("id").asText()).isEqualTo("9");
         assertThat(frame.response()).isEqualTo(JsonValues.parse(json));
     }
 
@@ -58,7 +57,7 @@ class InboundFrameTest {
         String json = "{\"id\":\"9\",\"type\":\"res\",\"ok\":true,\"payload\":{\"x\":1}}";
         InboundFrame frame = read(json, false);
         assertThat(frame.type()).isEqualTo("res");
-        assertThat(frame.id()).isEqualTo("9");
+        assertThat(frame.response().path("id").asText()).isEqualTo("9");
         assertThat(frame.response()).isEqualTo(JsonValues.parse(json));
     }
 
