@@ -8,10 +8,8 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.postoffice.PostOffice;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -31,11 +29,14 @@ public final class EmbeddedArtemis implements AutoCloseable {
     private final EmbeddedActiveMQ server;
     private final String url;
     private final ActiveMQConnectionFactory connectionFactory;
+    private final TemporaryQueueCleanup temporaryQueues;
 
-    private EmbeddedArtemis(TempDirectory data, EmbeddedActiveMQ server, String url) {
+    private EmbeddedArtemis(
+            TempDirectory data, EmbeddedActiveMQ server, String url, TemporaryQueueCleanup temporaryQueues) {
         this.data = data;
         this.server = server;
         this.url = url;
+        this.temporaryQueues = temporaryQueues;
         this.connectionFactory = new ActiveMQConnectionFactory(url);
     }
 
@@ -63,7 +64,10 @@ public final class EmbeddedArtemis implements AutoCloseable {
                                     .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS));
             EmbeddedActiveMQ server =
                     new EmbeddedActiveMQ().setConfiguration(configuration).start();
-            return new EmbeddedArtemis(data, server, url);
+            TemporaryQueueCleanup temporaryQueues = new TemporaryQueueCleanup();
+            server.getActiveMQServer().registerBrokerPlugin(temporaryQueues);
+            server.getActiveMQServer().registerPostQueueDeletionCallback(temporaryQueues);
+            return new EmbeddedArtemis(data, server, url, temporaryQueues);
         } catch (Exception | Error e) {
             data.close();
             throw e;
@@ -82,9 +86,9 @@ public final class EmbeddedArtemis implements AutoCloseable {
 
     /**
      * Stops the broker after its clients: the connection factory is closed first, then the broker waits (up to
-     * {@value #CLIENTS_GONE_TIMEOUT_MS} ms) until it has seen every client connection go and has removed their
-     * temporary queues and addresses, which it does in the background; stopping under that cleanup logs a stack
-     * trace ({@code AMQ229257: IDGenerator has been stopped}).
+     * {@value #CLIENTS_GONE_TIMEOUT_MS} ms) until it has seen every client connection go and has finished deleting
+     * their temporary queues, which it does in the background; stopping under that cleanup logs a stack trace
+     * ({@code AMQ229257: IDGenerator has been stopped}).
      */
     @Override
     public void close() {
@@ -100,21 +104,20 @@ public final class EmbeddedArtemis implements AutoCloseable {
     }
 
     private void awaitClientsGone() throws InterruptedException {
-        ActiveMQServer broker = server.getActiveMQServer();
+        ActiveMQServer broker = broker();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENTS_GONE_TIMEOUT_MS);
         while (!clientsGone(broker) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
     }
 
-    /** No connection, no session, and the temporary queues and addresses of the last ones removed. */
-    private static boolean clientsGone(ActiveMQServer broker) {
-        PostOffice postOffice = broker.getPostOffice();
-        return broker.getConnectionCount() == 0
-                && broker.getSessions().isEmpty()
-                && postOffice.getAllBindings().noneMatch(b -> b.getBindable() instanceof Queue q && q.isTemporary())
-                && postOffice.getAddresses().stream()
-                        .map(postOffice::getAddressInfo)
-                        .noneMatch(address -> address != null && address.isTemporary());
+    /** No connection, no session, and the temporary queues of the last ones deleted to the end. */
+    private boolean clientsGone(ActiveMQServer broker) {
+        return broker.getConnectionCount() == 0 && broker.getSessions().isEmpty() && temporaryQueues.done();
+    }
+
+    /** The running broker, for tests that watch it work. */
+    ActiveMQServer broker() {
+        return server.getActiveMQServer();
     }
 }
