@@ -146,12 +146,12 @@ final class JavaWebSocket extends WebSocketClient implements GatewaySocket {
         handler.onText(this, utf8);
     }
 
-    /** A fragmented text message, which the gateway does not send, arrives decoded. */
     /** Called by {@link RawTextDraft} once the frames of one read were processed. */
     void readEnded() {
         handler.onReadEnd(this);
     }
 
+    /** A fragmented text message, which the gateway does not send, arrives decoded. */
     @Override
     public void onMessage(String message) {
         handler.onText(this, ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
