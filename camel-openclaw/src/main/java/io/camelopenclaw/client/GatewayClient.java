@@ -298,6 +298,15 @@ public final class GatewayClient implements AutoCloseable {
         }
 
         @Override
+        public void runOnEventThread(Runnable task) {
+            if (dispatcher.isCurrentThread()) {
+                task.run();
+            } else {
+                dispatcher.execute(task);
+            }
+        }
+
+        @Override
         public void schedule(Runnable task, Duration delay) {
             timer.schedule(() -> dispatcher.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
         }

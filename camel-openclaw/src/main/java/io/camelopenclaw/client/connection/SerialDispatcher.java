@@ -38,7 +38,7 @@ public final class SerialDispatcher {
     }
 
     /** Whether the calling thread is this dispatcher's. */
-    boolean isCurrentThread() {
+    public boolean isCurrentThread() {
         return Thread.currentThread() == thread;
     }
 

@@ -116,7 +116,7 @@ public final class RunTracker {
                         timeout,
                         agentMethod,
                         accepted -> acknowledged(run, accepted))
-                .whenComplete((payload, error) -> transport.execute(() -> {
+                .whenComplete((payload, error) -> transport.runOnEventThread(() -> {
                     if (error != null) {
                         startFailed(run, unwrap(error));
                     } else if (agentMethod) {

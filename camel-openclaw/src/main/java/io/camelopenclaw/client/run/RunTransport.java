@@ -24,6 +24,12 @@ public interface RunTransport {
     /** Runs a task on the client's event thread, in order with frames. */
     void execute(Runnable task);
 
+    /**
+     * Runs a task on the client's event thread: at once when called there (ahead of the frames already queued), else
+     * as {@link #execute}.
+     */
+    void runOnEventThread(Runnable task);
+
     /** Runs a task on the client's event thread after a delay. */
     void schedule(Runnable task, Duration delay);
 
