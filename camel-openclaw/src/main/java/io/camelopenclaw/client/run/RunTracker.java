@@ -15,7 +15,6 @@ import io.camelopenclaw.client.api.GatewayInfo;
 import io.camelopenclaw.client.api.GatewayPolicy;
 import io.camelopenclaw.client.error.GatewayConnectionLostException;
 import io.camelopenclaw.client.error.GatewayException;
-import io.camelopenclaw.client.json.JsonValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,24 +114,18 @@ public final class RunTracker {
                         params,
                         timeout,
                         agentMethod,
-                        accepted -> acknowledged(run, accepted))
+                        accepted -> StartAnswer.acknowledged(run, accepted))
                 .whenComplete((payload, error) -> transport.runOnEventThread(() -> {
                     if (error != null) {
                         startFailed(run, unwrap(error));
                     } else if (agentMethod) {
-                        agentFinal(run, payload);
+                        if (!run.terminal) {
+                            answered(run, StartAnswer.agentFinal(run, payload));
+                        }
                     } else {
-                        chatSendAck(run, payload);
+                        answered(run, StartAnswer.chatSend(run, payload));
                     }
                 }));
-    }
-
-    private void acknowledged(RunState run, JsonNode ack) {
-        run.acknowledged = true;
-        String key = JsonValues.text(ack, "sessionKey");
-        if (key != null) {
-            run.sessionKey = key;
-        }
     }
 
     private void startFailed(RunState run, Throwable error) {
@@ -146,70 +139,16 @@ public final class RunTracker {
         fail(run, error instanceof GatewayException ge ? ge : new GatewayException(error.toString(), error));
     }
 
-    /**
-     * The {@code chat.send} answer. {@code started} and a fresh run go on with events. A repeated key gets no events:
-     * {@code ok} (finished before) is reconciled at once; {@code in_flight} may be a run still going on, or (2026.3.13)
-     * one that has already ended but not settled, so {@code agent.wait} waits for its end while events, if any, keep
-     * aggregating.
-     */
-    private void chatSendAck(RunState run, JsonNode ack) {
-        acknowledged(run, ack);
-        String status = JsonValues.text(ack, "status");
-        if (status == null || "started".equals(status)) {
-            return;
-        }
-        if ("in_flight".equals(status)) {
-            reconciler.reconcile(run, remainingRunTime(run));
-        } else if ("ok".equals(status)) {
-            reconciler.reconcile(run, AT_ONCE);
-        } else if ("timeout".equals(status)) {
-            run.stopReason = JsonValues.text(ack, "stopReason");
-            finish(run, "aborted".equals(JsonValues.text(ack, "summary")) ? RunOutcome.ABORTED : RunOutcome.ERROR);
-        } else if ("error".equals(status)) {
-            run.errorMessage = JsonValues.text(ack, "summary");
-            finish(run, RunOutcome.ERROR);
-        }
-    }
-
-    private void agentFinal(RunState run, JsonNode payload) {
-        if (run.terminal) {
-            return;
-        }
-        run.acknowledged = true;
-        String status = JsonValues.text(payload, "status");
-        JsonNode result = payload.path("result");
-        JsonNode meta = result.path("meta");
-        JsonNode agentMeta = meta.path("agentMeta");
-        run.mergeUsage(agentMeta.get("usage"));
-        if (agentMeta.hasNonNull("model")) {
-            run.model = agentMeta.get("model").asText();
-            run.provider = JsonValues.text(agentMeta, "provider");
-        }
-        if (meta.hasNonNull("stopReason")) {
-            run.stopReason = meta.get("stopReason").asText();
-        }
-        if (run.silentEnd) {
-            finish(run, RunOutcome.SILENT); // 2026.9.6 answers a silent turn with status error after lifecycle silent
-        } else if ("ok".equals(status)) {
-            StringBuilder text = new StringBuilder();
-            result.path("payloads").forEach(p -> {
-                String t = JsonValues.text(p, "text");
-                if (t != null && !Boolean.TRUE.equals(JsonValues.bool(p, "isStatusNotice"))) {
-                    text.append(text.length() > 0 && !t.isEmpty() ? "\n\n" : "").append(t);
-                }
-            });
-            if (text.length() > 0) {
-                run.finalText = text.toString();
+    /** Acts on the answer to the start request, once the run has not ended meanwhile. */
+    private void answered(RunState run, StartAnswer.Next next) {
+        switch (next) {
+            case EVENTS -> {
+                // the run's events go on
             }
-            finishSuccess(run);
-        } else if ("in_flight".equals(status)) {
-            reconciler.reconcile(run, remainingOrReattach(run)); // a retry joined a run already running on the gateway
-        } else if ("timeout".equals(status) && "aborted".equals(JsonValues.text(payload, "summary"))) {
-            finish(run, RunOutcome.ABORTED);
-        } else {
-            run.errorMessage = JsonValues.text(payload, "summary");
-            run.errorKind = "timeout".equals(status) ? "timeout" : run.errorKind;
-            finish(run, RunOutcome.ERROR);
+            case RECONCILE_NOW -> reconciler.reconcile(run, AT_ONCE);
+            case RECONCILE_WITHIN_RUN_TIME -> reconciler.reconcile(run, remainingRunTime(run));
+            case RECONCILE_WITHIN_REATTACH_TIME -> reconciler.reconcile(run, remainingOrReattach(run));
+            default -> finish(run, next.outcome(run));
         }
     }
 
@@ -394,10 +333,6 @@ public final class RunTracker {
     }
 
     // ------------------------------------------------------------------ completion
-
-    private void finishSuccess(RunState run) {
-        finish(run, run.successOutcome());
-    }
 
     private void finish(RunState run, RunOutcome outcome) {
         if (run.terminal) {
