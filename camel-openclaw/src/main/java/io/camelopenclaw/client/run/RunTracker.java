@@ -139,7 +139,7 @@ public final class RunTracker {
         fail(run, error instanceof GatewayException ge ? ge : new GatewayException(error.toString(), error));
     }
 
-    /** Acts on the answer to the start request, once the run has not ended meanwhile. */
+    /** Does what the answer to the start request says follows. */
     private void answered(RunState run, StartAnswer.Next next) {
         switch (next) {
             case EVENTS -> {
