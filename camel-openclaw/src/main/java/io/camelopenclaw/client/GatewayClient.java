@@ -299,11 +299,7 @@ public final class GatewayClient implements AutoCloseable {
 
         @Override
         public void runOnEventThread(Runnable task) {
-            if (dispatcher.isCurrentThread()) {
-                task.run();
-            } else {
-                dispatcher.execute(task);
-            }
+            dispatcher.runHereOrExecute(task);
         }
 
         @Override

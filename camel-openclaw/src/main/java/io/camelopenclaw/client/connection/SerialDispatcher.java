@@ -37,8 +37,20 @@ public final class SerialDispatcher {
         }
     }
 
+    /**
+     * Runs an essential task at once when called on this dispatcher's thread (ahead of the tasks queued), else queues
+     * it.
+     */
+    public void runHereOrExecute(Runnable task) {
+        if (isCurrentThread()) {
+            task.run();
+        } else {
+            execute(task);
+        }
+    }
+
     /** Whether the calling thread is this dispatcher's. */
-    public boolean isCurrentThread() {
+    boolean isCurrentThread() {
         return Thread.currentThread() == thread;
     }
 
