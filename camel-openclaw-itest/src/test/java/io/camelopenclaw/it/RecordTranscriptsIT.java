@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records transcripts of real-gateway behaviour that the in-process test gateway must reproduce (silent replies,
- * repeated idempotency keys, model errors, history while a run is in flight, sessions.list pages). Not a test: it runs only with
- * {@code -Dopenclaw.record.dir=<folder>} and writes one {@code <gateway>/<scenario>.jsonl} per scenario there, in the
- * format of the shared transcripts ({@code {n, ts, tMs, dir, conn, frame}}). Copy the results into
+ * repeated idempotency keys, model errors, history while a run is in flight, sessions.list pages). Not a test: it runs
+ * only with {@code -Dopenclaw.record.dir=<folder>} and writes one {@code <gateway>/<scenario>.jsonl} per scenario
+ * there, in the format of the shared transcripts ({@code {n, ts, tMs, dir, conn, frame}}). Copy the results into
  * {@code camel-openclaw-test-gateway/src/test/resources/transcripts/}.
  *
  * <pre>

@@ -15,8 +15,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A {@link CamelContext} whose openclaw component has its defaults with only the gateway URL and token set (and what
- * the caller's {@code tuning} sets on the component). Device identity is on by default; when the gateway refuses the context's first call with it, the context is started again
- * with {@code deviceIdentity=false}, and {@link Started#auth()} says which of the two was used.
+ * the caller's {@code tuning} sets on the component). Device identity is on by default; when the gateway refuses the
+ * context's first call with it, the context is started again with {@code deviceIdentity=false}, and
+ * {@link Started#auth()} says which of the two was used.
  */
 final class CamelGateway {
 

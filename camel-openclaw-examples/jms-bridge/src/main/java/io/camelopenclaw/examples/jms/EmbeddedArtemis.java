@@ -116,7 +116,7 @@ public final class EmbeddedArtemis implements AutoCloseable {
         return broker.getConnectionCount() == 0 && broker.getSessions().isEmpty() && temporaryQueues.done();
     }
 
-    /** The running broker, for tests that watch it work. */
+    /** The running broker (tests watch it work through this). */
     ActiveMQServer broker() {
         return server.getActiveMQServer();
     }
