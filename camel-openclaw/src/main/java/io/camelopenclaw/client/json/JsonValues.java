@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,11 +53,6 @@ public final class JsonValues {
     /** Parses UTF-8 JSON; malformed input (or invalid UTF-8) fails with an {@link IOException}. */
     public static JsonNode parse(byte[] utf8, int offset, int length) throws IOException {
         return MAPPER.readTree(utf8, offset, length);
-    }
-
-    /** A streaming parser over UTF-8 JSON, able to read trees ({@code readValueAsTree}). */
-    public static JsonParser parser(byte[] utf8, int offset, int length) throws IOException {
-        return MAPPER.createParser(utf8, offset, length);
     }
 
     /** Parses JSON text. */

@@ -3,20 +3,12 @@ package io.camelopenclaw.client.json;
 import java.io.IOException;
 import java.util.Arrays;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * A JSON object read in one streaming pass: its own fields are at hand at once, while a nested object or array is
- * only checked by the pass (every token is still read and validated) and becomes a tree when first asked for. The
+ * A JSON object read in one pass of a {@link JsonScanner}: its own fields are at hand at once, while a nested object or
+ * array is only checked by the pass (every byte of it is still validated) and becomes a tree when first asked for. The
  * gateway's run events carry their text and outcome in top-level fields and repeat larger nested values (the message
  * snapshot, the agent stream's data) that most events never need as trees. The whole object is parsed into a tree
  * only when {@link #tree()} is called. Not safe for concurrent first reads of the same nested field (each reader then
@@ -53,27 +45,22 @@ public final class LazyJsonObject {
     }
 
     /**
-     * Reads the object whose {@code START_OBJECT} is the parser's current token, up to its {@code END_OBJECT}.
+     * Reads the object that is the scanner's next value, up to its closing brace.
      *
-     * @param bytes  the parser's input, kept for the nested values: it must not change afterwards
-     * @param offset where the parser's input starts in {@code bytes}
+     * @param bytes the scanner's input, kept for the nested values: it must not change afterwards
      */
-    public static LazyJsonObject read(JsonParser parser, byte[] bytes, int offset) throws IOException {
-        int objectStart = offset + (int) parser.currentTokenLocation().getByteOffset();
+    public static LazyJsonObject read(JsonScanner in, byte[] bytes) throws IOException {
+        int objectStart = in.position();
+        if (!in.enterObject()) {
+            throw new IllegalArgumentException("the next value is not an object");
+        }
         String[] names = new String[8];
         Object[] values = new Object[8];
         int size = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken token = parser.nextToken();
-            Object value;
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                int from = offset + (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                value = new Slice(from, offset + (int) parser.currentLocation().getByteOffset());
-            } else {
-                value = scalar(parser, token);
-            }
+        for (String name = in.nextField(); name != null; name = in.nextField()) {
+            int valueStart = in.position();
+            JsonNode scalar = in.readScalar();
+            Object value = scalar != null ? scalar : new Slice(valueStart, in.position());
             int at = indexOf(names, size, name);
             if (at < 0) {
                 if (size == names.length) {
@@ -85,8 +72,7 @@ public final class LazyJsonObject {
             }
             values[at] = value; // a repeated name keeps its last value, as a tree would
         }
-        int objectEnd = offset + (int) parser.currentLocation().getByteOffset();
-        return new LazyJsonObject(null, bytes, objectStart, objectEnd, names, values, size);
+        return new LazyJsonObject(null, bytes, objectStart, in.position(), names, values, size);
     }
 
     /** The field's value ({@code null} when absent); a nested value is parsed on its first read. */
@@ -160,29 +146,11 @@ public final class LazyJsonObject {
         return -1;
     }
 
-    /** A scalar as the node a tree would hold. */
-    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
-        return switch (token) {
-            case VALUE_STRING -> TextNode.valueOf(parser.getText());
-            case VALUE_NUMBER_INT ->
-                parser.getNumberType() == JsonParser.NumberType.INT
-                        ? IntNode.valueOf(parser.getIntValue())
-                        : parser.getNumberType() == JsonParser.NumberType.LONG
-                                ? LongNode.valueOf(parser.getLongValue())
-                                : parser.readValueAsTree();
-            case VALUE_NUMBER_FLOAT -> DoubleNode.valueOf(parser.getDoubleValue());
-            case VALUE_TRUE -> BooleanNode.TRUE;
-            case VALUE_FALSE -> BooleanNode.FALSE;
-            case VALUE_NULL -> NullNode.getInstance();
-            default -> throw new IOException("unexpected token " + token);
-        };
-    }
-
     /** The bytes of a nested value not parsed yet. */
     private record Slice(int from, int to) {
         JsonNode parse(byte[] bytes) {
             try {
-                return JsonValues.parse(bytes, from, to - from);
+                return JsonScanner.tree(bytes, from, to - from);
             } catch (IOException e) {
                 throw new IllegalStateException("JSON that passed the streaming read failed to parse: " + e, e);
             }

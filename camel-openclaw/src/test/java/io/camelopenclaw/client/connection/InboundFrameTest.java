@@ -85,6 +85,15 @@ class InboundFrameTest {
                 .isInstanceOf(IOException.class);
     }
 
+    @Test
+    void anythingButWhitespaceAfterTheFrameFails() throws IOException {
+        assertThat(read(EVENT + " \n", false).event()).isEqualTo("chat");
+        assertThatThrownBy(() -> read(EVENT + " {}", false))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("expected the end of the input");
+        assertThatThrownBy(() -> read("[1] 2", false)).isInstanceOf(IOException.class);
+    }
+
     private static InboundFrame read(String json, boolean payloadAsTree) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return InboundFrame.read(bytes, 0, bytes.length, payloadAsTree);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -89,11 +87,9 @@ class LazyJsonObjectTest {
     }
 
     private static LazyJsonObject read(String json, byte[] bytes, int offset) throws IOException {
-        try (JsonParser parser = JsonValues.parser(bytes, offset, bytes.length - offset)) {
-            assertThat(parser.nextToken()).as(json).isEqualTo(JsonToken.START_OBJECT);
-            LazyJsonObject lazy = LazyJsonObject.read(parser, bytes, offset);
-            assertThat(parser.currentToken()).isEqualTo(JsonToken.END_OBJECT);
-            return lazy;
-        }
+        JsonScanner in = new JsonScanner(bytes, offset, bytes.length - offset);
+        LazyJsonObject lazy = LazyJsonObject.read(in, bytes);
+        in.finish();
+        return lazy;
     }
 }
