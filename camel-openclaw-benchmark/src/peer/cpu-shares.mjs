@@ -1,6 +1,7 @@
 // node cpu-shares.mjs profile.collapsed [top]  -> where the CPU samples of a profiled peer went (markdown tables).
 // Input: async-profiler collapsed stacks with the thread as the first frame (PeerBench with PROFILE=<file>).
-// A sample belongs to the innermost frame of a known layer, walking from the leaf to the root: JSON (Jackson), socket
+// A sample belongs to the innermost frame of a known layer, walking from the leaf to the root: JSON (Jackson and the
+// client's JsonScanner and LazyJsonObject), socket
 // and WebSocket framing (Java-WebSocket, NIO), thread hand-offs (park/unpark), the gateway client, the Camel component,
 // Camel core, the harness; samples with none of them go by their thread (GC, JIT, other JVM/JDK work).
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 const [file, topArg] = process.argv.slice(2);
 const TOP = Number(topArg ?? 25);
 const LAYERS = [
-  ['JSON (Jackson)', /^com[./]fasterxml[./]jackson/],
+  ['JSON (Jackson, JsonScanner)', /^(com[./]fasterxml[./]jackson|io[./]camelopenclaw[./]client[./]json[./](JsonScanner|LazyJsonObject))/],
   ['socket + WebSocket framing (Java-WebSocket, NIO)', /^(org[./]java_websocket|sun[./]nio|java[./]nio[./]channels)/],
   ['thread hand-offs (park/unpark, queues)', /^(jdk[./]internal[./]misc[./]Unsafe[./](park|unpark)|java[./]util[./]concurrent[./]locks[./]LockSupport|java[./]util[./]concurrent[./](LinkedBlockingQueue|ArrayBlockingQueue|ThreadPoolExecutor[./]getTask))/],
   ['gateway client (io.camelopenclaw.client)', /^io[./]camelopenclaw[./]client/],

@@ -2,6 +2,7 @@ package io.camelopenclaw.client.json;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -55,9 +56,9 @@ public final class JsonScanner {
 
     /**
      * Field names seen before, so that the same name is one {@code String}: a fixed table shared by all threads. A
-     * racing write only replaces an entry, and a {@code String} is safe to share, so no lock is needed.
+     * racing write only replaces an entry, and an entry's fields are final, so no lock is needed.
      */
-    private static final String[] NAMES = new String[1024];
+    private static final Name[] NAMES = new Name[1024];
 
     private final byte[] bytes;
     private final int end;
@@ -184,8 +185,14 @@ public final class JsonScanner {
         } else if (c == '"') {
             pos++;
             skipString();
+        } else if (c == 't') {
+            literal("true", null);
+        } else if (c == 'f') {
+            literal("false", null);
+        } else if (c == 'n') {
+            literal("null", null);
         } else {
-            scalar(c);
+            number(false);
         }
     }
 
@@ -280,7 +287,7 @@ public final class JsonScanner {
             case 't' -> literal("true", BooleanNode.TRUE);
             case 'f' -> literal("false", BooleanNode.FALSE);
             case 'n' -> literal("null", NullNode.getInstance());
-            default -> number();
+            default -> number(true);
         };
     }
 
@@ -296,7 +303,8 @@ public final class JsonScanner {
         return node;
     }
 
-    private JsonNode number() throws JsonParseException {
+    /** A number, as a node when {@code build}, else only checked ({@code null}). */
+    private JsonNode number(boolean build) throws JsonParseException {
         int start = pos;
         boolean negative = peekIs('-');
         if (negative) {
@@ -330,6 +338,9 @@ public final class JsonScanner {
         if (pos - start > MAX_NUMBER_LENGTH) {
             throw error("number longer than " + MAX_NUMBER_LENGTH + " characters");
         }
+        if (!build) {
+            return null;
+        }
         if (fraction || exponent) {
             return DoubleNode.valueOf(Double.parseDouble(ascii(start, pos - start)));
         }
@@ -360,13 +371,13 @@ public final class JsonScanner {
     /** A field name at its opening quote; plain ASCII names come from {@link #NAMES}. */
     private String name() throws JsonParseException {
         int start = ++pos;
-        int hash = 0;
         while (pos < end && PLAIN[bytes[pos] & 0xFF]) {
-            hash = 31 * hash + bytes[pos++];
-        }
-        if (pos < end && bytes[pos] == '"' && pos - start <= MAX_CANONICAL_NAME) {
             pos++;
-            return canonicalName(start, pos - 1 - start, hash);
+        }
+        int length = pos - start;
+        if (pos < end && bytes[pos] == '"' && length > 0 && length <= MAX_CANONICAL_NAME) {
+            pos++;
+            return canonicalName(start, length);
         }
         pos = start;
         String name = scanString();
@@ -376,24 +387,29 @@ public final class JsonScanner {
         return name;
     }
 
-    private String canonicalName(int start, int length, int hash) {
-        int slot = (hash ^ (hash >>> 10)) & (NAMES.length - 1);
-        String known = NAMES[slot];
-        if (known != null && known.length() == length && sameAscii(known, start)) {
-            return known;
+    /** The shared {@code String} of a plain ASCII name; its slot depends on its length and three of its bytes. */
+    private String canonicalName(int start, int length) {
+        int last = start + length - 1;
+        int hash = length * 31 + bytes[start] * 961 + bytes[start + (length >> 1)] * 29791 + bytes[last] * 7;
+        int slot = (hash ^ (hash >>> 9)) & (NAMES.length - 1);
+        Name known = NAMES[slot];
+        if (known != null && Arrays.equals(known.ascii, 0, known.ascii.length, bytes, start, last + 1)) {
+            return known.text;
         }
-        String name = ascii(start, length);
+        Name name = new Name(Arrays.copyOfRange(bytes, start, last + 1));
         NAMES[slot] = name;
-        return name;
+        return name.text;
     }
 
-    private boolean sameAscii(String text, int start) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) != bytes[start + i]) {
-                return false;
-            }
+    /** A field name and its bytes. */
+    private static final class Name {
+        private final byte[] ascii;
+        private final String text;
+
+        private Name(byte[] ascii) {
+            this.ascii = ascii;
+            this.text = new String(ascii, StandardCharsets.ISO_8859_1);
         }
-        return true;
     }
 
     /** A string value at its opening quote. */
