@@ -107,29 +107,11 @@ public final class JsonScanner {
      * (then consumed). Every field's value must be read or skipped before the next call.
      */
     public String nextField() throws JsonParseException {
-        byte c = next();
-        boolean first = firstField;
-        firstField = false;
-        if (c == '}') {
-            pos++;
-            depth--;
+        if (!atFieldName()) {
             return null;
         }
-        if (!first) {
-            if (c != ',') {
-                throw unexpected("',' or '}' after a field");
-            }
-            pos++;
-            c = next();
-        }
-        if (c != '"') {
-            throw unexpected("a field name");
-        }
         String name = name();
-        if (next() != ':') {
-            throw unexpected("':' after a field name");
-        }
-        pos++;
+        skipColon();
         return name;
     }
 
@@ -148,7 +130,7 @@ public final class JsonScanner {
         if (c == '[') {
             enter();
             ArrayNode array = NODES.arrayNode();
-            while (nextElement(array.isEmpty())) {
+            while (nextMember(']', array.isEmpty())) {
                 array.add(readValue());
             }
             return array;
@@ -178,7 +160,7 @@ public final class JsonScanner {
         } else if (c == '[') {
             enter();
             boolean first = true;
-            while (nextElement(first)) {
+            while (nextMember(']', first)) {
                 skipValue();
                 first = false;
             }
@@ -215,44 +197,52 @@ public final class JsonScanner {
 
     /** Like {@link #nextField()} without keeping the name. */
     private boolean skipFieldName() throws JsonParseException {
-        byte c = next();
-        boolean first = firstField;
-        firstField = false;
-        if (c == '}') {
-            pos++;
-            depth--;
+        if (!atFieldName()) {
             return false;
-        }
-        if (!first) {
-            if (c != ',') {
-                throw unexpected("',' or '}' after a field");
-            }
-            pos++;
-            c = next();
-        }
-        if (c != '"') {
-            throw unexpected("a field name");
         }
         pos++;
         skipString();
+        skipColon();
+        return true;
+    }
+
+    /**
+     * Moves to the opening quote of the next field name of the object entered last and tells {@code true}, or consumes
+     * the object's closing brace and tells {@code false}.
+     */
+    private boolean atFieldName() throws JsonParseException {
+        boolean first = firstField;
+        firstField = false;
+        if (!nextMember('}', first)) {
+            return false;
+        }
+        if (bytes[pos] != '"') {
+            throw unexpected("a field name");
+        }
+        return true;
+    }
+
+    private void skipColon() throws JsonParseException {
         if (next() != ':') {
             throw unexpected("':' after a field name");
         }
         pos++;
-        return true;
     }
 
-    /** Whether an array has another element (positioned at it); at the end the {@code ]} is consumed. */
-    private boolean nextElement(boolean first) throws JsonParseException {
+    /**
+     * Moves to the next member of the object or array entered last, past the comma before it unless it is the
+     * {@code first}; at the container's {@code close} (consumed) tells {@code false}.
+     */
+    private boolean nextMember(char close, boolean first) throws JsonParseException {
         byte c = next();
-        if (c == ']') {
+        if (c == close) {
             pos++;
             depth--;
             return false;
         }
         if (!first) {
             if (c != ',') {
-                throw unexpected("',' or ']' after an element");
+                throw unexpected("',' or '" + close + "'");
             }
             pos++;
             next();
