@@ -1,17 +1,19 @@
 package io.camelopenclaw.benchmark;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelopenclaw.client.GatewayClient;
 import io.camelopenclaw.client.api.GatewayClientOptions;
 import io.camelopenclaw.client.api.GatewayEvent;
 import io.camelopenclaw.client.api.Subscription;
+import io.camelopenclaw.client.json.JsonScanner;
+import io.camelopenclaw.client.json.LazyJsonObject;
 import io.camelopenclaw.client.run.AgentRunRequest;
 import io.camelopenclaw.client.run.AgentRunResult;
 import io.camelopenclaw.client.run.RunObserver;
@@ -19,15 +21,14 @@ import io.camelopenclaw.client.run.RunObserver;
 /**
  * The client's aggregation alone, without sockets and threads: the events of one real {@code CHUNKS:n} run of the
  * test gateway are recorded once, then replayed into a {@link RunObserver} (the same event applier as the client's
- * own runs) on this thread, from parsed payloads (aggregation only) and from their JSON text (parsing and
- * aggregation, as the client's socket reader and event thread do it).
+ * own runs) on this thread, from parsed payloads (aggregation only) and from their UTF-8 JSON (parsing and aggregation,
+ * read as the client's event thread reads a frame's payload: one {@link JsonScanner} pass into a
+ * {@link LazyJsonObject}).
  */
 final class AggregationBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** One recorded run: its events and their payloads as JSON text. */
-    record Recording(int chunks, List<GatewayEvent> events, List<String> payloads, long payloadBytes, String text) {}
+    /** One recorded run: its events and their payloads as UTF-8 JSON. */
+    record Recording(int chunks, List<GatewayEvent> events, List<byte[]> payloads, long payloadBytes, String text) {}
 
     /** Result per chunk. */
     record Cost(
@@ -61,9 +62,10 @@ final class AggregationBench {
                     .get(60, TimeUnit.SECONDS);
             Thread.sleep(200); // events after the terminal one (none expected)
             subscription.close();
-            List<String> payloads =
-                    events.stream().map(GatewayEvent::payloadAsJson).toList();
-            long bytes = payloads.stream().mapToLong(String::length).sum();
+            List<byte[]> payloads = events.stream()
+                    .map(e -> e.payloadAsJson().getBytes(StandardCharsets.UTF_8))
+                    .toList();
+            long bytes = payloads.stream().mapToLong(b -> b.length).sum();
             return new Recording(chunks, List.copyOf(events), payloads, bytes, result.text());
         }
     }
@@ -82,6 +84,13 @@ final class AggregationBench {
                 parsing / r.chunks);
     }
 
+    private static LazyJsonObject read(byte[] utf8) throws IOException {
+        JsonScanner in = new JsonScanner(utf8, 0, utf8.length);
+        LazyJsonObject payload = LazyJsonObject.read(in, utf8);
+        in.finish();
+        return payload;
+    }
+
     /** Nanoseconds per replayed run. */
     private static double replay(Recording r, boolean parse, Duration time) throws Exception {
         long end = System.nanoTime() + time.toNanos();
@@ -92,8 +101,11 @@ final class AggregationBench {
             RunObserver observer = new RunObserver(key -> true, last::set, Duration.ofMinutes(10));
             for (int i = 0; i < r.events.size(); i++) {
                 GatewayEvent e = r.events.get(i);
-                JsonNode payload = parse ? JSON.readTree(r.payloads.get(i)) : e.payload();
-                observer.onEvent(new GatewayEvent(e.name(), payload, e.connectionSeq(), false, e.receivedAt()));
+                observer.onEvent(
+                        parse
+                                ? new GatewayEvent(
+                                        e.name(), read(r.payloads.get(i)), e.connectionSeq(), false, e.receivedAt())
+                                : e);
             }
             runs++;
         }
