@@ -129,6 +129,7 @@ class JsonScannerTest {
             'x',
             ' ',
             '\t',
+            0x00,
             0x01,
             0x1F,
             0x7F,
@@ -208,6 +209,13 @@ class JsonScannerTest {
         assertThatThrownBy(() -> tree("{\"a\":1} {}")).hasMessageContaining("expected the end of the input");
     }
 
+    @Test
+    void theInputIsUtf8AndNothingElse() {
+        byte[] utf16 = {'1', 0}; // "1" in UTF-16LE, which Jackson guesses from the NUL byte when given bytes
+        assertThatThrownBy(() -> JsonScanner.tree(utf16, 0, utf16.length))
+                .hasMessageContaining("unexpected byte 0x0 (expected the end of the input) at byte 1");
+    }
+
     /** Asserts that the scanner agrees with the reference; tells whether the input was accepted. */
     private static boolean assertSameAsJackson(byte[] input) {
         JsonNode expected = reference(input);
@@ -228,14 +236,18 @@ class JsonScannerTest {
         return true;
     }
 
-    /** Jackson's tree of a valid UTF-8 input, or {@code null} when either rejects it. */
+    /**
+     * Jackson's tree of the input read as UTF-8 text, or {@code null} when the input is not UTF-8 or Jackson rejects it.
+     * (Given the bytes themselves, Jackson would guess UTF-16 or UTF-32 from NUL bytes; a WebSocket text frame is UTF-8.)
+     */
     private static JsonNode reference(byte[] input) {
         try {
-            StandardCharsets.UTF_8
+            String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(input));
-            JsonNode tree = JACKSON.readTree(input);
+                    .decode(ByteBuffer.wrap(input))
+                    .toString();
+            JsonNode tree = JACKSON.readTree(text);
             return tree == null || tree.isMissingNode() ? null : tree;
         } catch (IOException e) {
             return null; // not UTF-8 (a CharacterCodingException) or not JSON
