@@ -49,9 +49,9 @@ record InboundFrame(String type, String event, Long seq, LazyJsonObject payload,
             }
             first = false;
             switch (name) {
-                case "type" -> type = text(value);
-                case "event" -> event = text(value);
-                case "seq" -> seq = value != null && value.isNumber() ? value.asLong() : null;
+                case "type" -> type = JsonValues.textOf(value);
+                case "event" -> event = JsonValues.textOf(value);
+                case "seq" -> seq = JsonValues.numberOf(value);
                 default -> {
                     // other fields are checked, not kept
                 }
@@ -70,10 +70,5 @@ record InboundFrame(String type, String event, Long seq, LazyJsonObject payload,
         }
         JsonNode tree = in.readValue();
         return LazyJsonObject.of(tree.isNull() ? null : tree);
-    }
-
-    /** A scalar as text, as a tree's {@code asText()} gives it; {@code null} for containers and JSON null. */
-    private static String text(JsonNode scalar) {
-        return scalar == null || scalar.isNull() ? null : scalar.asText();
     }
 }

@@ -167,14 +167,10 @@ public final class JsonScanner {
         } else if (c == '"') {
             pos++;
             skipString();
-        } else if (c == 't') {
-            literal("true", null);
-        } else if (c == 'f') {
-            literal("false", null);
-        } else if (c == 'n') {
-            literal("null", null);
-        } else {
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
             number(false);
+        } else {
+            scalar(c); // a literal, whose node is a shared constant (or not a value at all)
         }
     }
 

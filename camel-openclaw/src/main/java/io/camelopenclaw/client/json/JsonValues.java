@@ -50,11 +50,6 @@ public final class JsonValues {
         return MAPPER.createArrayNode();
     }
 
-    /** Parses UTF-8 JSON; malformed input (or invalid UTF-8) fails with an {@link IOException}. */
-    public static JsonNode parse(byte[] utf8, int offset, int length) throws IOException {
-        return MAPPER.readTree(utf8, offset, length);
-    }
-
     /** Parses JSON text. */
     public static JsonNode parse(String json) throws IOException {
         return MAPPER.readTree(json);
@@ -119,12 +114,12 @@ public final class JsonValues {
     }
 
     /** A value as {@link #text} reads it. */
-    static String textOf(JsonNode value) {
+    public static String textOf(JsonNode value) {
         return value == null || value.isNull() ? null : value.asText();
     }
 
     /** A value as {@link #number} reads it. */
-    static Long numberOf(JsonNode value) {
+    public static Long numberOf(JsonNode value) {
         return value != null && value.isNumber() ? value.asLong() : null;
     }
 

@@ -270,7 +270,7 @@ class GatewayConnectionTest {
         @Override
         public void sendText(byte[] utf8) {
             try {
-                sent.add(JsonValues.parse(utf8, 0, utf8.length));
+                sent.add(JsonValues.parse(new String(utf8, StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -238,7 +238,9 @@ class JsonScannerTest {
 
     /**
      * Jackson's tree of the input read as UTF-8 text, or {@code null} when the input is not UTF-8 or Jackson rejects it.
-     * (Given the bytes themselves, Jackson would guess UTF-16 or UTF-32 from NUL bytes; a WebSocket text frame is UTF-8.)
+     * (Given the bytes themselves, Jackson would guess UTF-16 or UTF-32 from NUL bytes; a WebSocket text frame is UTF-8.
+     * Reading text, Jackson takes a non-ASCII character among the four hex digits of a unicode escape by its low byte,
+     * U+0132 as the digit 2, where the scanner refuses it; no variant here puts a whole multi-byte character there.)
      */
     private static JsonNode reference(byte[] input) {
         try {
