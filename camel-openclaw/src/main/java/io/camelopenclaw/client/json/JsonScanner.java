@@ -56,7 +56,9 @@ public final class JsonScanner {
 
     /**
      * Field names seen before, so that the same name is one {@code String}: a fixed table shared by all threads. A
-     * racing write only replaces an entry, and an entry's fields are final, so no lock is needed.
+     * racing write only replaces an entry, and an entry's fields are final, so no lock is needed. Its strings are
+     * interned: a name the code looks up by a literal is then that very {@code String} (see
+     * {@link LazyJsonObject#get}), and a name dropped from the table can still be collected.
      */
     private static final Name[] NAMES = new Name[1024];
 
@@ -256,13 +258,15 @@ public final class JsonScanner {
     }
 
     private void skipWhitespace() {
-        while (pos < end) {
-            byte c = bytes[pos];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return;
+        int at = pos;
+        while (at < end) {
+            byte c = bytes[at];
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
+                break;
             }
-            pos++;
+            at++;
         }
+        pos = at;
     }
 
     // ------------------------------------------------------------------ scalars
@@ -356,13 +360,11 @@ public final class JsonScanner {
 
     /** A field name at its opening quote; plain ASCII names come from {@link #NAMES}. */
     private String name() throws JsonParseException {
-        int start = ++pos;
-        while (pos < end && PLAIN[bytes[pos] & 0xFF]) {
-            pos++;
-        }
-        int length = pos - start;
-        if (pos < end && bytes[pos] == '"' && length > 0 && length <= MAX_CANONICAL_NAME) {
-            pos++;
+        int start = pos + 1;
+        int at = plainEnd(start);
+        int length = at - start;
+        if (at < end && bytes[at] == '"' && length > 0 && length <= MAX_CANONICAL_NAME) {
+            pos = at + 1;
             return canonicalName(start, length);
         }
         pos = start;
@@ -379,7 +381,7 @@ public final class JsonScanner {
         int hash = length * 31 + bytes[start] * 961 + bytes[start + (length >> 1)] * 29791 + bytes[last] * 7;
         int slot = (hash ^ (hash >>> 9)) & (NAMES.length - 1);
         Name known = NAMES[slot];
-        if (known != null && Arrays.equals(known.ascii, 0, known.ascii.length, bytes, start, last + 1)) {
+        if (known != null && known.is(bytes, start, length)) {
             return known.text;
         }
         Name name = new Name(Arrays.copyOfRange(bytes, start, last + 1));
@@ -394,7 +396,20 @@ public final class JsonScanner {
 
         private Name(byte[] ascii) {
             this.ascii = ascii;
-            this.text = new String(ascii, StandardCharsets.ISO_8859_1);
+            this.text = new String(ascii, StandardCharsets.ISO_8859_1).intern();
+        }
+
+        /** Whether these are its bytes (a plain loop: names are short). */
+        private boolean is(byte[] bytes, int start, int length) {
+            if (ascii.length != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (ascii[i] != bytes[start + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -427,9 +442,7 @@ public final class JsonScanner {
     private int skipString() throws JsonParseException {
         int content = ASCII;
         while (true) {
-            while (pos < end && PLAIN[bytes[pos] & 0xFF]) {
-                pos++;
-            }
+            pos = plainEnd(pos);
             if (pos >= end) {
                 throw error("unexpected end of input in a string");
             }
@@ -448,6 +461,17 @@ public final class JsonScanner {
                 throw error("control character (code " + c + ") in a string");
             }
         }
+    }
+
+    /** Where the run of {@link #PLAIN} bytes from {@code from} ends. */
+    private int plainEnd(int from) {
+        byte[] in = bytes;
+        int limit = end;
+        int at = from;
+        while (at < limit && PLAIN[in[at] & 0xFF]) {
+            at++;
+        }
+        return at;
     }
 
     /** Checks the escape at {@code pos} (its backslash) and consumes it. */

@@ -61,16 +61,12 @@ public final class LazyJsonObject {
             int valueStart = in.position();
             JsonNode scalar = in.readScalar();
             Object value = scalar != null ? scalar : new Slice(valueStart, in.position());
-            int at = indexOf(names, size, name);
-            if (at < 0) {
-                if (size == names.length) {
-                    names = Arrays.copyOf(names, size * 2);
-                    values = Arrays.copyOf(values, size * 2);
-                }
-                at = size++;
-                names[at] = name;
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
-            values[at] = value; // a repeated name keeps its last value, as a tree would
+            names[size] = name;
+            values[size++] = value;
         }
         return new LazyJsonObject(null, bytes, objectStart, in.position(), names, values, size);
     }
@@ -137,9 +133,12 @@ public final class LazyJsonObject {
         return whole == null ? "null" : whole.toString();
     }
 
+    /** The last field of that name, or -1: a repeated name keeps its last value, as a tree would. */
     private static int indexOf(String[] names, int size, String name) {
-        for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
+        int hash = name.hashCode();
+        for (int i = size - 1; i >= 0; i--) {
+            String candidate = names[i];
+            if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
                 return i;
             }
         }

@@ -58,6 +58,11 @@ class LazyJsonObjectTest {
     void aRepeatedFieldKeepsItsLastValueAsATreeDoes() throws IOException {
         LazyJsonObject lazy = read(PAYLOADS.get(5), 0);
         assertThat(lazy.get("dup").get("second").asBoolean()).isTrue();
+        // the same name spelt with an escape, asked for by a String that is not the interned literal
+        LazyJsonObject escaped = read("{\"runId\":\"first\",\"run\\u0049d\":\"last\",\"seq\":1}", 0);
+        assertThat(escaped.text("runId")).isEqualTo("last");
+        assertThat(escaped.text(new String("runId".toCharArray()))).isEqualTo("last");
+        assertThat(escaped.number(new String("seq".toCharArray()))).isEqualTo(1L);
     }
 
     @Test
