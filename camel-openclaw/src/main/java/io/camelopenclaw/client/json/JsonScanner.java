@@ -1,8 +1,10 @@
 package io.camelopenclaw.client.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -28,7 +30,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * <p>
  * It costs less than Jackson's streaming parser (about 5 µs less CPU per run of 24 frames in the peer benchmark, see
  * {@code docs/benchmarks.md}): no parser set-up per frame, no token locations, ASCII strings copied as they are, field
- * names from a shared table. Not thread-safe; one instance reads one input.
+ * names from a shared table of interned names, a known name of up to 16 bytes found and compared eight bytes at a
+ * time. Not thread-safe; one instance reads one input.
  */
 public final class JsonScanner {
 
@@ -37,7 +40,7 @@ public final class JsonScanner {
     private static final int MAX_NUMBER_LENGTH = LIMITS.getMaxNumberLength();
     private static final int MAX_STRING_LENGTH = LIMITS.getMaxStringLength();
     private static final int MAX_NAME_LENGTH = LIMITS.getMaxNameLength();
-    private static final int MAX_CANONICAL_NAME = 32;
+    private static final int MAX_CANONICAL_NAME = 32; // the four words of a Name
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     // what a checked string holds, see skipString()
@@ -61,6 +64,11 @@ public final class JsonScanner {
      * {@link LazyJsonObject#get}), and a name dropped from the table can still be collected.
      */
     private static final Name[] NAMES = new Name[1024];
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] bytes;
     private final int end;
@@ -361,6 +369,11 @@ public final class JsonScanner {
     /** A field name at its opening quote; plain ASCII names come from {@link #NAMES}. */
     private String name() throws JsonParseException {
         int start = pos + 1;
+        Name known = knownName(start);
+        if (known != null) {
+            pos = start + known.length + 1;
+            return known.text;
+        }
         int at = plainEnd(start);
         int length = at - start;
         if (at < end && bytes[at] == '"' && length > 0 && length <= MAX_CANONICAL_NAME) {
@@ -375,41 +388,112 @@ public final class JsonScanner {
         return name;
     }
 
-    /** The shared {@code String} of a plain ASCII name; its slot depends on its length and three of its bytes. */
+    /**
+     * The known name of up to 16 bytes from {@code start} to the next quote, or {@code null}: the bytes are read as the
+     * words a {@link Name} keeps and compared as words. What they hold is not checked here: a known name is plain
+     * ASCII, so a backslash, a control character or a non-ASCII byte never matches.
+     */
+    private Name knownName(int start) {
+        if (start + Long.BYTES > end) {
+            return null;
+        }
+        long w0 = (long) WORDS.get(bytes, start);
+        int n = quoteIn(w0);
+        if (n < Long.BYTES) {
+            return known(below(w0, n), 0, 0, 0, n);
+        }
+        if (start + 2 * Long.BYTES > end) {
+            return null;
+        }
+        long w1 = (long) WORDS.get(bytes, start + Long.BYTES);
+        n = quoteIn(w1);
+        return n < Long.BYTES ? known(w0, below(w1, n), 0, 0, Long.BYTES + n) : null;
+    }
+
+    /** The index of the first quote in a word read by {@link #WORDS}, 8 when none. */
+    private static int quoteIn(long word) {
+        long x = word ^ QUOTES;
+        return Long.numberOfTrailingZeros((x - ONES) & ~x & HIGHS) >>> 3; // exact for the first zero byte of x
+    }
+
+    /** The first {@code n} bytes of a word, the others zero. */
+    private static long below(long word, int n) {
+        return word & ((1L << (n << 3)) - 1);
+    }
+
+    /** The known name these bytes are, or {@code null}. */
+    private Name find(int start, int length) {
+        return known(
+                Name.word(bytes, start, length, 0),
+                Name.word(bytes, start, length, 1),
+                Name.word(bytes, start, length, 2),
+                Name.word(bytes, start, length, 3),
+                length);
+    }
+
+    /** The known name of these words and length, or {@code null}. */
+    private static Name known(long w0, long w1, long w2, long w3, int length) {
+        Name known = NAMES[Name.slot(w0, w1, w2, w3, length)];
+        return known != null && known.is(w0, w1, w2, w3, length) ? known : null;
+    }
+
+    /** The shared {@code String} of a plain ASCII name, added to {@link #NAMES} when new. */
     private String canonicalName(int start, int length) {
-        int last = start + length - 1;
-        int hash = length * 31 + bytes[start] * 961 + bytes[start + (length >> 1)] * 29791 + bytes[last] * 7;
-        int slot = (hash ^ (hash >>> 9)) & (NAMES.length - 1);
-        Name known = NAMES[slot];
-        if (known != null && known.is(bytes, start, length)) {
+        Name known = find(start, length);
+        if (known != null) {
             return known.text;
         }
-        Name name = new Name(Arrays.copyOfRange(bytes, start, last + 1));
-        NAMES[slot] = name;
+        Name name = new Name(bytes, start, length);
+        NAMES[Name.slot(name.w0, name.w1, name.w2, name.w3, name.length)] = name;
         return name.text;
     }
 
-    /** A field name and its bytes. */
+    /** A field name of up to 32 bytes, and its bytes as four little-endian words, zero past its end. */
     private static final class Name {
-        private final byte[] ascii;
+        private final long w0;
+        private final long w1;
+        private final long w2;
+        private final long w3;
+        private final int length;
         private final String text;
 
-        private Name(byte[] ascii) {
-            this.ascii = ascii;
-            this.text = new String(ascii, StandardCharsets.ISO_8859_1).intern();
+        private Name(byte[] bytes, int start, int length) {
+            this.w0 = word(bytes, start, length, 0);
+            this.w1 = word(bytes, start, length, 1);
+            this.w2 = word(bytes, start, length, 2);
+            this.w3 = word(bytes, start, length, 3);
+            this.length = length;
+            this.text = new String(bytes, start, length, StandardCharsets.ISO_8859_1).intern();
         }
 
-        /** Whether these are its bytes (a plain loop: names are short). */
-        private boolean is(byte[] bytes, int start, int length) {
-            if (ascii.length != length) {
-                return false;
+        private boolean is(long v0, long v1, long v2, long v3, int n) {
+            return w0 == v0 && w1 == v1 && w2 == v2 && w3 == v3 && length == n;
+        }
+
+        static int slot(long v0, long v1, long v2, long v3, int n) {
+            long hash = (v0 * 0x9E3779B97F4A7C15L)
+                    ^ (v1 * 0xC2B2AE3D27D4EB4FL)
+                    ^ (v2 * 0x165667B19E3779F9L)
+                    ^ (v3 * 0x27D4EB2F165667C5L)
+                    ^ n;
+            return (int) ((hash * 0x9E3779B97F4A7C15L) >>> 54); // the top 10 bits: NAMES has 1024 slots
+        }
+
+        /** Word {@code i} of the {@code length} bytes from {@code start}: eight of them, zero past their end. */
+        static long word(byte[] bytes, int start, int length, int i) {
+            int from = start + i * Long.BYTES;
+            int count = Math.min(Long.BYTES, length - i * Long.BYTES);
+            if (count <= 0) {
+                return 0;
             }
-            for (int i = 0; i < length; i++) {
-                if (ascii[i] != bytes[start + i]) {
-                    return false;
-                }
+            if (from + Long.BYTES <= bytes.length) {
+                return (long) WORDS.get(bytes, from) & (-1L >>> ((Long.BYTES - count) << 3));
             }
-            return true;
+            long word = 0;
+            for (int j = count - 1; j >= 0; j--) {
+                word = word << 8 | (bytes[from + j] & 0xFF);
+            }
+            return word;
         }
     }
 

@@ -170,7 +170,32 @@ class JsonScannerTest {
         JsonNode first = JsonScanner.tree(utf8("{\"sessionKey\":1}"), 0, 16);
         JsonScanner in = new JsonScanner(utf8("{\"sessionKey\":2}"), 0, 16);
         assertThat(in.enterObject()).isTrue();
-        assertThat(in.nextField()).isSameAs(first.fieldNames().next());
+        assertThat(in.nextField()).isSameAs(first.fieldNames().next()).isSameAs("sessionKey"); // interned
+    }
+
+    @Test
+    void namesOfEveryLengthAndTheirNearMissesReadAsJacksonReadsThem() throws IOException {
+        for (int length = 1; length <= 40; length++) {
+            StringBuilder name = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                name.append((char) ('a' + i % 26));
+            }
+            String known = name.toString();
+            byte[] first = utf8("{\"" + known + "\":0}");
+            JsonScanner.tree(first, 0, first.length); // now in the table
+            List<String> variants = new ArrayList<>(List.of(known, known + "x", known.substring(1)));
+            for (int at = 0; at < length; at += 7) {
+                for (String replacement : List.of("\\\"", "\\u0041", "\u00e9", "\t", "\"", "A")) {
+                    variants.add(known.substring(0, at) + replacement + known.substring(at + 1));
+                }
+            }
+            for (String variant : variants) {
+                // the name followed by much input, and as the last bytes of the input
+                assertSameAsJackson(utf8("{\"" + variant + "\":1,\"padding\":\"" + "p".repeat(40) + "\"}"));
+                assertSameAsJackson(utf8("{\"" + variant + "\":1}"));
+                assertSameAsJackson(utf8("{\"" + variant + "\""));
+            }
+        }
     }
 
     @Test
