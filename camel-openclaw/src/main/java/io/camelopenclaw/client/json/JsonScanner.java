@@ -416,9 +416,9 @@ public final class JsonScanner {
         return Long.numberOfTrailingZeros((x - ONES) & ~x & HIGHS) >>> 3; // exact for the first zero byte of x
     }
 
-    /** The first {@code n} bytes of a word, the others zero. */
+    /** The first {@code n} (0 to 8) bytes of a word read by {@link #WORDS}, the others zero. */
     private static long below(long word, int n) {
-        return word & ((1L << (n << 3)) - 1);
+        return n == Long.BYTES ? word : word & ((1L << (n << 3)) - 1);
     }
 
     /** The known name these bytes are, or {@code null}. */
@@ -487,7 +487,7 @@ public final class JsonScanner {
                 return 0;
             }
             if (from + Long.BYTES <= bytes.length) {
-                return (long) WORDS.get(bytes, from) & (-1L >>> ((Long.BYTES - count) << 3));
+                return below((long) WORDS.get(bytes, from), count);
             }
             long word = 0;
             for (int j = count - 1; j >= 0; j--) {
